@@ -1,0 +1,58 @@
+import { Link } from "@remix-run/react";
+import { useT } from "../i18n/i18n-context";
+import { nodeAnchor, paragraphPath, type DraftNode } from "../drafts/outline";
+import type { Segment } from "../drafts/search";
+
+/** Text with search matches marked; React escapes every piece, so user-controlled text stays inert. */
+export function HighlightedText({ segments }: { segments: Segment[] }) {
+  return (
+    <>
+      {segments.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+    </>
+  );
+}
+
+export function Footnotes({ footnotes }: { footnotes: string[] }) {
+  const t = useT();
+  if (footnotes.length === 0) return null;
+  return (
+    <ol className="footnotes" aria-label={t("consultation.footnotes")}>
+      {footnotes.map((f, i) => (
+        <li key={i}>{f}</li>
+      ))}
+    </ol>
+  );
+}
+
+/** One node of the full draft: headings become real headings, paragraphs carry their permalink. */
+export function DraftNodeView({ node, slug }: { node: DraftNode; slug: string }) {
+  const t = useT();
+  const anchor = nodeAnchor(node);
+  if (node.kind === "heading") {
+    const Tag = `h${Math.min(6, 3 + node.level)}` as "h3";
+    return (
+      <Tag id={anchor} className={`draft-heading draft-heading--${Math.min(4, node.level)}`}>
+        {node.text}
+      </Tag>
+    );
+  }
+  return (
+    <div id={anchor} className={`draft-node draft-node--${node.kind}`} style={{ "--level": node.level } as React.CSSProperties}>
+      {node.label !== null ? (
+        <Link
+          className="draft-node__label"
+          to={paragraphPath(slug, node.label)}
+          aria-label={t("consultation.permalink", { label: node.label })}
+        >
+          {node.label}
+        </Link>
+      ) : (
+        <span className="draft-node__label" aria-hidden="true" />
+      )}
+      <div className="draft-node__body">
+        <p>{node.text}</p>
+        <Footnotes footnotes={node.footnotes} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { and, asc, count, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "../../db/client.server";
+import {
+  consultations,
+  documents,
+  documentVersions,
+  outlineNodes,
+  type Consultation,
+} from "../../db/schema";
+import type { DraftNode } from "./outline";
+
+/** Consultations the public may see: open ones first, soonest deadline first; then closed, latest first. */
+export function listPublicConsultations(db: Db) {
+  const rows = db
+    .select()
+    .from(consultations)
+    .where(ne(consultations.status, "draft"))
+    .orderBy(
+      sql`case ${consultations.status} when 'open' then 0 else 1 end`,
+      sql`case when ${consultations.status} = 'open' then ${consultations.closesAt} else -${consultations.closesAt} end`,
+      asc(consultations.title),
+    )
+    .all();
+  const counts = paragraphCounts(db, rows.map((c) => c.id));
+  return rows.map((c) => ({ ...c, paragraphCount: counts.get(c.id) ?? 0 }));
+}
+
+/** Number of labelled non-heading nodes in each consultation's current version. */
+function paragraphCounts(db: Db, consultationIds: number[]): Map<number, number> {
+  if (consultationIds.length === 0) return new Map();
+  const result = new Map<number, number>();
+  for (const id of consultationIds) {
+    const version = currentVersion(db, id);
+    if (!version) continue;
+    const row = db
+      .select({ n: count() })
+      .from(outlineNodes)
+      .where(and(eq(outlineNodes.versionId, version.id), isNotNull(outlineNodes.label), ne(outlineNodes.kind, "heading")))
+      .get();
+    result.set(id, row?.n ?? 0);
+  }
+  return result;
+}
+
+export function getConsultationBySlug(db: Db, slug: string): Consultation | undefined {
+  return db.select().from(consultations).where(eq(consultations.slug, slug)).get();
+}
+
+/** The latest published version of the consultation's document. */
+export function currentVersion(db: Db, consultationId: number) {
+  return db
+    .select({ id: documentVersions.id, number: documentVersions.number, title: documentVersions.title, publishedAt: documentVersions.publishedAt })
+    .from(documentVersions)
+    .innerJoin(documents, eq(documents.id, documentVersions.documentId))
+    .where(and(eq(documents.consultationId, consultationId), isNotNull(documentVersions.publishedAt)))
+    .orderBy(desc(documentVersions.number))
+    .get();
+}
+
+export function getOutline(db: Db, versionId: number): DraftNode[] {
+  const parent = alias(outlineNodes, "parent");
+  return db
+    .select({
+      nodeId: outlineNodes.nodeId,
+      kind: outlineNodes.kind,
+      label: outlineNodes.label,
+      parentLabel: parent.label,
+      level: outlineNodes.level,
+      position: outlineNodes.position,
+      text: outlineNodes.text,
+      footnotes: outlineNodes.footnotes,
+    })
+    .from(outlineNodes)
+    .leftJoin(
+      parent,
+      and(eq(parent.versionId, outlineNodes.versionId), eq(parent.nodeId, outlineNodes.parentNodeId)),
+    )
+    .where(eq(outlineNodes.versionId, versionId))
+    .orderBy(asc(outlineNodes.position))
+    .all();
+}
+

@@ -1,0 +1,115 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { I18nProvider, useT } from "./i18n/i18n-context";
+import { defaultLocale, type Locale } from "./i18n/translate";
+import styles from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Redraft" }];
+
+export function loader() {
+  return { locale: defaultLocale as Locale };
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const t = useT();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <span className="brand__name">{t("app.name")}</span>
+            <span className="brand__tagline">{t("app.tagline")}</span>
+          </Link>
+          <nav aria-label={t("nav.main")}>
+            <ul className="site-nav">
+              <li>
+                <Link to="/">{t("nav.home")}</Link>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t("footer.about")}</p>
+      </footer>
+    </>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? defaultLocale;
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nProvider locale={locale}>
+          <Shell>{children}</Shell>
+        </I18nProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  let title = t("error.server.title");
+  let body = t("error.server.body");
+  let detail: string | undefined;
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = t("error.notFound.title");
+      body = t("error.notFound.body");
+    } else if (error.status === 400) {
+      title = t("error.badRequest.title");
+      body = t("error.badRequest.body");
+    }
+    if (error.status < 500 && typeof error.data?.message === "string") detail = error.data.message;
+  } else {
+    console.error(error);
+  }
+  return (
+    <div className="page error-page">
+      <h1>{title}</h1>
+      {detail ? <p className="error-page__detail">{detail}</p> : null}
+      <p>{body}</p>
+      <p>
+        <Link to="/">{t("error.goHome")}</Link>
+      </p>
+    </div>
+  );
+}

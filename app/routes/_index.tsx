@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { anonymous, can } from "~/auth/permissions";
+import { ConsultationStatus } from "~/components/consultation-status";
+import { listPublicConsultations } from "~/drafts/drafts.server";
+import { useT } from "~/i18n/i18n-context";
+import { createTranslator } from "~/i18n/translate";
+
+export const meta: MetaFunction = () => {
+  const t = createTranslator();
+  return [{ title: `${t("home.title")} · ${t("app.name")}` }];
+};
+
+export function loader({ context }: LoaderFunctionArgs) {
+  if (!can(anonymous, { action: "consultation.list" })) throw new Response("Forbidden", { status: 403 });
+  const consultations = listPublicConsultations(context.db).map((c) => ({
+    slug: c.slug,
+    title: c.title,
+    description: c.description,
+    status: c.status,
+    opensAt: c.opensAt?.toISOString() ?? null,
+    closesAt: c.closesAt?.toISOString() ?? null,
+    paragraphCount: c.paragraphCount,
+  }));
+  return { consultations };
+}
+
+export default function Home() {
+  const { consultations } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="page">
+      <h1>{t("home.title")}</h1>
+      <p className="lede">{t("home.intro")}</p>
+      {consultations.length === 0 ? (
+        <p>{t("home.empty")}</p>
+      ) : (
+        <ul className="consultation-list">
+          {consultations.map((c) => (
+            <li key={c.slug} className="consultation-card">
+              <h2>
+                <Link to={`/c/${c.slug}`}>{c.title}</Link>
+              </h2>
+              <ConsultationStatus status={c.status} opensAt={c.opensAt} closesAt={c.closesAt} />
+              <p>{c.description}</p>
+              <p className="muted">{t("home.paragraphCount", { count: c.paragraphCount })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

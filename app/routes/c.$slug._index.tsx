@@ -1,0 +1,61 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ConsultationStatus } from "~/components/consultation-status";
+import { DraftNodeView } from "~/components/draft-node";
+import { SearchForm } from "~/components/search-form";
+import { nodeAnchor, tableOfContents } from "~/drafts/outline";
+import { loadReadableDraft } from "~/drafts/reading.server";
+import { useT } from "~/i18n/i18n-context";
+import { createTranslator } from "~/i18n/translate";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = createTranslator();
+  return [{ title: data ? `${data.consultation.title} · ${t("app.name")}` : t("app.name") }];
+};
+
+export function loader({ params, context }: LoaderFunctionArgs) {
+  return loadReadableDraft(context.db, params.slug);
+}
+
+export default function ConsultationPage() {
+  const { consultation, version, nodes } = useLoaderData<typeof loader>();
+  const t = useT();
+  const toc = tableOfContents(nodes);
+  return (
+    <div className="page page--wide">
+      <header className="consultation-header">
+        <h1>{consultation.title}</h1>
+        <ConsultationStatus status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} />
+        <p className="lede">{consultation.description}</p>
+        <SearchForm slug={consultation.slug} />
+      </header>
+      {version === null ? (
+        <p>{t("consultation.noText")}</p>
+      ) : (
+        <div className="draft-layout">
+          {toc.length > 0 ? (
+            <nav className="toc" aria-labelledby="toc-title">
+              <h2 id="toc-title">{t("consultation.contents")}</h2>
+              <ol>
+                {toc.map((h) => (
+                  <li key={h.nodeId} className={`toc__item toc__item--${Math.min(3, h.level)}`}>
+                    <a href={`#${nodeAnchor(h)}`}>{h.text}</a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          ) : null}
+          <article className="draft" aria-labelledby="draft-title">
+            <h2 id="draft-title" className="draft__title">
+              {version.title}
+              <span className="draft__version">{t("consultation.version", { number: version.number })}</span>
+            </h2>
+            {nodes.map((node) => (
+              <DraftNodeView key={node.nodeId} node={node} slug={consultation.slug} />
+            ))}
+          </article>
+        </div>
+      )}
+    </div>
+  );
+}

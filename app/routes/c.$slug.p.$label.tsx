@@ -1,0 +1,97 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Footnotes } from "~/components/draft-node";
+import { ancestorsOf, childrenOf, neighbours, nodeAnchor, paragraphPath } from "~/drafts/outline";
+import { labelParam, loadReadableDraft, paragraphNotFound } from "~/drafts/reading.server";
+import { useT } from "~/i18n/i18n-context";
+import { createTranslator } from "~/i18n/translate";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = createTranslator();
+  if (!data) return [{ title: t("app.name") }];
+  return [{ title: `${t("paragraph.title", { label: data.node.label ?? "" })} · ${data.consultation.title}` }];
+};
+
+export function loader({ params, context }: LoaderFunctionArgs) {
+  const { consultation, nodes } = loadReadableDraft(context.db, params.slug);
+  const label = labelParam.safeParse(params.label);
+  const node = label.success ? nodes.find((n) => n.label === label.data) : undefined;
+  if (!node || !label.success) paragraphNotFound(String(params.label ?? ""));
+  const { previous, next } = neighbours(nodes, label.data);
+  return {
+    consultation: { slug: consultation.slug, title: consultation.title },
+    node,
+    ancestors: ancestorsOf(nodes, node),
+    children: childrenOf(nodes, label.data),
+    previous: previous?.label ?? null,
+    next: next?.label ?? null,
+  };
+}
+
+export default function ParagraphPage() {
+  const { consultation, node, ancestors, children, previous, next } = useLoaderData<typeof loader>();
+  const t = useT();
+  const slug = consultation.slug;
+  return (
+    <div className="page">
+      <nav aria-label={t("paragraph.outline")} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to={`/c/${slug}`}>{consultation.title}</Link>
+          </li>
+          {ancestors.map((a) => (
+            <li key={a.nodeId}>
+              {a.kind === "heading" || a.label === null ? (
+                <Link to={`/c/${slug}#${nodeAnchor(a)}`}>{a.kind === "heading" ? a.text : a.label}</Link>
+              ) : (
+                <Link to={paragraphPath(slug, a.label)}>{a.label}</Link>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <article className="paragraph-page" aria-labelledby="paragraph-title">
+        <h1 id="paragraph-title">
+          {node.kind === "heading" ? node.text : t("paragraph.title", { label: node.label ?? "" })}
+        </h1>
+        <p className="muted">{t(`kind.${node.kind}`)}</p>
+        {node.kind !== "heading" ? <p className="paragraph-page__text">{node.text}</p> : null}
+        <Footnotes footnotes={node.footnotes} />
+        {children.length > 0 ? (
+          <section aria-labelledby="subparagraphs-title">
+            <h2 id="subparagraphs-title">{t("paragraph.subparagraphs")}</h2>
+            <ul className="subparagraph-list">
+              {children.map((c) => (
+                <li key={c.nodeId}>
+                  {c.label !== null ? (
+                    <Link className="draft-node__label" to={paragraphPath(slug, c.label)}>
+                      {c.label}
+                    </Link>
+                  ) : null}{" "}
+                  {c.text}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </article>
+      <nav aria-label={t("paragraph.outline")} className="pager">
+        {previous ? (
+          <Link rel="prev" to={paragraphPath(slug, previous)}>
+            {t("paragraph.previous", { label: previous })}
+          </Link>
+        ) : (
+          <span />
+        )}
+        <Link to={`/c/${slug}#${nodeAnchor(node)}`}>{t("paragraph.readInContext")}</Link>
+        {next ? (
+          <Link rel="next" to={paragraphPath(slug, next)}>
+            {t("paragraph.next", { label: next })}
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </div>
+  );
+}

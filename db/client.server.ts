@@ -1,0 +1,36 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Folder of the committed drizzle-kit migrations, located from the repository root. */
+export const migrationsFolder = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "db",
+  "migrations",
+);
+
+/**
+ * Opens (creating its folder if needed) the SQLite database with WAL and foreign keys on.
+ * `:memory:` gives a private database, used by unit tests.
+ */
+export function openDatabase(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  // WAL makes NORMAL durable against application crashes; only power loss may drop the last commit.
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+export function migrateDatabase(db: Db, folder = migrationsFolder): void {
+  migrate(db, { migrationsFolder: folder });
+}

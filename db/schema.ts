@@ -1,0 +1,117 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+export const consultationStatuses = ["draft", "open", "closed"] as const;
+export type ConsultationStatus = (typeof consultationStatuses)[number];
+
+export const nodeKinds = [
+  "heading",
+  "preambular",
+  "operative",
+  "paragraph",
+  "subparagraph",
+  "text",
+] as const;
+export type NodeKind = (typeof nodeKinds)[number];
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const consultations = sqliteTable(
+  "consultations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    status: text("status", { enum: consultationStatuses }).notNull().default("draft"),
+    opensAt: integer("opens_at", { mode: "timestamp_ms" }),
+    closesAt: integer("closes_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("consultations_slug_unique").on(t.slug),
+    check("consultations_status_check", sql`${t.status} in ('draft', 'open', 'closed')`),
+  ],
+);
+
+/** A text under consultation; its content lives in immutable versions. */
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").references(() => consultations.id, {
+      onDelete: "set null",
+    }),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("documents_slug_unique").on(t.slug),
+    index("documents_consultation_idx").on(t.consultationId),
+  ],
+);
+
+export const documentVersions = sqliteTable(
+  "document_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    sourceFormat: text("source_format", { enum: ["text", "markdown", "docx", "editor"] }).notNull(),
+    sourceName: text("source_name"),
+    /** Null while the version is being assembled; once set the version and its nodes are frozen (triggers). */
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("document_versions_number_unique").on(t.documentId, t.number)],
+);
+
+/**
+ * One node of a version's outline. `nodeId` is the stable identity of a paragraph: a later version
+ * reuses it when the paragraph carries over, so comments and decisions stay attached across versions.
+ */
+export const outlineNodes = sqliteTable(
+  "outline_nodes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => documentVersions.id, { onDelete: "cascade" }),
+    nodeId: text("node_id").notNull(),
+    kind: text("kind", { enum: nodeKinds }).notNull(),
+    label: text("label"),
+    parentNodeId: text("parent_node_id"),
+    level: integer("level").notNull(),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    /** JSON array of footnote texts cited by this node. */
+    footnotes: text("footnotes", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  },
+  (t) => [
+    uniqueIndex("outline_nodes_version_node_unique").on(t.versionId, t.nodeId),
+    uniqueIndex("outline_nodes_version_label_unique").on(t.versionId, t.label),
+    uniqueIndex("outline_nodes_version_position_unique").on(t.versionId, t.position),
+    check(
+      "outline_nodes_kind_check",
+      sql`${t.kind} in ('heading', 'preambular', 'operative', 'paragraph', 'subparagraph', 'text')`,
+    ),
+  ],
+);
+
+export type Consultation = typeof consultations.$inferSelect;
+export type DocumentVersion = typeof documentVersions.$inferSelect;
+export type OutlineNodeRow = typeof outlineNodes.$inferSelect;

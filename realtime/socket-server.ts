@@ -1,0 +1,57 @@
+import type { Server as HttpServer, IncomingMessage } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { z } from "zod";
+import {
+  MAX_MESSAGE_BYTES,
+  pingPayload,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "./protocol";
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/**
+ * A browser always sends Origin on a WebSocket or XHR handshake; a page of another site must not
+ * be able to ride on a participant's cookies. Requests without Origin come from non-browser
+ * clients (tests, integrations), which carry no ambient cookies of a participant's browser.
+ */
+export function isAllowedOrigin(req: IncomingMessage, publicOrigin?: string): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (publicOrigin && origin === publicOrigin) return true;
+  const host = req.headers.host;
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Validates a payload; on failure tells the client why and returns undefined. */
+export function validated<T>(socket: RealtimeSocket, schema: z.ZodType<T>, payload: unknown): T | undefined {
+  const result = schema.safeParse(payload);
+  if (result.success) return result.data;
+  socket.emit("error", `invalid payload: ${z.prettifyError(result.error)}`);
+  return undefined;
+}
+
+export function attachRealtime(httpServer: HttpServer, options: { publicOrigin?: string } = {}): RealtimeServer {
+  const io: RealtimeServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    serveClient: false,
+    allowRequest: (req, callback) => {
+      const ok = isAllowedOrigin(req, options.publicOrigin);
+      callback(ok ? null : "origin not allowed", ok);
+    },
+  });
+
+  io.on("connection", (socket) => {
+    socket.on("ping", (payload, ack) => {
+      if (typeof ack !== "function") return;
+      const data = validated(socket, pingPayload, payload);
+      ack(data ? { ok: true, sentAt: data.sentAt, serverTime: Date.now() } : { ok: false, error: "invalid ping" });
+    });
+  });
+  return io;
+}

@@ -1,0 +1,86 @@
+/**
+ * The one Redraft process: one HTTP server hosting Express (static files, the Remix request
+ * handler) and socket.io. Configuration is validated, migrations applied and the demo seeded
+ * before the first request is accepted.
+ */
+import { createServer } from "node:http";
+import { existsSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { ConfigError, loadConfig, type Config } from "./app/config/env.server";
+import "./app/context.server";
+import { badRequestPage, isMalformedPath, securityHeaders } from "./app/http/http-guards.server";
+import { migrateDatabase, openDatabase } from "./db/client.server";
+import { attachRealtime } from "./realtime/socket-server";
+import { seedDemoConsultations } from "./seeds/seed-demo.server";
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Redraft cannot start. ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = readConfig();
+const buildPath = fileURLToPath(new URL("./build/index.js", import.meta.url));
+if (!existsSync(buildPath)) {
+  console.error("Redraft cannot start: the app is not built. Run `npm run build` (or `npm start`, which builds).");
+  process.exit(1);
+}
+
+const db = openDatabase(config.databasePath);
+migrateDatabase(db);
+const seeded = seedDemoConsultations(db);
+if (seeded > 0) console.log(`Seeded ${seeded} demo consultations from seeds/.`);
+
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+const context: AppLoadContext = { db, config };
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use(securityHeaders(config));
+app.use(
+  "/build",
+  express.static(fileURLToPath(new URL("./public/build", import.meta.url)), { immutable: true, maxAge: "1y" }),
+);
+app.use(express.static(fileURLToPath(new URL("./public", import.meta.url)), { maxAge: "1h" }));
+app.use((req, res, next) => {
+  if (isMalformedPath(req.path)) {
+    res.status(400).type("html").send(badRequestPage());
+    return;
+  }
+  next();
+});
+app.all("*", createRequestHandler({ build, mode: config.nodeEnv, getLoadContext: () => context }));
+
+const httpServer = createServer(app);
+const io = attachRealtime(httpServer, { publicOrigin: config.publicOrigin });
+
+httpServer.listen(config.port, () => {
+  console.log(`Redraft is serving on http://localhost:${config.port}`);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`Received ${signal}, shutting down.`);
+  io.close();
+  httpServer.close(() => {
+    db.$client.close();
+    process.exit(0);
+  });
+  // Keep-alive connections may hold the server open; do not wait for them forever.
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
