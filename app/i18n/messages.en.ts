@@ -44,6 +44,7 @@ export const en = {
   "paragraph.subparagraphs": "Sub-paragraphs",
   "paragraph.readInContext": "Read in the full draft",
   "paragraph.outline": "Paragraph navigation",
+  "paragraph.breadcrumb": "Breadcrumb",
 
   "kind.heading": "Heading",
   "kind.preambular": "Preambular paragraph",

@@ -34,7 +34,7 @@ export default function ParagraphPage() {
   const slug = consultation.slug;
   return (
     <div className="page">
-      <nav aria-label={t("paragraph.outline")} className="breadcrumbs">
+      <nav aria-label={t("paragraph.breadcrumb")} className="breadcrumbs">
         <ol>
           <li>
             <Link to={`/c/${slug}`}>{consultation.title}</Link>

@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, loadOrCreateSessionSecret, parseEnv } from "./env.server";
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    parseEnv(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration from the environment", () => {
+  it("defaults to port 3000 and ./data/redraft.db", () => {
+    expect(parseEnv({})).toMatchObject({ PORT: 3000, DATABASE_PATH: "./data/redraft.db" });
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseEnv({ PORT: "" }).PORT).toBe(3000);
+  });
+
+  it.each([
+    [{ PORT: "abc" }, /^PORT: must be a whole number \(got "abc"\)$/],
+    [{ PORT: "3.5" }, /^PORT: must be a whole number/],
+    [{ PORT: "70000" }, /^PORT: must be between 1 and 65535/],
+    [{ DATABASE_PATH: "   " }, /^DATABASE_PATH: must not be empty/],
+    [{ DATABASE_PATH: "data/" }, /^DATABASE_PATH: must name a file/],
+    [{ NODE_ENV: "staging" }, /^NODE_ENV: /],
+    [{ PUBLIC_ORIGIN: "not a url" }, /^PUBLIC_ORIGIN: must be an absolute URL/],
+  ])("names the variable and the reason for %o", (env, message) => {
+    expect(problems(env)).toEqual([expect.stringMatching(message)]);
+  });
+
+  it("never echoes a session secret back", () => {
+    const [problem] = problems({ SESSION_SECRET: "hunter2-short" });
+    expect(problem).toMatch(/^SESSION_SECRET: must be at least 32 characters/);
+    expect(problem).not.toContain("hunter2");
+  });
+
+  it("reports every invalid variable at once", () => {
+    expect(problems({ PORT: "x", DATABASE_PATH: " " })).toHaveLength(2);
+  });
+});
+
+describe("session secret", () => {
+  it("is generated once, kept in the data folder, readable by its owner only", () => {
+    const folder = mkdtempSync(join(tmpdir(), "redraft-secret-"));
+    const first = loadOrCreateSessionSecret(folder);
+    const second = loadOrCreateSessionSecret(folder);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(second).toBe(first);
+    expect(readFileSync(join(folder, "session-secret"), "utf8").trim()).toBe(first);
+    expect(statSync(join(folder, "session-secret")).mode & 0o777).toBe(0o600);
+  });
+
+  it("creates the database folder on first start and prefers SESSION_SECRET when set", () => {
+    const folder = join(mkdtempSync(join(tmpdir(), "redraft-config-")), "nested", "data");
+    const secret = "x".repeat(40);
+    const config = loadConfig({ DATABASE_PATH: join(folder, "r.db"), SESSION_SECRET: secret });
+    expect(statSync(folder).isDirectory()).toBe(true);
+    expect(config.sessionSecret).toBe(secret);
+    expect(config.dataFolder).toBe(folder);
+  });
+});

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# npm test: build, vitest, then Playwright end-to-end in Debian's Chromium; ends with one line
+# "N passed, N failed" counting both suites. Exits non-zero when anything failed or did not run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test/.tmp
+rm -f test/.tmp/vitest.json test/.tmp/playwright.json
+
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Chromium not found at $chromium; installing Debian's chromium with apt-get..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium not found at $chromium." >&2
+    echo "Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary." >&2
+  fi
+fi
+
+echo "== build"
+build_ok=1
+npx remix build || build_ok=0
+
+echo "== unit and integration tests (vitest)"
+npx vitest run --config test/vitest.config.ts --reporter=default --reporter=json --outputFile.json=test/.tmp/vitest.json
+vitest_status=$?
+
+echo "== end-to-end tests (Playwright, $chromium)"
+if [ -x "$chromium" ] && [ "$build_ok" = 1 ]; then
+  CHROMIUM_PATH="$chromium" npx playwright test --config test/playwright.config.ts
+  playwright_status=$?
+else
+  echo "end-to-end tests not run: $([ "$build_ok" = 1 ] && echo "no Chromium" || echo "the build failed")" >&2
+  playwright_status=1
+fi
+
+node test/support/count-results.mjs test/.tmp/vitest.json test/.tmp/playwright.json
+count_status=$?
+if [ "$vitest_status" != 0 ] || [ "$playwright_status" != 0 ] || [ "$count_status" != 0 ] || [ "$build_ok" != 1 ]; then
+  exit 1
+fi

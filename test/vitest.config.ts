@@ -1,0 +1,17 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+export default defineConfig({
+  root,
+  resolve: { alias: { "~": `${root}app` } },
+  test: {
+    include: ["{app,db,realtime,seeds,test/integration}/**/*.test.{ts,tsx}"],
+    environment: "node",
+    globalSetup: ["test/integration/ensure-build.ts"],
+    // Integration tests start real servers; two cores are shared with them.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
