@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  blob,
   check,
   index,
   integer,
@@ -110,6 +111,46 @@ export const outlineNodes = sqliteTable(
       sql`${t.kind} in ('heading', 'preambular', 'operative', 'paragraph', 'subparagraph', 'text')`,
     ),
   ],
+);
+
+/**
+ * Co-editing: every update a writer sends is appended here before it is broadcast, so whatever
+ * anyone has seen is on disk. Compaction folds old rows into `collab_snapshots`.
+ */
+export const collabUpdates = sqliteTable(
+  "collab_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    docName: text("doc_name").notNull(),
+    /** Who sent it; null for updates the server made (the initial working draft). */
+    authorId: text("author_id"),
+    createdAt: createdAt(),
+    update: blob("update", { mode: "buffer" }).notNull(),
+  },
+  (t) => [index("collab_updates_doc_idx").on(t.docName, t.id)],
+);
+
+export const collabSnapshots = sqliteTable("collab_snapshots", {
+  docName: text("doc_name").primaryKey(),
+  state: blob("state", { mode: "buffer" }).notNull(),
+  /** Every update with an id up to this one is contained in `state`. */
+  upToUpdateId: integer("up_to_update_id").notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/**
+ * Which author each Yjs client id belongs to. Every character in a Yjs document carries its
+ * client id, so this mapping keeps authorship traceable after the update log is compacted.
+ */
+export const collabClients = sqliteTable(
+  "collab_clients",
+  {
+    docName: text("doc_name").notNull(),
+    clientId: integer("client_id").notNull(),
+    authorId: text("author_id").notNull(),
+    firstSeenAt: createdAt(),
+  },
+  (t) => [uniqueIndex("collab_clients_doc_client_unique").on(t.docName, t.clientId)],
 );
 
 export type Consultation = typeof consultations.$inferSelect;

@@ -16,5 +16,27 @@ export interface ClientToServerEvents {
 export const pingPayload = z.object({ sentAt: z.number().finite() }).strict();
 export type PingReply = { ok: true; sentAt: number; serverTime: number } | { ok: false; error: string };
 
-/** Socket.io's default is 1 MB; no Redraft message needs more. */
+/** Largest message a handler accepts (documented limit); socket.io itself cuts off at twice this. */
 export const MAX_MESSAGE_BYTES = 1_000_000;
+
+/**
+ * The `/collab` namespace (docs/realtime-protocol.md): Yjs documents, framed as y-websocket frames
+ * them (varuint type 0 sync / 1 awareness, then the payload).
+ */
+export type JoinReply = { ok: true; writable: boolean } | { ok: false; error: string };
+
+export interface CollabClientEvents {
+  join: (docName: string, ack: (reply: JoinReply) => void) => void;
+  yjs: (docName: string, message: Uint8Array) => void;
+  leave: (docName: string) => void;
+}
+
+export interface CollabServerEvents {
+  yjs: (docName: string, message: Uint8Array) => void;
+  error: (message: string) => void;
+}
+
+/** Name of a consultation's working draft document. */
+export function workingDraftName(consultationSlug: string): string {
+  return `draft/${consultationSlug}`;
+}

@@ -38,7 +38,9 @@ export function validated<T>(socket: RealtimeSocket, schema: z.ZodType<T>, paylo
 
 export function attachRealtime(httpServer: HttpServer, options: { publicOrigin?: string } = {}): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
-    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // Handlers refuse messages over MAX_MESSAGE_BYTES with an explanation; past twice that the
+    // transport itself drops the connection.
+    maxHttpBufferSize: 2 * MAX_MESSAGE_BYTES,
     serveClient: false,
     allowRequest: (req, callback) => {
       const ok = isAllowedOrigin(req, options.publicOrigin);

@@ -1,0 +1,100 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { repoRoot } from "../../test/support/start-server";
+
+function runImport(args: string[], databasePath: string) {
+  return spawnSync(process.execPath, ["--import", "tsx", "app/cli/import-cli.ts", ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_PATH: databasePath },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+}
+
+function tempFolder() {
+  return mkdtempSync(join(tmpdir(), "redraft-import-"));
+}
+
+/** The documented dry-run shape (docs/import-format.md), strictly: no extra keys anywhere. */
+const dryRunShape = z
+  .object({
+    title: z.string().min(1),
+    nodes: z.array(
+      z
+        .object({
+          kind: z.enum(["heading", "preambular", "operative", "paragraph", "subparagraph", "text"]),
+          label: z.string().nullable(),
+          parent: z.string().nullable(),
+          level: z.number().int().min(0),
+          text: z.string(),
+          footnotes: z.array(z.string()),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+const seed = join(repoRoot, "seeds", "ga-resolution-78-265-safe-secure-trustworthy-ai.txt");
+
+describe("npm run import", () => {
+  it("--dry-run --json prints the outline in the documented shape and writes nothing", () => {
+    const db = join(tempFolder(), "redraft.db");
+    const result = runImport([seed, "--dry-run", "--json"], db);
+    expect(result.status, result.stderr).toBe(0);
+    const outline = dryRunShape.parse(JSON.parse(result.stdout));
+    const labels = outline.nodes.map((n) => n.label);
+    expect(labels).toContain("OP4(a)");
+    expect(outline.nodes.find((n) => n.label === "OP4(a)")?.parent).toBe("OP4");
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it("stores a new version each time, keeping paragraph identity", () => {
+    const db = join(tempFolder(), "redraft.db");
+    const first = runImport([seed, "--consultation", "ai-resolution"], db);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/as version 1 of/);
+    const second = runImport([seed, "--consultation", "ai-resolution", "--json"], db);
+    expect(second.status, second.stderr).toBe(0);
+    const stored = JSON.parse(second.stdout);
+    expect(stored).toMatchObject({ versionNumber: 2 });
+    expect(stored.carriedOver).toBe(stored.nodeCount);
+
+    const sqlite = new Database(db, { readonly: true });
+    const versions = sqlite.prepare("select count(*) as n from document_versions where published_at is not null").get() as { n: number };
+    const consultation = sqlite.prepare("select status from consultations where slug = 'ai-resolution'").get() as { status: string };
+    sqlite.close();
+    expect(versions.n).toBe(2);
+    expect(consultation.status).toBe("draft");
+  });
+
+  it.each([
+    [["missing-file.txt"], /cannot read missing-file\.txt: no such file/],
+    [["notes.pdf"], /cannot tell the format of notes\.pdf/],
+    [[], /expected exactly one file/],
+    [[seed, "--format", "pdf"], /--format must be text, markdown or docx/],
+    [[seed, "--consultation", "Not A Slug"], /--consultation must be a slug/],
+    [[seed, "--colour"], /Unknown option '--colour'/],
+  ])("refuses %j with exit code 2 and a clear message", (args, message) => {
+    const db = join(tempFolder(), "redraft.db");
+    const result = runImport(args, db);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it("refuses a file that is not the format it claims, naming the file, and writes nothing", () => {
+    const folder = tempFolder();
+    const fake = join(folder, "draft.docx");
+    writeFileSync(fake, "this is plain text, not a Word document");
+    const db = join(folder, "redraft.db");
+    const result = runImport([fake], db);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`cannot parse ${fake} as docx`);
+    expect(existsSync(db)).toBe(false);
+  });
+});

@@ -1,0 +1,275 @@
+/**
+ * The `/collab` namespace: Yjs documents synchronised over socket.io with the y-websocket framing
+ * (docs/realtime-protocol.md). Modelled on Hocuspocus: documents load on first join and unload on
+ * last leave; every update a writer sends is appended to the SQLite update log *before* it is
+ * broadcast, so anything another client has seen survives a crash.
+ */
+import type { Namespace, Server, Socket } from "socket.io";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { z } from "zod";
+import type { Db } from "../../db/client.server";
+import type { CollabClientEvents, CollabServerEvents, JoinReply } from "../protocol";
+import { MAX_MESSAGE_BYTES } from "../protocol";
+import { COMPACT_AFTER_BYTES, COMPACT_AFTER_UPDATES, LOAD_ORIGIN, UpdateLog } from "./update-log.server";
+import {
+  decodeFrame,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  SYNC_STEP_1,
+} from "./yjs-frames";
+
+export interface CollabIdentity {
+  userId: string;
+  name: string;
+}
+
+export type Authorization = { ok: true; writable: boolean } | { ok: false; error: string };
+
+export interface CollabOptions {
+  db: Db;
+  /** Who is connecting, from the handshake (session cookie); null refuses the connection. */
+  authenticate: (handshake: Socket["handshake"]) => CollabIdentity | null | Promise<CollabIdentity | null>;
+  /** May this identity join this document, and write to it? */
+  authorize: (identity: CollabIdentity, docName: string) => Authorization;
+  /** Content of a document that has never been stored, as a Yjs update; null when the name is unknown. */
+  initialContent: (docName: string) => Uint8Array | null;
+}
+
+type CollabSocket = Socket<CollabClientEvents, CollabServerEvents, Record<string, never>, SocketData>;
+interface SocketData {
+  identity: CollabIdentity;
+  /** Documents this socket joined, with its write permission and the awareness client ids it owns. */
+  joined: Map<string, { writable: boolean; awarenessClients: Set<number> }>;
+}
+
+interface OpenDocument {
+  name: string;
+  doc: Y.Doc;
+  awareness: awarenessProtocol.Awareness;
+  sockets: Set<CollabSocket>;
+  pendingUpdates: number;
+  pendingBytes: number;
+}
+
+const docNameSchema = z.string().min(1).max(200);
+const EMPTY_UPDATE_BYTES = 2; // an update with no structs and no deletions encodes as [0, 0]
+
+type CollabNamespace = Namespace<CollabClientEvents, CollabServerEvents, Record<string, never>, SocketData>;
+
+/** Serves the `/collab` namespace of `io`. */
+export function attachCollab(io: Server, options: CollabOptions): CollabServer {
+  return new CollabServer(io.of("/collab") as unknown as CollabNamespace, options);
+}
+
+export class CollabServer {
+  readonly documents = new Map<string, OpenDocument>();
+  private readonly log: UpdateLog;
+
+  constructor(
+    private readonly namespace: CollabNamespace,
+    private readonly options: CollabOptions,
+  ) {
+    this.log = new UpdateLog(options.db);
+    namespace.use(async (socket, next) => {
+      try {
+        const identity = await options.authenticate(socket.handshake);
+        if (!identity) return next(new Error("unauthenticated: sign in to join a working draft"));
+        socket.data.identity = identity;
+        socket.data.joined = new Map();
+        next();
+      } catch {
+        next(new Error("unauthenticated: the session could not be read"));
+      }
+    });
+    namespace.on("connection", (socket) => this.onConnection(socket));
+  }
+
+  private onConnection(socket: CollabSocket) {
+    socket.on("join", (docName, ack) => this.guard(socket, () => this.join(socket, docName, ack)));
+    socket.on("yjs", (docName, message) => this.guard(socket, () => this.receive(socket, docName, message)));
+    socket.on("leave", (docName) => this.guard(socket, () => typeof docName === "string" && this.leave(socket, docName)));
+    socket.on("disconnect", () => {
+      for (const name of [...socket.data.joined.keys()]) this.guard(socket, () => this.leave(socket, name));
+    });
+  }
+
+  /** No input may crash the server: a failing handler answers its client and the others carry on. */
+  private guard(socket: CollabSocket, handler: () => void) {
+    try {
+      handler();
+    } catch (error) {
+      console.error("collab handler failed", error);
+      socket.emit("error", "the server could not process this message");
+    }
+  }
+
+  private join(socket: CollabSocket, rawName: unknown, ack: unknown) {
+    const reply = (r: JoinReply) => (typeof ack === "function" ? ack(r) : undefined);
+    const parsed = docNameSchema.safeParse(rawName);
+    if (!parsed.success) {
+      socket.emit("error", "join: the document name must be a string of 1 to 200 characters");
+      return reply({ ok: false, error: "invalid document name" });
+    }
+    const docName = parsed.data;
+    const authorization = this.options.authorize(socket.data.identity, docName);
+    if (!authorization.ok) {
+      socket.emit("error", `join ${docName}: ${authorization.error}`);
+      return reply({ ok: false, error: authorization.error });
+    }
+    const open = this.open(docName);
+    if (!open) {
+      socket.emit("error", `join ${docName}: unknown document`);
+      return reply({ ok: false, error: "unknown document" });
+    }
+    const existing = socket.data.joined.get(docName);
+    socket.data.joined.set(docName, {
+      writable: authorization.writable,
+      awarenessClients: existing?.awarenessClients ?? new Set(),
+    });
+    open.sockets.add(socket);
+    void socket.join(docName);
+    reply({ ok: true, writable: authorization.writable });
+
+    // Writers get the server's state vector so they send back what the server lacks (offline
+    // edits); readers only ever receive, so they are not asked.
+    if (authorization.writable) socket.emit("yjs", docName, encodeSyncStep1(open.doc));
+    socket.emit("yjs", docName, encodeSyncStep2(open.doc));
+    const states = [...open.awareness.getStates().keys()];
+    if (states.length > 0) socket.emit("yjs", docName, encodeAwareness(open.awareness, states));
+  }
+
+  private receive(socket: CollabSocket, rawName: unknown, message: unknown) {
+    if (typeof rawName !== "string") return socket.emit("error", "yjs: the document name must be a string");
+    const membership = socket.data.joined.get(rawName);
+    const open = this.documents.get(rawName);
+    if (!membership || !open) return socket.emit("error", `yjs ${rawName.slice(0, 200)}: join the document first`);
+    if (!(message instanceof Uint8Array)) return socket.emit("error", `yjs ${rawName}: the message must be binary`);
+    if (message.byteLength > MAX_MESSAGE_BYTES) {
+      return socket.emit("error", `yjs ${rawName}: message of ${message.byteLength} bytes exceeds the limit of ${MAX_MESSAGE_BYTES}`);
+    }
+    let frame;
+    try {
+      frame = decodeFrame(message);
+    } catch (error) {
+      return socket.emit("error", `yjs ${rawName}: malformed message (${(error as Error).message})`);
+    }
+
+    if (frame.type === "awareness") {
+      awarenessProtocol.applyAwarenessUpdate(open.awareness, frame.update, socket);
+      return;
+    }
+    if (frame.step === SYNC_STEP_1) {
+      socket.emit("yjs", rawName, encodeSyncStep2(open.doc, frame.stateVector));
+      return;
+    }
+    if (!membership.writable) {
+      // A standard client answers sync step 1 with a possibly empty step 2; only real content is refused.
+      if (frame.update.byteLength > EMPTY_UPDATE_BYTES) {
+        socket.emit("error", `yjs ${rawName}: read-only access, the update was not applied`);
+      }
+      return;
+    }
+    try {
+      Y.applyUpdate(open.doc, frame.update, socket);
+    } catch (error) {
+      socket.emit("error", `yjs ${rawName}: malformed update (${(error as Error).message})`);
+    }
+  }
+
+  private leave(socket: CollabSocket, docName: string) {
+    const membership = socket.data.joined.get(docName);
+    const open = this.documents.get(docName);
+    socket.data.joined.delete(docName);
+    void socket.leave(docName);
+    if (!membership || !open) return;
+    if (membership.awarenessClients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(open.awareness, [...membership.awarenessClients], null);
+    }
+    open.sockets.delete(socket);
+    if (open.sockets.size === 0) this.unload(open);
+  }
+
+  /** The open document, loading it from the log (or creating it) on first use. */
+  private open(docName: string): OpenDocument | null {
+    const already = this.documents.get(docName);
+    if (already) return already;
+    let loaded = this.log.load(docName);
+    let initial: Uint8Array | null = null;
+    if (!loaded) {
+      initial = this.options.initialContent(docName);
+      if (!initial) return null;
+      loaded = { doc: new Y.Doc({ gc: true }), pendingUpdates: 0, pendingBytes: 0 };
+    }
+    const open: OpenDocument = {
+      name: docName,
+      doc: loaded.doc,
+      awareness: new awarenessProtocol.Awareness(loaded.doc),
+      sockets: new Set(),
+      pendingUpdates: loaded.pendingUpdates,
+      pendingBytes: loaded.pendingBytes,
+    };
+    // The server holds no cursor of its own.
+    open.awareness.setLocalState(null);
+    open.doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(open, update, origin));
+    open.awareness.on("update", (change: AwarenessChange, origin: unknown) => this.onAwareness(open, change, origin));
+    this.documents.set(docName, open);
+    if (initial) Y.applyUpdate(open.doc, initial, "initial-content");
+    return open;
+  }
+
+  private onUpdate(open: OpenDocument, update: Uint8Array, origin: unknown) {
+    if (origin === LOAD_ORIGIN) return;
+    const sender = isSocket(origin) ? origin : null;
+    // Durability first: the update is on disk before anyone else can see it.
+    this.log.append(open.name, update, sender ? sender.data.identity.userId : null);
+    const frame = encodeUpdate(update);
+    if (sender) sender.to(open.name).emit("yjs", open.name, frame);
+    else this.namespace.to(open.name).emit("yjs", open.name, frame);
+    open.pendingUpdates += 1;
+    open.pendingBytes += update.byteLength;
+    if (open.pendingUpdates >= COMPACT_AFTER_UPDATES || open.pendingBytes >= COMPACT_AFTER_BYTES) {
+      this.log.compact(open.name, open.doc);
+      open.pendingUpdates = 0;
+      open.pendingBytes = 0;
+    }
+  }
+
+  private onAwareness(open: OpenDocument, { added, updated, removed }: AwarenessChange, origin: unknown) {
+    const changed = [...added, ...updated, ...removed];
+    if (isSocket(origin)) {
+      const owned = origin.data.joined.get(open.name)?.awarenessClients;
+      if (owned) {
+        for (const id of [...added, ...updated]) owned.add(id);
+        for (const id of removed) owned.delete(id);
+      }
+    }
+    const frame = encodeAwareness(open.awareness, changed);
+    if (isSocket(origin)) origin.to(open.name).emit("yjs", open.name, frame);
+    else this.namespace.to(open.name).emit("yjs", open.name, frame);
+  }
+
+  private unload(open: OpenDocument) {
+    this.log.compact(open.name, open.doc);
+    open.awareness.destroy();
+    open.doc.destroy();
+    this.documents.delete(open.name);
+  }
+
+  /** Compacts and closes every open document (graceful shutdown). */
+  close() {
+    for (const open of [...this.documents.values()]) this.unload(open);
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+function isSocket(value: unknown): value is CollabSocket {
+  return typeof value === "object" && value !== null && "data" in value && "emit" in value && "nsp" in value;
+}

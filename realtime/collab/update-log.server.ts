@@ -1,0 +1,105 @@
+import { and, asc, count, eq, gt, lte, sql } from "drizzle-orm";
+import * as Y from "yjs";
+import type { Db } from "../../db/client.server";
+import { collabClients, collabSnapshots, collabUpdates } from "../../db/schema";
+
+/** Compact when this many updates, or this many bytes of them, pile up past the snapshot. */
+export const COMPACT_AFTER_UPDATES = 500;
+export const COMPACT_AFTER_BYTES = 1_000_000;
+
+/** Origin given to updates applied while loading, so they are not logged a second time. */
+export const LOAD_ORIGIN = Symbol("collab-load");
+
+export interface LoadedDocument {
+  doc: Y.Doc;
+  /** Updates in the log past the snapshot, for the compaction threshold. */
+  pendingUpdates: number;
+  pendingBytes: number;
+}
+
+/** Distinct client ids that wrote structs in an update: the update's authorship footprint. */
+export function clientIdsOf(update: Uint8Array): number[] {
+  const { structs } = Y.decodeUpdate(update);
+  return [...new Set(structs.map((s) => s.id.client))];
+}
+
+export class UpdateLog {
+  constructor(private readonly db: Db) {}
+
+  /** Snapshot plus every later update, applied in the order they were logged. */
+  load(docName: string): LoadedDocument | null {
+    const snapshot = this.db.select().from(collabSnapshots).where(eq(collabSnapshots.docName, docName)).get();
+    const updates = this.db
+      .select({ update: collabUpdates.update })
+      .from(collabUpdates)
+      .where(and(eq(collabUpdates.docName, docName), gt(collabUpdates.id, snapshot?.upToUpdateId ?? 0)))
+      .orderBy(asc(collabUpdates.id))
+      .all();
+    if (!snapshot && updates.length === 0) return null;
+    const doc = new Y.Doc({ gc: true });
+    doc.transact(() => {
+      if (snapshot) Y.applyUpdate(doc, snapshot.state);
+      for (const row of updates) Y.applyUpdate(doc, row.update);
+    }, LOAD_ORIGIN);
+    return {
+      doc,
+      pendingUpdates: updates.length,
+      pendingBytes: updates.reduce((n, r) => n + r.update.byteLength, 0),
+    };
+  }
+
+  /**
+   * Appends one update (synchronously: it is on disk when this returns) and records which author
+   * each of its Yjs client ids belongs to.
+   */
+  append(docName: string, update: Uint8Array, authorId: string | null): number {
+    return this.db.transaction((tx) => {
+      const row = tx
+        .insert(collabUpdates)
+        .values({ docName, authorId, update: Buffer.from(update.buffer, update.byteOffset, update.byteLength) })
+        .returning({ id: collabUpdates.id })
+        .get();
+      if (authorId !== null) {
+        for (const clientId of clientIdsOf(update)) {
+          tx.insert(collabClients).values({ docName, clientId, authorId }).onConflictDoNothing().run();
+        }
+      }
+      return row.id;
+    });
+  }
+
+  /**
+   * Folds the document's state into its snapshot and drops the updates it contains, in one
+   * transaction: a crash leaves either the old snapshot and all updates, or the new snapshot.
+   */
+  compact(docName: string, doc: Y.Doc): void {
+    this.db.transaction((tx) => {
+      const last = tx
+        .select({ id: sql<number | null>`max(${collabUpdates.id})` })
+        .from(collabUpdates)
+        .where(eq(collabUpdates.docName, docName))
+        .get();
+      const upTo = last?.id ?? 0;
+      const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+      tx.insert(collabSnapshots)
+        .values({ docName, state, upToUpdateId: upTo, updatedAt: new Date() })
+        .onConflictDoUpdate({
+          target: collabSnapshots.docName,
+          set: { state, upToUpdateId: sql`max(${collabSnapshots.upToUpdateId}, ${upTo})`, updatedAt: new Date() },
+        })
+        .run();
+      tx.delete(collabUpdates).where(and(eq(collabUpdates.docName, docName), lte(collabUpdates.id, upTo))).run();
+    });
+  }
+
+  /** Updates in the log past the snapshot (for tests and diagnostics). */
+  pendingCount(docName: string): number {
+    return this.db.select({ n: count() }).from(collabUpdates).where(eq(collabUpdates.docName, docName)).get()?.n ?? 0;
+  }
+
+  /** Author of each client id that ever wrote into the document. */
+  authors(docName: string): Map<number, string> {
+    const rows = this.db.select().from(collabClients).where(eq(collabClients.docName, docName)).all();
+    return new Map(rows.map((r) => [r.clientId, r.authorId]));
+  }
+}
