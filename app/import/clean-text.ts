@@ -1,0 +1,64 @@
+/** Text clean-up shared by every source format. */
+
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+export function toSuperscript(n: string): string {
+  return n.replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!);
+}
+
+export function fromSuperscript(s: string): string {
+  return [...s].map((c) => String(SUPERSCRIPT_DIGITS.indexOf(c))).join("");
+}
+
+export const SUPERSCRIPT_CLASS = "[⁰¹²³⁴⁵⁶⁷⁸⁹]";
+
+/** Markdown links left by HTML-to-text extraction (`[A/74/821](#)`) and backslash escapes. */
+export function stripLinksAndEscapes(text: string): string {
+  return text
+    .replace(/\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)/g, "$1")
+    .replace(/\\([()[\]*_#\\.-])/g, "$1");
+}
+
+export function stripEmphasis(text: string): string {
+  return text.replace(/\*+/g, "");
+}
+
+/** Collapses runs of white space and fixes spacing artefacts of PDF extraction ("Center ’s", "start -ups"). */
+export function normalizeSpaces(text: string): string {
+  return text
+    .replace(/[\u00a0\u2007\u202f\t]/g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/ ([’'](?:s|S)\b)/g, "$1")
+    .replace(/(\p{L}) -(\p{Ll})/gu, "$1-$2")
+    .replace(/ ([,;:.)\]])/g, (m, p: string) => (p === "." ? m : p))
+    .trim();
+}
+
+/**
+ * Joins two wrapped lines. A line ending in a hyphen is a compound split at the line end
+ * ("thirty-" + "fourth"); UN documents are not hyphenated at line ends, so the hyphen stays.
+ * A hyphen followed by a space in the source ("low- and middle-income") is a suspended hyphen.
+ */
+export function joinWrapped(previous: string, next: string, previousHadTrailingSpace: boolean): string {
+  if (previous.endsWith("-") && !previousHadTrailingSpace && /^\p{L}/u.test(next)) return previous + next;
+  return `${previous} ${next}`;
+}
+
+/**
+ * Rejoins words split by extraction ("arti ficial", "a nd", "safe ty") where the document itself
+ * shows the joined word elsewhere and the fragment appears nowhere else as a word.
+ */
+export function rejoinSplitWords(texts: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    for (const w of t.toLowerCase().match(/\p{L}+/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return texts.map((t) =>
+    t.replace(/\b(\p{L}+) (\p{Ll}{1,6})\b/gu, (match, a: string, b: string) => {
+      const joined = (a + b).toLowerCase();
+      const joinedCount = counts.get(joined) ?? 0;
+      const fragmentCount = counts.get(b.toLowerCase()) ?? 0;
+      return joinedCount >= 2 && fragmentCount <= 1 ? a + b : match;
+    }),
+  );
+}
