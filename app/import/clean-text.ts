@@ -44,6 +44,10 @@ export function joinWrapped(previous: string, next: string, previousHadTrailingS
   return `${previous} ${next}`;
 }
 
+const SHORT_WORDS = new Set(
+  "a i am an as at be by do go he if in is it me my no of on or so to up us we ii iv vi ix xi el la le de du".split(" "),
+);
+
 /**
  * Rejoins words split by extraction ("arti ficial", "a nd", "safe ty") where the document itself
  * shows the joined word elsewhere and the fragment appears nowhere else as a word.
@@ -53,12 +57,15 @@ export function rejoinSplitWords(texts: string[]): string[] {
   for (const t of texts) {
     for (const w of t.toLowerCase().match(/\p{L}+/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
+  // The fragment is matched in a lookahead so that "recognized t he" still sees "t he".
   return texts.map((t) =>
-    t.replace(/\b(\p{L}+) (\p{Ll}{1,6})\b/gu, (match, a: string, b: string) => {
-      const joined = (a + b).toLowerCase();
-      const joinedCount = counts.get(joined) ?? 0;
+    t.replace(/\b(\p{L}+) (?=(\p{Ll}{1,6})\b)/gu, (match, a: string, b: string) => {
+      const joinedCount = counts.get((a + b).toLowerCase()) ?? 0;
       const fragmentCount = counts.get(b.toLowerCase()) ?? 0;
-      return joinedCount >= 2 && fragmentCount <= 1 ? a + b : match;
+      if (fragmentCount > 1) return match;
+      // "safe ty": a two-letter fragment that is no word of its own is a split word.
+      const strayFragment = b.length === 2 && !SHORT_WORDS.has(b.toLowerCase()) && a.length > 1;
+      return joinedCount >= 2 || strayFragment ? a : match;
     }),
   );
 }

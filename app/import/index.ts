@@ -1,0 +1,35 @@
+/** The importer: source documents in, a UN-style outline out. Pure functions, no database. */
+import { classifyBlocks } from "./classify";
+import { ImportError, type ImportedOutline, type ImportFormat } from "./outline-types";
+import { plainTextToSource } from "./plain-text-source";
+
+export * from "./outline-types";
+
+export function importPlainText(text: string): ImportedOutline {
+  return classifyBlocks(plainTextToSource(text));
+}
+
+export async function importDocument(data: Buffer, format: ImportFormat): Promise<ImportedOutline> {
+  switch (format) {
+    case "text":
+      return importPlainText(decodeText(data));
+    default:
+      throw new ImportError(`${format} import is not available yet`);
+  }
+}
+
+export function formatFromFileName(name: string): ImportFormat | null {
+  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  if (extension === "txt" || extension === "text") return "text";
+  if (extension === "md" || extension === "markdown") return "markdown";
+  if (extension === "docx") return "docx";
+  return null;
+}
+
+function decodeText(data: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    throw new ImportError("the file is not UTF-8 text");
+  }
+}
