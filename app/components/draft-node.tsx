@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useT } from "../i18n/i18n-context";
-import { nodeAnchor, paragraphPath, type DraftNode } from "../drafts/outline";
+import { headingTitle, nodeAnchor, paragraphPath, textParagraphs, type DraftNode } from "../drafts/outline";
 import type { Segment } from "../drafts/search";
 
 /** Text with search matches marked; React escapes every piece, so user-controlled text stays inert. */
@@ -8,6 +8,18 @@ export function HighlightedText({ segments }: { segments: Segment[] }) {
   return (
     <>
       {segments.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+    </>
+  );
+}
+
+export function ParagraphText({ text, className }: { text: string; className?: string }) {
+  return (
+    <>
+      {textParagraphs(text).map((p, i) => (
+        <p key={i} className={className}>
+          {p}
+        </p>
+      ))}
     </>
   );
 }
@@ -32,7 +44,7 @@ export function DraftNodeView({ node, slug }: { node: DraftNode; slug: string })
     const Tag = `h${Math.min(6, 3 + node.level)}` as "h3";
     return (
       <Tag id={anchor} className={`draft-heading draft-heading--${Math.min(4, node.level)}`}>
-        {node.text}
+        {headingTitle(node)}
       </Tag>
     );
   }
@@ -50,7 +62,7 @@ export function DraftNodeView({ node, slug }: { node: DraftNode; slug: string })
         <span className="draft-node__label" aria-hidden="true" />
       )}
       <div className="draft-node__body">
-        <p>{node.text}</p>
+        <ParagraphText text={node.text} />
         <Footnotes footnotes={node.footnotes} />
       </div>
     </div>

@@ -22,6 +22,20 @@ export function nodeAnchor(node: Pick<DraftNode, "label" | "nodeId">): string {
   return node.label !== null ? `p-${node.label.replace(/\s+/g, "-")}` : `n-${node.nodeId}`;
 }
 
+/**
+ * A heading as the document numbers it: "I. Scope of application", "III.2. Principles",
+ * "POLICY AREA 3: Data policy"; unnumbered headings as they are.
+ */
+export function headingTitle(node: Pick<DraftNode, "label" | "text">): string {
+  if (node.label === null) return node.text;
+  return /^\p{L}[\p{L} ]* \d+$/u.test(node.label) ? `${node.label}: ${node.text}` : `${node.label}. ${node.text}`;
+}
+
+/** A paragraph's text in its own paragraphs: a table cell or merged node may hold several. */
+export function textParagraphs(text: string): string[] {
+  return text.split(/\n{2,}/).filter((p) => p.trim() !== "");
+}
+
 /** Headings form the table of contents. */
 export function tableOfContents(nodes: DraftNode[]): DraftNode[] {
   return nodes.filter((n) => n.kind === "heading");

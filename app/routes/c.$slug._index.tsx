@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { ConsultationStatus } from "~/components/consultation-status";
 import { DraftNodeView } from "~/components/draft-node";
 import { SearchForm } from "~/components/search-form";
-import { nodeAnchor, tableOfContents } from "~/drafts/outline";
+import { headingTitle, nodeAnchor, tableOfContents } from "~/drafts/outline";
 import { loadReadableDraft } from "~/drafts/reading.server";
 import { useT } from "~/i18n/i18n-context";
 import { createTranslator } from "~/i18n/translate";
@@ -39,7 +39,7 @@ export default function ConsultationPage() {
               <ol>
                 {toc.map((h) => (
                   <li key={h.nodeId} className={`toc__item toc__item--${Math.min(3, h.level)}`}>
-                    <a href={`#${nodeAnchor(h)}`}>{h.text}</a>
+                    <a href={`#${nodeAnchor(h)}`}>{headingTitle(h)}</a>
                   </li>
                 ))}
               </ol>

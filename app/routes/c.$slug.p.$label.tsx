@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Footnotes } from "~/components/draft-node";
-import { ancestorsOf, childrenOf, neighbours, nodeAnchor, paragraphPath } from "~/drafts/outline";
+import { Footnotes, ParagraphText } from "~/components/draft-node";
+import { ancestorsOf, childrenOf, headingTitle, neighbours, nodeAnchor, paragraphPath } from "~/drafts/outline";
 import { labelParam, loadReadableDraft, paragraphNotFound } from "~/drafts/reading.server";
 import { useT } from "~/i18n/i18n-context";
 import { createTranslator } from "~/i18n/translate";
@@ -42,7 +42,7 @@ export default function ParagraphPage() {
           {ancestors.map((a) => (
             <li key={a.nodeId}>
               {a.kind === "heading" || a.label === null ? (
-                <Link to={`/c/${slug}#${nodeAnchor(a)}`}>{a.kind === "heading" ? a.text : a.label}</Link>
+                <Link to={`/c/${slug}#${nodeAnchor(a)}`}>{a.kind === "heading" ? headingTitle(a) : a.label}</Link>
               ) : (
                 <Link to={paragraphPath(slug, a.label)}>{a.label}</Link>
               )}
@@ -52,10 +52,10 @@ export default function ParagraphPage() {
       </nav>
       <article className="paragraph-page" aria-labelledby="paragraph-title">
         <h1 id="paragraph-title">
-          {node.kind === "heading" ? node.text : t("paragraph.title", { label: node.label ?? "" })}
+          {node.kind === "heading" ? headingTitle(node) : t("paragraph.title", { label: node.label ?? "" })}
         </h1>
         <p className="muted">{t(`kind.${node.kind}`)}</p>
-        {node.kind !== "heading" ? <p className="paragraph-page__text">{node.text}</p> : null}
+        {node.kind !== "heading" ? <ParagraphText className="paragraph-page__text" text={node.text} /> : null}
         <Footnotes footnotes={node.footnotes} />
         {children.length > 0 ? (
           <section aria-labelledby="subparagraphs-title">
