@@ -62,6 +62,26 @@ export const en = {
   "error.server.title": "Something went wrong",
   "error.server.body": "An unexpected error happened on our side. Please try again in a moment.",
   "error.goHome": "Go to the list of consultations",
+
+  "editor.status.offline": "Offline: keep editing, your changes merge when the connection returns.",
+  "editor.status.connecting": "Connecting to the working draft…",
+  "editor.status.editing": "Editing together: changes are saved as you type.",
+  "editor.status.readOnly": "Read-only: only the expert group and the secretariat edit the working draft.",
+  "editor.serverError": "The server refused a change: {message}",
+  "editor.tools": "Paragraph tools",
+  "editor.kind": "Kind",
+  "editor.moveUp": "Move up",
+  "editor.moveDown": "Move down",
+  "editor.indent": "Indent",
+  "editor.outdent": "Outdent",
+  "editor.presence": "{count, plural, one {# person here} other {# people here}}",
+  "editor.you": "{name} (you)",
+  "editor.help": "Enter splits a paragraph, Backspace at its start merges it with the one before. Alt+Up and Alt+Down move a paragraph, Tab and Shift+Tab indent it. Ctrl+Z undoes your own changes only.",
+
+  "role.participant": "Participant",
+  "role.expert": "Expert",
+  "role.moderator": "Moderator",
+  "role.secretariat": "Secretariat",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,191 @@
+/**
+ * The expert group's editor of the working draft: ProseMirror bound to the shared Yjs document by
+ * y-prosemirror (remote cursors, per-user undo), synchronised over socket.io by
+ * SocketIoYjsProvider. Browser only: the page renders the draft read-only without it.
+ */
+import { baseKeymap, chainCommands, joinBackward } from "prosemirror-commands";
+import { keymap } from "prosemirror-keymap";
+import { EditorState, type Command } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+import { useEffect, useRef, useState } from "react";
+import { io } from "socket.io-client";
+import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from "y-prosemirror";
+import * as Y from "yjs";
+import { WORKING_DRAFT_FRAGMENT } from "../drafts/working-draft";
+import { useT } from "../i18n/i18n-context";
+import type { MessageKey } from "../i18n/messages.en";
+import { SocketIoYjsProvider, type CollabClientSocket, type ProviderStatus } from "../../realtime/collab/socket-provider";
+import { indentBlock, labelDecorations, moveBlock, setBlockKind, splitParagraph, uniqueNodeIds } from "./outline-commands";
+import { BLOCK_KINDS, outlineSchema, type BlockKind } from "./outline-schema";
+
+export interface EditorUser {
+  name: string;
+  role: string;
+  region: string | null;
+  color: string;
+}
+
+interface Participant extends EditorUser {
+  clientId: number;
+  self: boolean;
+}
+
+export function DraftEditor({ docName, user, labelledBy }: { docName: string; user: EditorUser; labelledBy: string }) {
+  const t = useT();
+  const mount = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const [status, setStatus] = useState<ProviderStatus>({ connected: false, synced: false, writable: false });
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [participants, setParticipants] = useState<Participant[]>([]);
+  const [currentKind, setCurrentKind] = useState<BlockKind>("paragraph");
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const socket: CollabClientSocket = io("/collab", { withCredentials: true, transports: ["websocket", "polling"] });
+    const provider = new SocketIoYjsProvider(socket, docName, doc);
+    provider.awareness.setLocalStateField("user", user);
+    const offStatus = provider.onStatus((s) => {
+      setStatus({ ...s });
+      viewRef.current?.setProps({ editable: () => s.writable });
+    });
+    const offError = provider.onServerError(setServerError);
+
+    const updateParticipants = () => {
+      const list: Participant[] = [];
+      provider.awareness.getStates().forEach((state, clientId) => {
+        const u = (state as { user?: EditorUser }).user;
+        if (u) list.push({ ...u, clientId, self: clientId === doc.clientID });
+      });
+      setParticipants(list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name)));
+    };
+    provider.awareness.on("change", updateParticipants);
+    updateParticipants();
+
+    const fragment = doc.getXmlFragment(WORKING_DRAFT_FRAGMENT);
+    const view = new EditorView(mount.current!, {
+      state: EditorState.create({
+        schema: outlineSchema,
+        plugins: [
+          ySyncPlugin(fragment),
+          yCursorPlugin(provider.awareness),
+          yUndoPlugin(),
+          keymap({
+            "Mod-z": undo,
+            "Mod-y": redo,
+            "Mod-Shift-z": redo,
+            Enter: splitParagraph,
+            Backspace: chainCommands(joinBackward, baseKeymap.Backspace!),
+            "Alt-ArrowUp": moveBlock(-1),
+            "Alt-ArrowDown": moveBlock(1),
+            Tab: indentBlock(1),
+            "Shift-Tab": indentBlock(-1),
+          }),
+          keymap(baseKeymap),
+          uniqueNodeIds,
+          labelDecorations,
+        ],
+      }),
+      editable: () => provider.status.writable,
+      attributes: {
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-labelledby": labelledBy,
+        "aria-describedby": "editor-help",
+        class: "outline-editor__surface",
+      },
+      dispatchTransaction(tr) {
+        const next = view.state.apply(tr);
+        view.updateState(next);
+        setCurrentKind(next.selection.$from.parent.attrs.kind as BlockKind);
+      },
+    });
+    viewRef.current = view;
+
+    return () => {
+      provider.awareness.off("change", updateParticipants);
+      offStatus();
+      offError();
+      view.destroy();
+      provider.destroy();
+      socket.disconnect();
+      doc.destroy();
+      viewRef.current = null;
+    };
+    // The user's identity does not change while the page is open.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [docName]);
+
+  const run = (command: Command) => {
+    const view = viewRef.current;
+    if (!view) return;
+    command(view.state, view.dispatch);
+    view.focus();
+  };
+
+  const statusKey: MessageKey = !status.connected
+    ? "editor.status.offline"
+    : !status.synced
+      ? "editor.status.connecting"
+      : status.writable
+        ? "editor.status.editing"
+        : "editor.status.readOnly";
+
+  return (
+    <div className="outline-editor">
+      <div className="outline-editor__bar">
+        <p className="outline-editor__status" role="status" data-state={statusKey}>
+          {t(statusKey)}
+        </p>
+        {serverError ? (
+          <p className="outline-editor__error" role="alert">
+            {t("editor.serverError", { message: serverError })}
+          </p>
+        ) : null}
+        {status.writable ? (
+          <div className="outline-editor__tools" role="toolbar" aria-label={t("editor.tools")}>
+            <label>
+              {t("editor.kind")}{" "}
+              <select value={currentKind} onChange={(e) => run(setBlockKind(e.target.value as BlockKind))}>
+                {BLOCK_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`kind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => run(moveBlock(-1))}>
+              {t("editor.moveUp")}
+            </button>
+            <button type="button" onClick={() => run(moveBlock(1))}>
+              {t("editor.moveDown")}
+            </button>
+            <button type="button" onClick={() => run(indentBlock(1))}>
+              {t("editor.indent")}
+            </button>
+            <button type="button" onClick={() => run(indentBlock(-1))}>
+              {t("editor.outdent")}
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <div className="outline-editor__layout">
+        <div ref={mount} className="outline-editor__document" />
+        <aside className="outline-editor__presence" aria-labelledby="presence-title">
+          <h2 id="presence-title">{t("editor.presence", { count: participants.length })}</h2>
+          <ul>
+            {participants.map((p) => (
+              <li key={p.clientId}>
+                <span className="presence-swatch" style={{ background: p.color }} aria-hidden="true" />
+                <span className="presence-name">{p.self ? t("editor.you", { name: p.name }) : p.name}</span>
+                <span className="presence-meta">{[t(`role.${p.role}` as MessageKey), p.region].filter(Boolean).join(" · ")}</span>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+      <p id="editor-help" className="outline-editor__help">
+        {t("editor.help")}
+      </p>
+    </div>
+  );
+}
