@@ -9,8 +9,13 @@ import { slugify } from "./slug";
 export interface StoreImportOptions {
   /** Attach the text to this consultation (created, in preparation, when it does not exist yet). */
   consultationSlug?: string;
-  sourceFormat: ImportFormat;
+  sourceFormat: ImportFormat | "editor";
   sourceName?: string;
+  /**
+   * Node ids decided by the caller, one per node (a revision published from the working draft,
+   * where every block carries its id); when absent, ids carry over by matching text and labels.
+   */
+  nodeIds?: string[];
 }
 
 export interface StoredVersion {
@@ -83,7 +88,10 @@ export function storeImportedOutline(
       .returning()
       .get();
 
-    const nodeIds = assignNodeIds(previousNodes, outline.nodes, randomUUID);
+    const nodeIds = options.nodeIds ?? assignNodeIds(previousNodes, outline.nodes, randomUUID);
+    if (nodeIds.length !== outline.nodes.length || new Set(nodeIds).size !== nodeIds.length) {
+      throw new Error("every node needs its own node id");
+    }
     const idByLabel = new Map<string, string>();
     outline.nodes.forEach((node, i) => {
       if (node.label !== null) idByLabel.set(node.label, nodeIds[i]!);
