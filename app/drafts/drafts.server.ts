@@ -81,3 +81,14 @@ export function getOutline(db: Db, versionId: number): DraftNode[] {
     .all();
 }
 
+
+/** Published versions of the consultation's document, oldest first. */
+export function publishedVersions(db: Db, consultationId: number) {
+  return db
+    .select({ id: documentVersions.id, number: documentVersions.number, title: documentVersions.title, publishedAt: documentVersions.publishedAt, sourceFormat: documentVersions.sourceFormat })
+    .from(documentVersions)
+    .innerJoin(documents, eq(documents.id, documentVersions.documentId))
+    .where(and(eq(documents.consultationId, consultationId), isNotNull(documentVersions.publishedAt)))
+    .orderBy(asc(documentVersions.number))
+    .all();
+}

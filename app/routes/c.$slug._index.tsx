@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ConsultationStatus } from "~/components/consultation-status";
 import { DraftNodeView } from "~/components/draft-node";
 import { SearchForm } from "~/components/search-form";
@@ -48,7 +48,15 @@ export default function ConsultationPage() {
           <article className="draft" aria-labelledby="draft-title">
             <h2 id="draft-title" className="draft__title">
               {version.title}
-              <span className="draft__version">{t("consultation.version", { number: version.number })}</span>
+              <span className="draft__version">
+                {t("consultation.version", { number: version.number })}
+                {version.number > 1 ? (
+                  <>
+                    {" · "}
+                    <Link to={`/c/${consultation.slug}/changes`}>{t("changes.link")}</Link>
+                  </>
+                ) : null}
+              </span>
             </h2>
             {nodes.map((node) => (
               <DraftNodeView key={node.nodeId} node={node} slug={consultation.slug} />

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import type { Db } from "../../db/client.server";
+import { anonymous, type Actor } from "../auth/permissions";
+import { createTranslator } from "../i18n/translate";
+import { getConsultationBySlug, getOutline, publishedVersions } from "./drafts.server";
+import { loadReadableDraft } from "./reading.server";
+import { compareOutlines } from "./version-diff";
+
+const query = z.object({
+  to: z.coerce.number().int().positive().optional(),
+  view: z.enum(["inline", "side"]).catch("inline"),
+});
+
+/**
+ * The page "what changed in version N": version N against N-1 (the latest by default), or a
+ * message when there is only one version.
+ */
+export function loadVersionChanges(db: Db, slug: string | undefined, searchParams: URLSearchParams, actor: Actor = anonymous) {
+  const { consultation } = loadReadableDraft(db, slug, actor);
+  const row = getConsultationBySlug(db, consultation.slug)!;
+  const versions = publishedVersions(db, row.id);
+  const parsed = query.safeParse(Object.fromEntries(searchParams));
+  const view = parsed.success ? parsed.data.view : "inline";
+  const wanted = parsed.success ? parsed.data.to : undefined;
+  const toIndex = wanted === undefined ? versions.length - 1 : versions.findIndex((v) => v.number === wanted);
+  const versionList = versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt?.toISOString() ?? null, sourceFormat: v.sourceFormat }));
+  if (toIndex < 0) {
+    const t = createTranslator();
+    return { consultation, versions: versionList, view, to: null, from: null, comparison: null, error: t("changes.noSuchVersion", { number: wanted ?? 0 }) };
+  }
+  if (toIndex === 0) return { consultation, versions: versionList, view, to: versions[0]!.number, from: null, comparison: null, error: null };
+  const to = versions[toIndex]!;
+  const from = versions[toIndex - 1]!;
+  const comparison = compareOutlines(getOutline(db, from.id), getOutline(db, to.id));
+  return { consultation, versions: versionList, view, to: to.number, from: from.number, comparison, error: null };
+}
