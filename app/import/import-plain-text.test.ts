@@ -117,6 +117,8 @@ describe("plain-text import of the five seeds", () => {
     expect(node(name, "12(e)").text).toContain("recommends in its report, implement a “human-in-command” approach");
     expect(node(name, "Commitment 3").text).toMatch(/the private sector and academia$/);
     expect(node(name, "Commitment 3").footnotes[0]).toMatch(/^Some of these actions may fall under the purview/);
+    // Words split by extraction are repaired in footnotes too.
+    expect(node(name, "12(b)").footnotes[0]).toContain("application of artificial intelligence also depends");
     expect(node(name, "9.3").text).toMatch(/^Convene, as necessary, consultations/);
     expect(node(name, "9.3").footnotes[0]).toMatch(/^For example, building, as appropriate/);
     // The title's asterisk note goes with the first node, not lost.

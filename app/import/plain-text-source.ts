@@ -331,12 +331,14 @@ function attachFootnotes(raw: RawBlock[]): SourceBlock[] {
     blocks[target]?.footnotes.push(footnote.text);
   }
 
-  const texts = rejoinSplitWords(blocks.map((b) => cleanText(b.text)));
+  // Split words are repaired against the whole document's vocabulary, footnotes included.
+  const all = rejoinSplitWords([...blocks.map((b) => cleanText(b.text)), ...blocks.flatMap((b) => b.footnotes)]);
+  let next = blocks.length;
   return blocks
     .map((b, k) => ({
       ...b,
-      text: texts[k]!,
-      footnotes: rejoinSplitWords(b.footnotes),
+      text: all[k]!,
+      footnotes: b.footnotes.map(() => all[next++]!),
     }))
     .filter((b) => b.text !== "" || b.tableHeader);
 }
