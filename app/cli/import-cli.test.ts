@@ -1,11 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { outlineToDocx } from "../../test/support/render-docx";
 import { repoRoot } from "../../test/support/start-server";
+import { outlineToMarkdown } from "../import/render-markdown";
 
 function runImport(args: string[], databasePath: string) {
   return spawnSync(process.execPath, ["--import", "tsx", "app/cli/import-cli.ts", ...args], {
@@ -50,6 +52,23 @@ describe("npm run import", () => {
     const labels = outline.nodes.map((n) => n.label);
     expect(labels).toContain("OP4(a)");
     expect(outline.nodes.find((n) => n.label === "OP4(a)")?.parent).toBe("OP4");
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it("reads Markdown and Word files, by extension or --format, to the same outline as the text", async () => {
+    const folder = tempFolder();
+    const db = join(folder, "redraft.db");
+    const expected = JSON.parse(
+      readFileSync(join(repoRoot, "app/import/fixtures/ga-resolution-78-265-safe-secure-trustworthy-ai.expected.json"), "utf8"),
+    );
+    writeFileSync(join(folder, "resolution.md"), outlineToMarkdown(expected));
+    writeFileSync(join(folder, "resolution.docx"), await outlineToDocx(expected, { numbering: "word" }));
+    writeFileSync(join(folder, "resolution-docx.bin"), await outlineToDocx(expected, { numbering: "typed" }));
+    for (const args of [["resolution.md"], ["resolution.docx"], ["resolution-docx.bin", "--format", "docx"]]) {
+      const result = runImport([join(folder, args[0]!), ...args.slice(1), "--dry-run", "--json"], db);
+      expect(result.status, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual(expected);
+    }
     expect(existsSync(db)).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 /** The importer: source documents in, a UN-style outline out. Pure functions, no database. */
 import { classifyBlocks } from "./classify";
 import { ImportError, type ImportedOutline, type ImportFormat } from "./outline-types";
+import { docxToSource } from "./docx-source";
 import { markdownToSource } from "./markdown-source";
 import { plainTextToSource } from "./plain-text-source";
 
@@ -14,14 +15,18 @@ export function importMarkdown(markdown: string): ImportedOutline {
   return classifyBlocks(markdownToSource(markdown));
 }
 
+export async function importDocx(data: Buffer): Promise<ImportedOutline> {
+  return classifyBlocks(await docxToSource(data));
+}
+
 export async function importDocument(data: Buffer, format: ImportFormat): Promise<ImportedOutline> {
   switch (format) {
     case "text":
       return importPlainText(decodeText(data));
     case "markdown":
       return importMarkdown(decodeText(data));
-    default:
-      throw new ImportError(`${format} import is not available yet`);
+    case "docx":
+      return importDocx(data);
   }
 }
 
