@@ -12,9 +12,16 @@ import compression from "compression";
 import express from "express";
 import { ConfigError, loadConfig, type Config } from "./app/config/env.server";
 import "./app/context.server";
-import { badRequestPage, isMalformedPath, securityHeaders } from "./app/http/http-guards.server";
+import {
+  badRequestPage,
+  boundedBodies,
+  isMalformedPath,
+  sameOriginForWrites,
+  securityHeaders,
+} from "./app/http/http-guards.server";
 import { migrateDatabase, openDatabase } from "./db/client.server";
 import { attachRealtime } from "./realtime/socket-server";
+import { DEMO_PASSWORD, seedDemoAccounts } from "./seeds/seed-demo-accounts.server";
 import { seedDemoConsultations } from "./seeds/seed-demo.server";
 
 function readConfig(): Config {
@@ -40,6 +47,11 @@ const db = openDatabase(config.databasePath);
 migrateDatabase(db);
 const seeded = seedDemoConsultations(db);
 if (seeded > 0) console.log(`Seeded ${seeded} demo consultations from seeds/.`);
+// Demo accounts make a first look possible; a production instance starts with none.
+if (config.nodeEnv !== "production") {
+  const accounts = await seedDemoAccounts(db);
+  if (accounts > 0) console.log(`Created ${accounts} demo accounts (password "${DEMO_PASSWORD}"; see the README).`);
+}
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const context: AppLoadContext = { db, config };
@@ -48,6 +60,8 @@ const app = express();
 app.disable("x-powered-by");
 app.use(compression());
 app.use(securityHeaders(config));
+app.use(sameOriginForWrites(config));
+app.use(boundedBodies());
 app.use(
   "/build",
   express.static(fileURLToPath(new URL("./public/build", import.meta.url)), { immutable: true, maxAge: "1y" }),
@@ -60,7 +74,15 @@ app.use((req, res, next) => {
   }
   next();
 });
-app.all("*", createRequestHandler({ build, mode: config.nodeEnv, getLoadContext: () => context }));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    // The app is always a production build; NODE_ENV only decides cookies, HSTS and demo data.
+    mode: "production",
+    getLoadContext: (req, res) => ({ ...context, clientIp: req.ip, cspNonce: res.locals.cspNonce as string }),
+  }),
+);
 
 const httpServer = createServer(app);
 const io = attachRealtime(httpServer, { publicOrigin: config.publicOrigin });

@@ -5,6 +5,10 @@ import type { Config } from "./config/env.server";
 export interface AppContext {
   db: Db;
   config: Config;
+  /** The client's address, for rate limits (Express's req.ip). */
+  clientIp?: string;
+  /** The nonce this response's Content-Security-Policy allows scripts with. */
+  cspNonce?: string;
 }
 
 declare module "@remix-run/server-runtime" {

@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Link,
   Links,
@@ -6,11 +6,15 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  Form,
   isRouteErrorResponse,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { can } from "./auth/permissions";
+import { getSignedInUser } from "./auth/session.server";
+import { useNonce } from "./http/nonce";
 import { I18nProvider, useT } from "./i18n/i18n-context";
 import { defaultLocale, type Locale } from "./i18n/translate";
 import styles from "./styles/app.css";
@@ -22,12 +26,19 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Redraft" }];
 
-export function loader() {
-  return { locale: defaultLocale as Locale };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const signedIn = await getSignedInUser(request, context.db, context.config);
+  return {
+    locale: defaultLocale as Locale,
+    user: signedIn
+      ? { displayName: signedIn.user.displayName, secretariat: can(signedIn.actor, { action: "users.list" }) }
+      : null,
+  };
 }
 
 function Shell({ children }: { children: ReactNode }) {
   const t = useT();
+  const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -44,6 +55,36 @@ function Shell({ children }: { children: ReactNode }) {
               <li>
                 <Link to="/">{t("nav.home")}</Link>
               </li>
+              {user ? (
+                <>
+                  {user.secretariat ? (
+                    <li>
+                      <Link to="/admin">{t("nav.admin")}</Link>
+                    </li>
+                  ) : null}
+                  <li>
+                    <Link to="/account" title={t("nav.signedInAs", { name: user.displayName })}>
+                      {t("nav.account")}
+                    </Link>
+                  </li>
+                  <li>
+                    <Form method="post" action="/sign-out">
+                      <button type="submit" className="link-button">
+                        {t("nav.signOut")}
+                      </button>
+                    </Form>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <Link to="/sign-in">{t("nav.signIn")}</Link>
+                  </li>
+                  <li>
+                    <Link to="/register">{t("nav.register")}</Link>
+                  </li>
+                </>
+              )}
             </ul>
           </nav>
         </div>
@@ -61,6 +102,7 @@ function Shell({ children }: { children: ReactNode }) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? defaultLocale;
+  const nonce = useNonce();
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -73,8 +115,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <I18nProvider locale={locale}>
           <Shell>{children}</Shell>
         </I18nProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -97,6 +139,12 @@ export function ErrorBoundary() {
     } else if (error.status === 400) {
       title = t("error.badRequest.title");
       body = t("error.badRequest.body");
+    } else if (error.status === 403) {
+      title = t("error.forbidden.title");
+      body = t("error.forbidden.body");
+    } else if (error.status === 429) {
+      title = t("error.tooManyRequests.title");
+      body = "";
     }
     if (error.status < 500 && typeof error.data?.message === "string") detail = error.data.message;
   } else {
@@ -106,7 +154,7 @@ export function ErrorBoundary() {
     <div className="page error-page">
       <h1>{title}</h1>
       {detail ? <p className="error-page__detail">{detail}</p> : null}
-      <p>{body}</p>
+      {body && body !== detail ? <p>{body}</p> : null}
       <p>
         <Link to="/">{t("error.goHome")}</Link>
       </p>

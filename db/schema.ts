@@ -153,6 +153,124 @@ export const collabClients = sqliteTable(
   (t) => [uniqueIndex("collab_clients_doc_client_unique").on(t.docName, t.clientId)],
 );
 
+export const roles = ["participant", "moderator", "secretariat"] as const;
+export type Role = (typeof roles)[number];
+export const unescoRegions = [
+  "africa",
+  "arab-states",
+  "asia-pacific",
+  "europe-north-america",
+  "latin-america-caribbean",
+] as const;
+export type UnescoRegion = (typeof unescoRegions)[number];
+export const electoralGroups = ["I", "II", "III", "IV", "V(a)", "V(b)"] as const;
+export type ElectoralGroup = (typeof electoralGroups)[number];
+export const genders = ["prefer-not-to-say", "woman", "man", "non-binary", "other"] as const;
+export const ageBands = ["prefer-not-to-say", "under-18", "18-24", "25-34", "35-49", "50-64", "65-plus"] as const;
+export const languages = ["en", "fr", "es", "ar", "zh", "ru"] as const;
+export type Language = (typeof languages)[number];
+
+/** Stakeholder groups; the secretariat adds to the ten seeded ones. */
+export const stakeholderGroups = sqliteTable(
+  "stakeholder_groups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("stakeholder_groups_slug_unique").on(t.slug)],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Lower-cased on the way in; unique. */
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: roles }).notNull().default("participant"),
+    countryCode: text("country_code").notNull(),
+    /** Derived from the country at registration and kept, so aggregation never recomputes it. */
+    unescoRegion: text("unesco_region", { enum: unescoRegions }).notNull(),
+    electoralGroup: text("electoral_group", { enum: electoralGroups }).notNull(),
+    stakeholderGroupId: integer("stakeholder_group_id")
+      .notNull()
+      .references(() => stakeholderGroups.id),
+    organisation: text("organisation"),
+    respondsFor: text("responds_for", { enum: ["individual", "organisation"] }).notNull().default("individual"),
+    gender: text("gender", { enum: genders }).notNull().default("prefer-not-to-say"),
+    ageBand: text("age_band", { enum: ageBands }).notNull().default("prefer-not-to-say"),
+    language: text("language", { enum: languages }).notNull().default("en"),
+    /** Shown publicly as "Participant · group · country" instead of the name. */
+    pseudonymous: integer("pseudonymous", { mode: "boolean" }).notNull().default(false),
+    consentedAt: integer("consented_at", { mode: "timestamp_ms" }).notNull(),
+    demo: integer("demo", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    index("users_role_idx").on(t.role),
+    check("users_role_check", sql`${t.role} in ('participant', 'moderator', 'secretariat')`),
+  ],
+);
+
+/** The expert group of a consultation; a lead may publish revisions. */
+export const consultationExperts = sqliteTable(
+  "consultation_experts",
+  {
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lead: integer("lead", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("consultation_experts_unique").on(t.consultationId, t.userId)],
+);
+
+/** Sessions; the id is the SHA-256 of the cookie's token, so a stolen database opens no session. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    remember: integer("remember", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const passwordResets = sqliteTable("password_resets", {
+  /** SHA-256 of the token sent by e-mail. */
+  id: text("id").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+/** Every e-mail the platform sends; delivered by SMTP only when SMTP_URL is set. */
+export const outbox = sqliteTable("outbox", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  to: text("to").notNull(),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  error: text("error"),
+  createdAt: createdAt(),
+});
+
+export type User = typeof users.$inferSelect;
 export type Consultation = typeof consultations.$inferSelect;
 export type DocumentVersion = typeof documentVersions.$inferSelect;
 export type OutlineNodeRow = typeof outlineNodes.$inferSelect;

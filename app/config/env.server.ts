@@ -25,6 +25,11 @@ const envSchema = z.object({
     .optional(),
   // Browsers send the page's origin; behind a proxy the public origin differs from the local one.
   PUBLIC_ORIGIN: z.url({ error: "must be an absolute URL such as https://redraft.example.org" }).optional(),
+  // E-mail leaves the outbox by SMTP only when this is set (smtp://user:pass@host:587).
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587" })
+    .optional(),
+  MAIL_FROM: z.email({ error: "must be an e-mail address" }).default("redraft@localhost"),
 });
 
 export interface Config {
@@ -34,6 +39,8 @@ export interface Config {
   dataFolder: string;
   sessionSecret: string;
   publicOrigin?: string;
+  smtpUrl?: string;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -56,7 +63,7 @@ export function parseEnv(env: Env) {
       result.error.issues.map((issue) => {
         const name = issue.path.join(".") || "environment";
         // Never echo a secret back into logs.
-        const value = name === "SESSION_SECRET" ? undefined : cleaned[name];
+        const value = name === "SESSION_SECRET" || name === "SMTP_URL" ? undefined : cleaned[name];
         return `${name}: ${issue.message}${value === undefined ? "" : ` (got "${value}")`}`;
       }),
     );
@@ -94,5 +101,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataFolder,
     sessionSecret: parsed.SESSION_SECRET ?? loadOrCreateSessionSecret(dataFolder),
     publicOrigin: parsed.PUBLIC_ORIGIN,
+    smtpUrl: parsed.SMTP_URL,
+    mailFrom: parsed.MAIL_FROM,
   };
 }

@@ -1,5 +1,7 @@
-import type { RequestHandler } from "express";
+import { randomBytes } from "node:crypto";
+import type { Request, RequestHandler } from "express";
 import type { Config } from "../config/env.server";
+import type { MessageKey } from "../i18n/messages.en";
 import { createTranslator } from "../i18n/translate";
 
 /** A path whose percent-encoding cannot be decoded is a client error, not a server one. */
@@ -14,25 +16,89 @@ export function isMalformedPath(path: string): boolean {
 
 /** The 400 page for requests rejected before Remix sees them; no user input is echoed. */
 export function badRequestPage(): string {
-  const t = createTranslator();
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${t("error.badRequest.title")} · ${t("app.name")}</title>
-<style>body{font:1.05rem/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1b1f24}a{color:#0b5cad}</style></head>
-<body><main><h1>${t("error.badRequest.title")}</h1><p>${t("error.badRequest.body")}</p>
-<p><a href="/">${t("error.goHome")}</a></p></main></body></html>`;
+  return errorPage("error.badRequest.title", "error.badRequest.body");
 }
 
-/** Baseline headers; the accounts issue tightens this into a nonce-based CSP. */
+/**
+ * Security headers, with a Content-Security-Policy whose script nonce is new for every response
+ * (kept in res.locals for the Remix handler). Styles allow inline `style` attributes: React's
+ * style props and the editor's remote cursors use them; scripts never run inline without the nonce.
+ */
 export function securityHeaders(config: Config): RequestHandler {
   return (_req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Content-Security-Policy", "frame-ancestors 'none'; object-src 'none'; base-uri 'self'");
-    if (config.nodeEnv === "production" && config.publicOrigin?.startsWith("https:")) {
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "connect-src 'self' ws: wss:",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join("; "),
+    );
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (config.nodeEnv === "production") {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
     next();
   };
+}
+
+/** The origins a browser may post from: the public origin, or the host the request came to. */
+export function allowedOrigin(config: Config, req: Request): string {
+  return config.publicOrigin ? new URL(config.publicOrigin).origin : `${req.protocol}://${req.get("host") ?? ""}`;
+}
+
+/**
+ * Refuses state-changing requests sent from another site (cross-site request forgery): a browser
+ * always says where a POST comes from in its Origin header.
+ */
+export function sameOriginForWrites(config: Config): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const origin = req.get("origin");
+    const fetchSite = req.get("sec-fetch-site");
+    const foreign = origin ? origin !== allowedOrigin(config, req) : fetchSite === "cross-site";
+    if (foreign) {
+      res.status(403).type("html").send(errorPage("error.forbidden.title", "error.crossOrigin"));
+      return;
+    }
+    next();
+  };
+}
+
+/** Bodies larger than this are refused before anyone reads them (uploads have their own limit). */
+export const MAX_BODY_BYTES = 1_000_000;
+export const MAX_UPLOAD_BYTES = 10_000_000;
+
+export function boundedBodies(): RequestHandler {
+  return (req, res, next) => {
+    const limit = req.is("multipart/form-data") ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
+    const length = Number(req.get("content-length") ?? 0);
+    if (length > limit) {
+      res.status(413).type("html").send(errorPage("error.tooLarge.title", "error.tooLarge.body"));
+      return;
+    }
+    next();
+  };
+}
+
+function errorPage(titleKey: MessageKey, bodyKey: MessageKey): string {
+  const t = createTranslator();
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${t(titleKey)} · ${t("app.name")}</title>
+<style>body{font:1.05rem/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1b1f24}a{color:#0b5cad}</style></head>
+<body><main><h1>${t(titleKey)}</h1><p>${t(bodyKey)}</p>
+<p><a href="/">${t("error.goHome")}</a></p></main></body></html>`;
 }

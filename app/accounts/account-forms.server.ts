@@ -1,0 +1,148 @@
+/**
+ * The account forms' server side: each function validates a submitted form with zod and either
+ * acts (returning a redirect with the session cookie) or returns the field errors and the values
+ * to show again. Routes only call these.
+ */
+import { data, redirect } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import { z } from "zod";
+import { clientAddress, forgive, isLimited, limit } from "../auth/rate-limit.server";
+import { passwordProblem, verifyPassword } from "../auth/password.server";
+import { endAllSessions, endSession, startSession, type SignedInUser } from "../auth/session.server";
+import { fieldErrors, registrationSchema } from "./profile-schema";
+import {
+  authenticate,
+  changePassword,
+  deleteAccount,
+  EmailTakenError,
+  findResetToken,
+  registerUser,
+  requestPasswordReset,
+  resetPassword,
+} from "./users.server";
+import { deliverOutbox } from "./mailer.server";
+
+type Values = Record<string, string>;
+export type FormResult = { errors: Record<string, string>; values: Values; done?: string };
+
+const PASSWORD_FIELDS = new Set(["password", "newPassword", "currentPassword"]);
+
+/** What the user typed, to show again; passwords never travel back. */
+function keptValues(form: FormData): Values {
+  const values: Values = {};
+  for (const [key, value] of form) if (typeof value === "string" && !PASSWORD_FIELDS.has(key)) values[key] = value.slice(0, 2000);
+  return values;
+}
+
+function invalid(form: FormData, errors: Record<string, string>) {
+  return data<FormResult>({ errors, values: keptValues(form) }, { status: 400 });
+}
+
+/** A local path to return to after signing in; anything else goes home (no open redirect). */
+export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  return target;
+}
+
+function origin(request: Request, context: AppLoadContext): string {
+  return context.config.publicOrigin ? new URL(context.config.publicOrigin).origin : new URL(request.url).origin;
+}
+
+export async function submitRegistration(request: Request, context: AppLoadContext) {
+  await limit("registerPerIp", clientAddress(context));
+  const form = await request.formData();
+  const parsed = registrationSchema.safeParse(Object.fromEntries(form));
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  const email = String(form.get("email") ?? "");
+  const problem = passwordProblem(String(form.get("password") ?? ""), email);
+  if (problem) errors.password = problem;
+  if (!parsed.success || problem) return invalid(form, errors);
+  try {
+    const user = await registerUser(context.db, parsed.data);
+    const cookie = await startSession(context.db, context.config, user.id, false);
+    return redirect(safeRedirect(form.get("redirectTo"), "/account?welcome=1"), { headers: { "Set-Cookie": cookie } });
+  } catch (error) {
+    if (error instanceof EmailTakenError) return invalid(form, { email: "field.email.taken" });
+    if (error instanceof Error && error.message === "field.stakeholderGroup.required") {
+      return invalid(form, { stakeholderGroupId: "field.stakeholderGroup.required" });
+    }
+    throw error;
+  }
+}
+
+const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: "field.email.invalid" })),
+  password: z.string().min(1, { error: "signIn.failed" }).max(256, { error: "signIn.failed" }),
+  remember: z.preprocess((v) => v === "on", z.boolean()),
+});
+
+export async function submitSignIn(request: Request, context: AppLoadContext) {
+  const form = await request.formData();
+  await limit("signInPerIp", clientAddress(context));
+  const parsed = signInSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return invalid(form, { form: "signIn.failed", ...fieldErrors(parsed.error) });
+  const accountKey = parsed.data.email;
+  // A locked account answers 429 before its password is even checked.
+  if (await isLimited("signInPerAccount", accountKey)) await limit("signInPerAccount", accountKey);
+  const user = await authenticate(context.db, parsed.data.email, parsed.data.password);
+  if (!user) {
+    await limit("signInPerAccount", accountKey);
+    return invalid(form, { form: "signIn.failed" });
+  }
+  await forgive("signInPerAccount", accountKey);
+  const cookie = await startSession(context.db, context.config, user.id, parsed.data.remember);
+  return redirect(safeRedirect(form.get("redirectTo"), "/"), { headers: { "Set-Cookie": cookie } });
+}
+
+export async function submitSignOut(request: Request, context: AppLoadContext) {
+  const cookie = await endSession(request, context.db, context.config);
+  return redirect("/", { headers: { "Set-Cookie": cookie } });
+}
+
+export async function submitForgotPassword(request: Request, context: AppLoadContext) {
+  const form = await request.formData();
+  await limit("resetPerIp", clientAddress(context));
+  const parsed = z.string().trim().toLowerCase().pipe(z.email()).safeParse(form.get("email"));
+  if (!parsed.success) return invalid(form, { email: "field.email.invalid" });
+  await limit("resetPerAccount", parsed.data);
+  requestPasswordReset(context.db, parsed.data, origin(request, context));
+  await deliverOutbox(context.db, context.config);
+  // The same answer whether or not the address has an account.
+  return data<FormResult>({ errors: {}, values: {}, done: "forgot.sent" });
+}
+
+export function resetTokenIsValid(context: AppLoadContext, token: string | undefined): boolean {
+  return typeof token === "string" && token.length < 100 && findResetToken(context.db, token) !== undefined;
+}
+
+export async function submitPasswordReset(request: Request, context: AppLoadContext, token: string) {
+  const form = await request.formData();
+  const password = String(form.get("newPassword") ?? "");
+  const problem = passwordProblem(password);
+  if (problem) return invalid(form, { newPassword: problem });
+  const userId = await resetPassword(context.db, token, password);
+  if (userId === null) return invalid(form, { form: "reset.invalid" });
+  return redirect("/sign-in?reset=1");
+}
+
+export async function submitPasswordChange(request: Request, context: AppLoadContext, signedIn: SignedInUser) {
+  const form = await request.formData();
+  const current = String(form.get("currentPassword") ?? "");
+  const next = String(form.get("newPassword") ?? "");
+  if (!(await verifyPassword(signedIn.user.passwordHash, current))) return invalid(form, { currentPassword: "field.currentPassword.wrong" });
+  const problem = passwordProblem(next, signedIn.user.email);
+  if (problem) return invalid(form, { newPassword: problem });
+  await changePassword(context.db, signedIn.user.id, next);
+  // All sessions ended with the change; this device gets a fresh one.
+  const cookie = await startSession(context.db, context.config, signedIn.user.id, false);
+  return redirect("/account?passwordChanged=1", { headers: { "Set-Cookie": cookie } });
+}
+
+export async function submitAccountDeletion(request: Request, context: AppLoadContext, signedIn: SignedInUser) {
+  const form = await request.formData();
+  if (form.get("confirm") !== "DELETE") return invalid(form, { confirm: "account.deleteConfirm.wrong" });
+  const cookie = await endSession(request, context.db, context.config);
+  endAllSessions(context.db, signedIn.user.id);
+  deleteAccount(context.db, signedIn.user.id);
+  return redirect("/?accountDeleted=1", { headers: { "Set-Cookie": cookie } });
+}

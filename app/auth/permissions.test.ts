@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import type { Role } from "../../db/schema";
+import { anonymous, can, type Actor, type Permission, type PermissionAction } from "./permissions";
+
+const OPEN = { id: 1, status: "open" as const };
+const CLOSED = { id: 1, status: "closed" as const };
+const OTHER = { id: 2, status: "open" as const };
+const IN_PREPARATION = { id: 1, status: "draft" as const };
+
+const user = (role: Role, expertOf: [number, boolean][] = []): Actor => ({
+  kind: "user",
+  userId: 7,
+  role,
+  expertOf: new Map(expertOf.map(([id, lead]) => [id, { lead }])),
+});
+
+const ACTORS = {
+  anonymous,
+  participant: user("participant"),
+  expert: user("participant", [[1, false]]),
+  "expert lead": user("participant", [[1, true]]),
+  moderator: user("moderator"),
+  secretariat: user("secretariat"),
+} as const;
+type ActorName = keyof typeof ACTORS;
+
+const PERMISSIONS: Record<string, Permission> = {
+  "list consultations": { action: "consultation.list" },
+  "read an open consultation": { action: "consultation.read", consultation: OPEN },
+  "read a consultation in preparation": { action: "consultation.read", consultation: IN_PREPARATION },
+  "comment while open": { action: "comment.create", consultation: OPEN },
+  "comment once closed": { action: "comment.create", consultation: CLOSED },
+  "view the working draft": { action: "draft.view", consultation: OPEN },
+  "edit the working draft": { action: "draft.edit", consultation: OPEN },
+  "edit another consultation's draft": { action: "draft.edit", consultation: OTHER },
+  "publish a revision": { action: "draft.publish", consultation: OPEN },
+  "moderate comments": { action: "comment.moderate" },
+  "manage own account": { action: "account.manage" },
+  "list participants": { action: "users.list" },
+  "change roles": { action: "users.changeRole" },
+  "manage expert groups": { action: "experts.manage" },
+  "manage stakeholder groups": { action: "stakeholderGroups.manage" },
+  "read the outbox": { action: "outbox.read" },
+  "read full profiles": { action: "profiles.readFull" },
+};
+
+// Rows: permissions; columns: anonymous, participant, expert, expert lead, moderator, secretariat.
+const Y = true;
+const N = false;
+const MATRIX: Record<keyof typeof PERMISSIONS, [boolean, boolean, boolean, boolean, boolean, boolean]> = {
+  "list consultations": [Y, Y, Y, Y, Y, Y],
+  "read an open consultation": [Y, Y, Y, Y, Y, Y],
+  "read a consultation in preparation": [N, N, Y, Y, N, Y],
+  "comment while open": [N, Y, Y, Y, Y, Y],
+  "comment once closed": [N, N, N, N, N, N],
+  "view the working draft": [N, N, Y, Y, Y, Y],
+  "edit the working draft": [N, N, Y, Y, N, Y],
+  "edit another consultation's draft": [N, N, N, N, N, Y],
+  "publish a revision": [N, N, N, Y, N, Y],
+  "moderate comments": [N, N, N, N, Y, Y],
+  "manage own account": [N, Y, Y, Y, Y, Y],
+  "list participants": [N, N, N, N, N, Y],
+  "change roles": [N, N, N, N, N, Y],
+  "manage expert groups": [N, N, N, N, N, Y],
+  "manage stakeholder groups": [N, N, N, N, N, Y],
+  "read the outbox": [N, N, N, N, N, Y],
+  "read full profiles": [N, N, N, N, N, Y],
+};
+
+describe("the permission matrix", () => {
+  const names = Object.keys(ACTORS) as ActorName[];
+  const cells = Object.entries(MATRIX).flatMap(([permission, row]) =>
+    names.map((actor, i) => [permission, actor, row[i]!] as const),
+  );
+
+  it.each(cells)("%s — %s: %s", (permission, actor, allowed) => {
+    expect(can(ACTORS[actor], PERMISSIONS[permission]!)).toBe(allowed);
+  });
+
+  it("covers every permission the code knows", () => {
+    const covered = new Set(Object.values(PERMISSIONS).map((p) => p.action));
+    const all: PermissionAction[] = [
+      "consultation.list", "consultation.read", "comment.create", "draft.view", "draft.edit", "draft.publish",
+      "comment.moderate", "account.manage", "users.list", "users.changeRole", "experts.manage",
+      "stakeholderGroups.manage", "outbox.read", "profiles.readFull",
+    ];
+    expect([...covered].sort()).toEqual([...all].sort());
+  });
+});

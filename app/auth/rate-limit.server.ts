@@ -1,0 +1,46 @@
+/**
+ * Rate limits against guessing and flooding, per IP and per account (rate-limiter-flexible, in
+ * memory: one process serves Redraft; a multi-node deployment moves these to a shared store).
+ */
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { data } from "@remix-run/node";
+import { createTranslator } from "../i18n/translate";
+
+const limiters = {
+  signInPerIp: new RateLimiterMemory({ keyPrefix: "sign-in-ip", points: 30, duration: 15 * 60 }),
+  /** Failed attempts against one account. */
+  signInPerAccount: new RateLimiterMemory({ keyPrefix: "sign-in-account", points: 5, duration: 15 * 60 }),
+  registerPerIp: new RateLimiterMemory({ keyPrefix: "register-ip", points: 10, duration: 60 * 60 }),
+  resetPerIp: new RateLimiterMemory({ keyPrefix: "reset-ip", points: 10, duration: 60 * 60 }),
+  resetPerAccount: new RateLimiterMemory({ keyPrefix: "reset-account", points: 3, duration: 60 * 60 }),
+};
+
+export type LimiterName = keyof typeof limiters;
+
+/** Counts one attempt; throws a 429 response saying when to try again once the limit is reached. */
+export async function limit(name: LimiterName, key: string): Promise<void> {
+  try {
+    await limiters[name].consume(key);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    const minutes = Math.max(1, Math.ceil(error.msBeforeNext / 60_000));
+    throw data(
+      { message: createTranslator()("error.tooManyRequests.body", { minutes }) },
+      { status: 429, headers: { "Retry-After": String(Math.ceil(error.msBeforeNext / 1000)) } },
+    );
+  }
+}
+
+export async function isLimited(name: LimiterName, key: string): Promise<boolean> {
+  const res = await limiters[name].get(key);
+  return res !== null && res.remainingPoints <= 0;
+}
+
+export async function forgive(name: LimiterName, key: string): Promise<void> {
+  await limiters[name].delete(key);
+}
+
+/** The client's address as the server saw it (server.ts puts it in the load context). */
+export function clientAddress(context: { clientIp?: string }): string {
+  return context.clientIp ?? "unknown";
+}

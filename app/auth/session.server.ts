@@ -1,0 +1,130 @@
+/**
+ * Sessions stored in SQLite. The browser holds a random token in a signed, httpOnly, SameSite=Lax
+ * cookie (Secure in production); the database holds only the token's SHA-256, so a leaked
+ * database opens no session. A new token is issued at every sign-in (no session fixation).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie, redirect, data, type Cookie } from "@remix-run/node";
+import { and, eq, gt, lt } from "drizzle-orm";
+import type { Db } from "../../db/client.server";
+import { consultationExperts, sessions, users, type User } from "../../db/schema";
+import type { Config } from "../config/env.server";
+import { createTranslator } from "../i18n/translate";
+import { anonymous, can, type Actor, type Permission } from "./permissions";
+
+export const SESSION_HOURS = 12;
+export const REMEMBER_DAYS = 30;
+
+const cookies = new Map<string, Cookie>();
+
+function sessionCookie(config: Config): Cookie {
+  const key = `${config.nodeEnv}:${config.sessionSecret}`;
+  let cookie = cookies.get(key);
+  if (!cookie) {
+    cookie = createCookie("redraft_session", {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.nodeEnv === "production",
+      path: "/",
+      secrets: [config.sessionSecret],
+    });
+    cookies.set(key, cookie);
+  }
+  return cookie;
+}
+
+const digest = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Starts a session and returns the Set-Cookie header value. */
+export async function startSession(db: Db, config: Config, userId: number, remember: boolean, now = new Date()): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const lifetime = remember ? REMEMBER_DAYS * 24 * 3600_000 : SESSION_HOURS * 3600_000;
+  const expiresAt = new Date(now.getTime() + lifetime);
+  db.transaction((tx) => {
+    // Expired sessions are cleaned up as new ones start.
+    tx.delete(sessions).where(lt(sessions.expiresAt, now)).run();
+    tx.insert(sessions).values({ id: digest(token), userId, expiresAt, remember }).run();
+  });
+  // Without "remember me" the cookie dies with the browser; the server-side expiry holds either way.
+  return sessionCookie(config).serialize(token, remember ? { expires: expiresAt } : {});
+}
+
+async function tokenFromCookieHeader(config: Config, header: string | null | undefined): Promise<string | null> {
+  if (!header) return null;
+  const value = await sessionCookie(config).parse(header);
+  return typeof value === "string" && value.length > 20 ? value : null;
+}
+
+export interface SignedInUser {
+  actor: Extract<Actor, { kind: "user" }>;
+  user: User;
+}
+
+async function userFromCookieHeader(db: Db, config: Config, header: string | null | undefined, now = new Date()): Promise<SignedInUser | null> {
+  const token = await tokenFromCookieHeader(config, header);
+  if (!token) return null;
+  const row = db
+    .select({ user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, digest(token)), gt(sessions.expiresAt, now)))
+    .get();
+  if (!row) return null;
+  const memberships = db.select().from(consultationExperts).where(eq(consultationExperts.userId, row.user.id)).all();
+  return {
+    user: row.user,
+    actor: {
+      kind: "user",
+      userId: row.user.id,
+      role: row.user.role,
+      expertOf: new Map(memberships.map((m) => [m.consultationId, { lead: m.lead }])),
+    },
+  };
+}
+
+/** The signed-in user of a request, or null. */
+export function getSignedInUser(request: Request, db: Db, config: Config): Promise<SignedInUser | null> {
+  return userFromCookieHeader(db, config, request.headers.get("Cookie"));
+}
+
+/** Who is acting in this request: every loader and action starts here. */
+export async function getActor(request: Request, db: Db, config: Config): Promise<Actor> {
+  return (await getSignedInUser(request, db, config))?.actor ?? anonymous;
+}
+
+/** The same, for a socket.io handshake (its Cookie header). */
+export async function actorFromCookieHeader(header: string | undefined, db: Db, config: Config): Promise<SignedInUser | null> {
+  return userFromCookieHeader(db, config, header);
+}
+
+/** Ends the session of this request; returns the Set-Cookie header that clears the cookie. */
+export async function endSession(request: Request, db: Db, config: Config): Promise<string> {
+  const token = await tokenFromCookieHeader(config, request.headers.get("Cookie"));
+  if (token) db.delete(sessions).where(eq(sessions.id, digest(token))).run();
+  return sessionCookie(config).serialize("", { maxAge: 0, expires: new Date(0) });
+}
+
+export function endAllSessions(db: Db, userId: number): void {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+/** Signed in, or sent to the sign-in page and brought back afterwards. */
+export async function requireUser(request: Request, db: Db, config: Config): Promise<SignedInUser> {
+  const signedIn = await getSignedInUser(request, db, config);
+  if (!signedIn) {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return signedIn;
+}
+
+/** Refuses with a 403 page (or the sign-in page for anonymous visitors) unless `can` allows. */
+export async function requirePermission(request: Request, db: Db, config: Config, permission: Permission): Promise<Actor> {
+  const actor = await getActor(request, db, config);
+  if (can(actor, permission)) return actor;
+  if (actor.kind === "anonymous") {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  throw data({ message: createTranslator()("error.forbidden.body") }, { status: 403 });
+}

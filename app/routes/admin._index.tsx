@@ -1,0 +1,27 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { requireSecretariat } from "~/accounts/admin-pages.server";
+import { useT } from "~/i18n/i18n-context";
+import { createTranslator } from "~/i18n/translate";
+
+export const meta: MetaFunction = () => [{ title: `${createTranslator()("admin.title")} · Redraft` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireSecretariat(request, context, { action: "users.list" });
+  return null;
+}
+
+export default function AdminHome() {
+  const t = useT();
+  return (
+    <div className="page">
+      <h1>{t("admin.title")}</h1>
+      <ul>
+        <li><Link to="/admin/participants">{t("admin.participants")}</Link></li>
+        <li><Link to="/admin/experts">{t("admin.experts")}</Link></li>
+        <li><Link to="/admin/stakeholder-groups">{t("admin.stakeholderGroups")}</Link></li>
+        <li><Link to="/admin/outbox">{t("admin.outbox")}</Link></li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../support/start-server";
+
+/**
+ * Every role against every account and secretariat route, through the real server and real
+ * sessions: allowed (200), refused (403), or sent to sign in (302 to /sign-in).
+ */
+let server: RunningServer;
+const cookies = new Map<string, string>();
+const ACCOUNTS = {
+  participant: "participant@demo.redraft.org",
+  expert: "expert@demo.redraft.org",
+  moderator: "moderator@demo.redraft.org",
+  secretariat: "secretariat@demo.redraft.org",
+};
+
+async function signIn(email: string): Promise<string> {
+  const response = await fetch(`${server.url}/sign-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
+    body: new URLSearchParams({ email, password: "redraft-demo-2026" }),
+  });
+  expect(response.status).toBe(302);
+  const cookie = response.headers.get("set-cookie")!;
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Lax/i);
+  return cookie.split(";")[0]!;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  for (const [role, email] of Object.entries(ACCOUNTS)) cookies.set(role, await signIn(email));
+}, 60_000);
+afterAll(async () => {
+  await server.stop();
+});
+
+type Who = "anonymous" | keyof typeof ACCOUNTS;
+const WHO: Who[] = ["anonymous", "participant", "expert", "moderator", "secretariat"];
+
+async function request(who: Who, method: string, path: string, form?: Record<string, string>) {
+  const headers: Record<string, string> = { Origin: server.url };
+  if (who !== "anonymous") headers.Cookie = cookies.get(who)!;
+  if (form) headers["Content-Type"] = "application/x-www-form-urlencoded";
+  const response = await fetch(server.url + path, { method, headers, redirect: "manual", body: form ? new URLSearchParams(form) : undefined });
+  if (response.status === 302) return response.headers.get("location")!.startsWith("/sign-in") ? "sign-in" : "redirect";
+  return response.status;
+}
+
+// Expected outcome for anonymous, participant, expert, moderator, secretariat.
+const SIGN_IN = "sign-in";
+const ROUTES: [string, string, Record<string, string> | undefined, (number | string)[]][] = [
+  ["GET", "/admin", undefined, [SIGN_IN, 403, 403, 403, 200]],
+  ["GET", "/admin/participants", undefined, [SIGN_IN, 403, 403, 403, 200]],
+  ["GET", "/admin/experts", undefined, [SIGN_IN, 403, 403, 403, 200]],
+  ["GET", "/admin/stakeholder-groups", undefined, [SIGN_IN, 403, 403, 403, 200]],
+  ["GET", "/admin/outbox", undefined, [SIGN_IN, 403, 403, 403, 200]],
+  ["POST", "/admin/stakeholder-groups", { name: "Parliamentarians" }, [SIGN_IN, 403, 403, 403, 200]],
+  ["GET", "/account", undefined, [SIGN_IN, 200, 200, 200, 200]],
+  ["GET", "/account/export", undefined, [SIGN_IN, 200, 200, 200, 200]],
+  ["GET", "/register", undefined, [200, "redirect", "redirect", "redirect", "redirect"]],
+  ["GET", "/c/unesco-ethics-of-ai", undefined, [200, 200, 200, 200, 200]],
+];
+
+describe("who may open what", () => {
+  const cases = ROUTES.flatMap(([method, path, form, expected]) => WHO.map((who, i) => [method, path, who, form, expected[i]!] as const));
+  it.each(cases)("%s %s as %s", async (method, path, who, form, expected) => {
+    expect(await request(who, method, path, form)).toBe(expected);
+  });
+
+  it("a role change by the secretariat takes effect on the next request", async () => {
+    expect(await request("moderator", "GET", "/admin/outbox")).toBe(403);
+    const list = await fetch(`${server.url}/admin/participants?q=moderator%40demo`, { headers: { Cookie: cookies.get("secretariat")! } });
+    const id = (await list.text()).match(/name="userId" value="(\d+)"/)![1]!;
+    expect(await request("secretariat", "POST", "/admin/participants", { userId: id, role: "secretariat" })).toBe(200);
+    expect(await request("moderator", "GET", "/admin/outbox")).toBe(200);
+  });
+
+  it("refuses a form posted from another site", async () => {
+    const response = await fetch(`${server.url}/sign-out`, {
+      method: "POST",
+      headers: { Origin: "https://evil.example", Cookie: cookies.get("participant")! },
+      redirect: "manual",
+    });
+    expect(response.status).toBe(403);
+    expect(await request("participant", "GET", "/account")).toBe(200);
+  });
+});
