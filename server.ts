@@ -20,6 +20,8 @@ import {
   securityHeaders,
 } from "./app/http/http-guards.server";
 import { migrateDatabase, openDatabase } from "./db/client.server";
+import { collabAccess } from "./app/collab/collab-access.server";
+import { attachCollab } from "./realtime/collab/collab-server.server";
 import { attachRealtime } from "./realtime/socket-server";
 import { DEMO_PASSWORD, seedDemoAccounts } from "./seeds/seed-demo-accounts.server";
 import { seedDemoConsultations } from "./seeds/seed-demo.server";
@@ -67,6 +69,8 @@ app.use(
   express.static(fileURLToPath(new URL("./public/build", import.meta.url)), { immutable: true, maxAge: "1y" }),
 );
 app.use(express.static(fileURLToPath(new URL("./public", import.meta.url)), { maxAge: "1h" }));
+// Browsers ask for /favicon.ico whatever the page links to.
+app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.use((req, res, next) => {
   if (isMalformedPath(req.path)) {
     res.status(400).type("html").send(badRequestPage());
@@ -86,6 +90,9 @@ app.all(
 
 const httpServer = createServer(app);
 const io = attachRealtime(httpServer, { publicOrigin: config.publicOrigin });
+const collab = attachCollab(io, { db, ...collabAccess(db, config) });
+// Pages that publish a revision read the live working draft from here.
+context.collab = collab;
 
 httpServer.listen(config.port, () => {
   console.log(`Redraft is serving on http://localhost:${config.port}`);
@@ -96,6 +103,7 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`Received ${signal}, shutting down.`);
+  collab.close();
   io.close();
   httpServer.close(() => {
     db.$client.close();

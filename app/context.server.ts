@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.server";
+import type { CollabServer } from "../realtime/collab/collab-server.server";
 import type { Config } from "./config/env.server";
 
 /** What the server hands every loader and action: built once per process in server.ts. */
@@ -9,6 +10,8 @@ export interface AppContext {
   clientIp?: string;
   /** The nonce this response's Content-Security-Policy allows scripts with. */
   cspNonce?: string;
+  /** The co-editing server, for the live state of open working drafts. */
+  collab?: CollabServer;
 }
 
 declare module "@remix-run/server-runtime" {

@@ -93,9 +93,10 @@ export function DraftEditor({ docName, user, labelledBy }: { docName: string; us
         "aria-describedby": "editor-help",
         class: "outline-editor__surface",
       },
-      dispatchTransaction(tr) {
-        const next = view.state.apply(tr);
-        view.updateState(next);
+      // `this`, not `view`: the sync plugin dispatches while the view is still being constructed.
+      dispatchTransaction(this: EditorView, tr) {
+        const next = this.state.apply(tr);
+        this.updateState(next);
         setCurrentKind(next.selection.$from.parent.attrs.kind as BlockKind);
       },
     });
@@ -177,7 +178,7 @@ export function DraftEditor({ docName, user, labelledBy }: { docName: string; us
               <li key={p.clientId}>
                 <span className="presence-swatch" style={{ background: p.color }} aria-hidden="true" />
                 <span className="presence-name">{p.self ? t("editor.you", { name: p.name }) : p.name}</span>
-                <span className="presence-meta">{[t(`role.${p.role}` as MessageKey), p.region].filter(Boolean).join(" · ")}</span>
+                <span className="presence-meta">{[t(`role.${p.role}` as MessageKey), p.region ? t(`region.${p.region}` as MessageKey) : null].filter(Boolean).join(" · ")}</span>
               </li>
             ))}
           </ul>

@@ -27,6 +27,7 @@ export function loadReadableDraft(db: Db, slug: string | undefined, actor: Actor
   const nodes = version ? getOutline(db, version.id) : [];
   return {
     consultation: {
+      id: consultation.id,
       slug: consultation.slug,
       title: consultation.title,
       description: consultation.description,

@@ -78,6 +78,13 @@ export const en = {
   "editor.you": "{name} (you)",
   "editor.help": "Enter splits a paragraph, Backspace at its start merges it with the one before. Alt+Up and Alt+Down move a paragraph, Tab and Shift+Tab indent it. Ctrl+Z undoes your own changes only.",
 
+  "revise.title": "Working draft",
+  "revise.link": "Working draft of the expert group",
+  "revise.introWriter": "The expert group revises the text here together. Everyone's changes appear as they type; nothing needs saving.",
+  "revise.introReader": "You follow the expert group's revision as it happens. Only the expert group and the secretariat edit it.",
+  "revise.publishExplain": "Publishing freezes the working draft as the next version of the text. Paragraphs keep their identity, so comments stay attached.",
+  "revise.publish": "Publish this revision",
+
   "changes.title": "What changed",
   "changes.link": "What changed between versions",
   "changes.between": "Version {to} compared with version {from}",

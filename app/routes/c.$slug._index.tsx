@@ -5,6 +5,8 @@ import { DraftNodeView } from "~/components/draft-node";
 import { SearchForm } from "~/components/search-form";
 import { headingTitle, nodeAnchor, tableOfContents } from "~/drafts/outline";
 import { loadReadableDraft } from "~/drafts/reading.server";
+import { can } from "~/auth/permissions";
+import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
 import { createTranslator } from "~/i18n/translate";
 
@@ -13,12 +15,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [{ title: data ? `${data.consultation.title} · ${t("app.name")}` : t("app.name") }];
 };
 
-export function loader({ params, context }: LoaderFunctionArgs) {
-  return loadReadableDraft(context.db, params.slug);
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  const actor = await getActor(request, context.db, context.config);
+  const draft = loadReadableDraft(context.db, params.slug, actor);
+  return { ...draft, canRevise: can(actor, { action: "draft.view", consultation: draft.consultation }) };
 }
 
 export default function ConsultationPage() {
-  const { consultation, version, nodes } = useLoaderData<typeof loader>();
+  const { consultation, version, nodes, canRevise } = useLoaderData<typeof loader>();
   const t = useT();
   const toc = tableOfContents(nodes);
   return (
@@ -28,6 +32,11 @@ export default function ConsultationPage() {
         <ConsultationStatus status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} />
         <p className="lede">{consultation.description}</p>
         <SearchForm slug={consultation.slug} />
+        {canRevise ? (
+          <p>
+            <Link to={`/c/${consultation.slug}/revise`}>{t("revise.link")}</Link>
+          </p>
+        ) : null}
       </header>
       {version === null ? (
         <p>{t("consultation.noText")}</p>

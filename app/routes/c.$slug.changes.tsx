@@ -4,6 +4,7 @@ import { DiffText } from "~/components/diff-text";
 import { ParagraphText } from "~/components/draft-node";
 import { headingTitle, paragraphPath, type DraftNode } from "~/drafts/outline";
 import { loadVersionChanges } from "~/drafts/versions.server";
+import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
 import { createTranslator } from "~/i18n/translate";
 
@@ -12,8 +13,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [{ title: data ? `${t("changes.title")} · ${data.consultation.title}` : t("app.name") }];
 };
 
-export function loader({ params, context, request }: LoaderFunctionArgs) {
-  return loadVersionChanges(context.db, params.slug, new URL(request.url).searchParams);
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  const actor = await getActor(request, context.db, context.config);
+  return loadVersionChanges(context.db, params.slug, new URL(request.url).searchParams, actor);
 }
 
 function NodeName({ node, slug }: { node: Pick<DraftNode, "label" | "kind" | "text">; slug: string }) {

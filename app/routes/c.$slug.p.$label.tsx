@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Footnotes, ParagraphText } from "~/components/draft-node";
 import { ancestorsOf, childrenOf, headingTitle, neighbours, nodeAnchor, paragraphPath } from "~/drafts/outline";
 import { labelParam, loadReadableDraft, paragraphNotFound } from "~/drafts/reading.server";
+import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
 import { createTranslator } from "~/i18n/translate";
 
@@ -12,8 +13,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [{ title: `${t("paragraph.title", { label: data.node.label ?? "" })} · ${data.consultation.title}` }];
 };
 
-export function loader({ params, context }: LoaderFunctionArgs) {
-  const { consultation, nodes } = loadReadableDraft(context.db, params.slug);
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  const { consultation, nodes } = loadReadableDraft(context.db, params.slug, await getActor(request, context.db, context.config));
   const label = labelParam.safeParse(params.label);
   const node = label.success ? nodes.find((n) => n.label === label.data) : undefined;
   if (!node || !label.success) paragraphNotFound(String(params.label ?? ""));

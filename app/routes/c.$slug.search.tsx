@@ -5,6 +5,7 @@ import { SearchForm } from "~/components/search-form";
 import { nodeAnchor, paragraphPath } from "~/drafts/outline";
 import { loadReadableDraft } from "~/drafts/reading.server";
 import { MAX_QUERY_LENGTH, MIN_QUERY_LENGTH, searchNodes } from "~/drafts/search";
+import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
 import { createTranslator } from "~/i18n/translate";
 
@@ -13,8 +14,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [{ title: data ? `${t("search.title")} · ${data.consultation.title}` : t("app.name") }];
 };
 
-export function loader({ params, context, request }: LoaderFunctionArgs) {
-  const { consultation, nodes } = loadReadableDraft(context.db, params.slug);
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  const { consultation, nodes } = loadReadableDraft(context.db, params.slug, await getActor(request, context.db, context.config));
   const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
   const tooShort = query.length < MIN_QUERY_LENGTH;
   const hits = tooShort ? [] : searchNodes(nodes, query);

@@ -24,6 +24,8 @@ import {
 export interface CollabIdentity {
   userId: string;
   name: string;
+  /** Whatever the host application needs to authorize this identity later (its permissions). */
+  context?: unknown;
 }
 
 export type Authorization = { ok: true; writable: boolean } | { ok: false; error: string };

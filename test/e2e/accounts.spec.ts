@@ -1,25 +1,4 @@
-import type { Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, test } from "./fixtures";
-
-const DEMO_PASSWORD = "redraft-demo-2026";
-
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/sign-in");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-/** Signs in and waits until the session is there. */
-async function signInAs(page: Page, email: string, password = DEMO_PASSWORD) {
-  await signIn(page, email, password);
-  await expect(page.getByRole("link", { name: "My account" })).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
-}
+import { DEMO_PASSWORD, expect, expectNoAxeViolations, signIn, signInAs, signOut, test } from "./fixtures";
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });

@@ -1,0 +1,58 @@
+/** The working draft page: who may open it, what it shows without JavaScript, publishing. */
+import { data, redirect } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import { workingDraftName } from "../../realtime/protocol";
+import { can } from "../auth/permissions";
+import { requireUser } from "../auth/session.server";
+import { getConsultationBySlug } from "../drafts/drafts.server";
+import { relabel } from "../drafts/relabel";
+import { createTranslator } from "../i18n/translate";
+import { publishWorkingDraft, workingDraftBlocks } from "./working-drafts.server";
+
+const COLOURS = ["#1d4ed8", "#b91c1c", "#047857", "#7c3aed", "#b45309", "#0e7490", "#be185d", "#4d7c0f"];
+
+async function openWorkingDraft(request: Request, context: AppLoadContext, slug: string | undefined) {
+  const signedIn = await requireUser(request, context.db, context.config);
+  const consultation = slug ? getConsultationBySlug(context.db, slug) : undefined;
+  const t = createTranslator();
+  if (!consultation || !can(signedIn.actor, { action: "consultation.read", consultation })) {
+    throw data({ message: t("error.consultationNotFound", { slug: String(slug ?? "").slice(0, 100) }) }, { status: 404 });
+  }
+  if (!can(signedIn.actor, { action: "draft.view", consultation })) {
+    throw data({ message: t("error.forbidden.body") }, { status: 403 });
+  }
+  return { signedIn, consultation };
+}
+
+export async function revisePage(request: Request, context: AppLoadContext, slug: string | undefined) {
+  const { signedIn, consultation } = await openWorkingDraft(request, context, slug);
+  const docName = workingDraftName(consultation.slug);
+  const blocks = workingDraftBlocks(context.db, consultation.slug, context.collab?.documents.get(docName)?.doc) ?? [];
+  const labels = relabel(blocks);
+  const { user, actor } = signedIn;
+  const expert = actor.expertOf.has(consultation.id);
+  return {
+    consultation: { slug: consultation.slug, title: consultation.title },
+    docName,
+    writable: can(actor, { action: "draft.edit", consultation }),
+    canPublish: can(actor, { action: "draft.publish", consultation }),
+    user: {
+      name: user.displayName,
+      role: user.role === "participant" && expert ? "expert" : user.role,
+      region: user.unescoRegion,
+      color: COLOURS[user.id % COLOURS.length]!,
+    },
+    blocks: blocks.map((b, i) => ({ nodeId: b.nodeId, kind: b.kind, level: b.level, label: labels[i] ?? null, text: b.text })),
+  };
+}
+
+export async function publishRevision(request: Request, context: AppLoadContext, slug: string | undefined) {
+  const { signedIn, consultation } = await openWorkingDraft(request, context, slug);
+  if (!can(signedIn.actor, { action: "draft.publish", consultation })) {
+    throw data({ message: createTranslator()("error.forbidden.body") }, { status: 403 });
+  }
+  const live = context.collab?.documents.get(workingDraftName(consultation.slug))?.doc;
+  const stored = publishWorkingDraft(context.db, consultation.slug, live);
+  if (!stored) throw data({ message: "nothing to publish" }, { status: 400 });
+  return redirect(`/c/${consultation.slug}/changes?to=${stored.versionNumber}`);
+}

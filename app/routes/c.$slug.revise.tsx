@@ -1,0 +1,56 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { DraftEditor } from "~/collab/draft-editor.client";
+import { publishRevision, revisePage } from "~/collab/revise-page.server";
+import { useT } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/messages.en";
+import { createTranslator } from "~/i18n/translate";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = createTranslator();
+  return [{ title: data ? `${t("revise.title")} · ${data.consultation.title}` : t("app.name") }];
+};
+
+export function loader({ request, context, params }: LoaderFunctionArgs) {
+  return revisePage(request, context, params.slug);
+}
+
+export function action({ request, context, params }: ActionFunctionArgs) {
+  return publishRevision(request, context, params.slug);
+}
+
+export default function RevisePage() {
+  const page = useLoaderData<typeof loader>();
+  const t = useT();
+  // The editor needs the browser; until it runs, and without JavaScript, the draft reads as text.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return (
+    <div className="page page--wide">
+      <p className="breadcrumbs">
+        <Link to={`/c/${page.consultation.slug}`}>{page.consultation.title}</Link>
+      </p>
+      <h1 id="revise-title">{t("revise.title")}</h1>
+      <p>{t(page.writable ? "revise.introWriter" : "revise.introReader")}</p>
+      {page.canPublish ? (
+        <Form method="post" className="publish-form">
+          <p>{t("revise.publishExplain")}</p>
+          <button type="submit">{t("revise.publish")}</button>
+        </Form>
+      ) : null}
+      {hydrated ? (
+        <DraftEditor docName={page.docName} user={page.user} labelledBy="revise-title" />
+      ) : (
+        <div className="outline-editor__surface" aria-labelledby="revise-title">
+          {page.blocks.map((b) => (
+            <p key={b.nodeId} className={`outline-block outline-block--${b.kind}`} style={{ "--level": b.level } as React.CSSProperties}>
+              {b.label ? <span className="outline-block__label">{b.label}</span> : null}
+              {b.text || <span className="visually-hidden">{t(`kind.${b.kind}` as MessageKey)}</span>}
+            </p>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

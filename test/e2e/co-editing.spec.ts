@@ -1,0 +1,89 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
+
+const REVISE = "/c/unesco-ethics-of-ai/revise";
+
+async function openAs(browser: Browser, baseURL: string, email: string) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signInAs(page, email);
+  await page.goto(REVISE);
+  await expect(page.getByRole("status").filter({ hasText: /Editing together|Read-only/ })).toBeVisible();
+  return { context, page };
+}
+
+const editor = (page: Page) => page.getByRole("textbox", { name: "Working draft" });
+const block = (page: Page, label: string) => editor(page).locator(`[data-label="${label}"]`);
+
+test("two experts edit the working draft together: typing, remote cursors, offline edits merging", async ({ browser, server }) => {
+  const lead = await openAs(browser, server.url, "expert@demo.redraft.org");
+  const colleague = await openAs(browser, server.url, "secretariat@demo.redraft.org");
+
+  // Presence: each sees the other, with role and region.
+  await expect(lead.page.getByRole("complementary", { name: /2 people here/ })).toContainText("Amina Secretariat");
+  await expect(colleague.page.getByRole("complementary", { name: /2 people here/ })).toContainText("Emeka Expert");
+  await expect(colleague.page.getByRole("complementary", { name: /2 people here/ })).toContainText("Amina Secretariat (you)");
+  await expect(colleague.page.getByRole("complementary", { name: /2 people here/ })).toContainText("Expert · Africa");
+
+  // Typing in one shows in the other.
+  await block(lead.page, "OP1").click();
+  await lead.page.keyboard.press("End");
+  await lead.page.keyboard.type(" Agreed by the expert group.");
+  await expect(block(colleague.page, "OP1")).toContainText("Agreed by the expert group.");
+
+  // The other's cursor is drawn, with their name.
+  await expect(colleague.page.locator(".ProseMirror-yjs-cursor", { hasText: "Emeka Expert" })).toBeVisible();
+
+  // Offline, the colleague keeps editing; both sides' changes merge on reconnect.
+  await colleague.context.setOffline(true);
+  await expect(colleague.page.getByRole("status").filter({ hasText: "Offline" })).toBeVisible({ timeout: 15_000 });
+  await block(colleague.page, "OP2").click();
+  await colleague.page.keyboard.press("End");
+  await colleague.page.keyboard.type(" Written while offline.");
+  await block(lead.page, "OP3").click();
+  await lead.page.keyboard.press("End");
+  await lead.page.keyboard.type(" Written meanwhile online.");
+  await colleague.context.setOffline(false);
+  await expect(block(lead.page, "OP2")).toContainText("Written while offline.", { timeout: 20_000 });
+  await expect(block(colleague.page, "OP3")).toContainText("Written meanwhile online.", { timeout: 20_000 });
+
+  // Splitting a paragraph renumbers what follows, live.
+  await block(lead.page, "OP2").click();
+  await lead.page.keyboard.press("End");
+  await lead.page.keyboard.press("Enter");
+  await lead.page.keyboard.type("A new operative paragraph.");
+  await expect(block(colleague.page, "OP3")).toContainText("A new operative paragraph.");
+  await expect(block(colleague.page, "OP4")).toContainText("Written meanwhile online.");
+
+  await expectNoAxeViolations(lead.page);
+
+  // The lead publishes: the next version shows what changed, paragraph by paragraph.
+  await lead.page.getByRole("button", { name: "Publish this revision" }).click();
+  await expect(lead.page.getByRole("heading", { name: "Version 2 compared with version 1" })).toBeVisible();
+  await expect(lead.page.getByRole("status")).toContainText("3 paragraphs changed, 1 added");
+  await expect(lead.page.locator("ins").filter({ hasText: "Agreed by the expert group." })).toBeVisible();
+
+  await lead.context.close();
+  await colleague.context.close();
+});
+
+test("a participant may not open the working draft; a moderator follows it read-only", async ({ browser, server, page }) => {
+  await signInAs(page, "participant@demo.redraft.org");
+  const response = await page.goto(REVISE);
+  expect(response?.status()).toBe(403);
+
+  const moderator = await openAs(browser, server.url, "moderator@demo.redraft.org");
+  await expect(moderator.page.getByRole("status").filter({ hasText: "Read-only" })).toBeVisible();
+  await expect(editor(moderator.page)).toHaveAttribute("contenteditable", "false");
+  await moderator.context.close();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the working draft reads as text", async ({ page }) => {
+    await signInAs(page, "expert@demo.redraft.org");
+    await page.goto(REVISE);
+    await expect(page.getByText("Adopts the present Recommendation on the Ethics of Artificial Intelligence;")).toBeVisible();
+  });
+});
