@@ -270,6 +270,67 @@ export const outbox = sqliteTable("outbox", {
   createdAt: createdAt(),
 });
 
+export const stances = ["support", "concern", "amendment", "question", "remark"] as const;
+export type Stance = (typeof stances)[number];
+
+/**
+ * Comments on a paragraph (node id) or on the draft as a whole (node id null), and replies. The
+ * author's region, electoral group, stakeholder group and country are copied at the time of
+ * writing: the record stays whole (and its aggregation stable) when an author later changes their
+ * profile or deletes their account and chooses to leave the comments anonymised.
+ */
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    nodeId: text("node_id"),
+    versionId: integer("version_id").references(() => documentVersions.id),
+    parentId: integer("parent_id"),
+    /** Null once the author deleted their account and kept the comment anonymised. */
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    authorPseudonymous: integer("author_pseudonymous", { mode: "boolean" }).notNull().default(false),
+    authorCountryCode: text("author_country_code").notNull(),
+    authorRegion: text("author_region", { enum: unescoRegions }).notNull(),
+    authorElectoralGroup: text("author_electoral_group", { enum: electoralGroups }).notNull(),
+    authorStakeholderGroupId: integer("author_stakeholder_group_id")
+      .notNull()
+      .references(() => stakeholderGroups.id),
+    stance: text("stance", { enum: stances }),
+    body: text("body").notNull(),
+    proposedText: text("proposed_text"),
+    status: text("status", { enum: ["visible", "hidden", "removed"] }).notNull().default("visible"),
+    /** One per form rendering: a form sent twice stores one comment. */
+    submissionId: text("submission_id").notNull(),
+    createdAt: createdAt(),
+    editedAt: integer("edited_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("comments_submission_unique").on(t.submissionId),
+    index("comments_node_idx").on(t.consultationId, t.nodeId),
+    index("comments_author_idx").on(t.authorId),
+    index("comments_parent_idx").on(t.parentId),
+  ],
+);
+
+export const endorsements = sqliteTable(
+  "endorsements",
+  {
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("endorsements_unique").on(t.commentId, t.userId)],
+);
+
+export type Comment = typeof comments.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Consultation = typeof consultations.$inferSelect;
 export type DocumentVersion = typeof documentVersions.$inferSelect;

@@ -141,8 +141,9 @@ export async function submitPasswordChange(request: Request, context: AppLoadCon
 export async function submitAccountDeletion(request: Request, context: AppLoadContext, signedIn: SignedInUser) {
   const form = await request.formData();
   if (form.get("confirm") !== "DELETE") return invalid(form, { confirm: "account.deleteConfirm.wrong" });
+  const choice = form.get("comments") === "remove" ? "remove" : "anonymise";
   const cookie = await endSession(request, context.db, context.config);
   endAllSessions(context.db, signedIn.user.id);
-  deleteAccount(context.db, signedIn.user.id);
+  deleteAccount(context.db, signedIn.user.id, choice);
   return redirect("/?accountDeleted=1", { headers: { "Set-Cookie": cookie } });
 }

@@ -6,7 +6,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, eq, gt, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import {
+  comments as commentsTable,
   consultationExperts,
+  endorsements,
   consultations,
   outbox,
   passwordResets,
@@ -17,6 +19,7 @@ import {
   type User,
 } from "../../db/schema";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../auth/password.server";
+import { settleCommentsOfDeletedAccount } from "../comments/comments.server";
 import { countryByCode } from "./countries";
 import type { RegistrationInput } from "./profile-schema";
 
@@ -246,14 +249,20 @@ export function exportUserData(db: Db, userId: number) {
     expertGroups,
     sessions: activeSessions,
     emails: db.select().from(outbox).where(eq(outbox.to, user.email)).all(),
+    comments: db.select().from(commentsTable).where(eq(commentsTable.authorId, userId)).all(),
+    endorsements: db.select().from(endorsements).where(eq(endorsements.userId, userId)).all(),
   };
 }
 
-/** Deletes the account, its sessions, reset tokens and expert memberships (cascade), in one transaction. */
-export function deleteAccount(db: Db, userId: number): void {
+/**
+ * Deletes the account, its sessions, reset tokens, endorsements and expert memberships (cascade)
+ * and settles its comments as the person chose, in one transaction.
+ */
+export function deleteAccount(db: Db, userId: number, comments: "anonymise" | "remove"): void {
   db.transaction((tx) => {
     const user = tx.select().from(users).where(eq(users.id, userId)).get();
     if (!user) return;
+    settleCommentsOfDeletedAccount(tx as unknown as Db, userId, comments);
     tx.delete(outbox).where(eq(outbox.to, user.email)).run();
     tx.delete(users).where(eq(users.id, userId)).run();
   });

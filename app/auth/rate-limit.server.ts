@@ -13,6 +13,9 @@ const limiters = {
   registerPerIp: new RateLimiterMemory({ keyPrefix: "register-ip", points: 10, duration: 60 * 60 }),
   resetPerIp: new RateLimiterMemory({ keyPrefix: "reset-ip", points: 10, duration: 60 * 60 }),
   resetPerAccount: new RateLimiterMemory({ keyPrefix: "reset-account", points: 3, duration: 60 * 60 }),
+  /** Comments, replies and endorsements. */
+  contributionPerAccount: new RateLimiterMemory({ keyPrefix: "contribution-account", points: 30, duration: 10 * 60 }),
+  contributionPerIp: new RateLimiterMemory({ keyPrefix: "contribution-ip", points: 120, duration: 10 * 60 }),
 };
 
 export type LimiterName = keyof typeof limiters;
@@ -43,4 +46,15 @@ export async function forgive(name: LimiterName, key: string): Promise<void> {
 /** The client's address as the server saw it (server.ts puts it in the load context). */
 export function clientAddress(context: { clientIp?: string }): string {
   return context.clientIp ?? "unknown";
+}
+
+/** Counts one attempt; false (instead of a 429 page) once the limit is reached, for forms that keep their text. */
+export async function tryConsume(name: LimiterName, key: string): Promise<boolean> {
+  try {
+    await limiters[name].consume(key);
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
+  }
 }

@@ -13,9 +13,12 @@ export function Field({
   hint,
   error,
   optional,
+  id: idOverride,
   children,
 }: {
   name: string;
+  /** When several forms on a page have a field of the same name. */
+  id?: string;
   label: string;
   hint?: string;
   error?: string;
@@ -23,7 +26,7 @@ export function Field({
   children: ReactElement<Record<string, unknown>>;
 }) {
   const t = useT();
-  const id = `field-${name}`;
+  const id = idOverride ?? `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`field${error ? " field--invalid" : ""}`}>

@@ -84,6 +84,15 @@ export default function AccountPage() {
         <h2 id="delete-title">{t("account.delete")}</h2>
         <p>{t("account.deleteExplain")}</p>
         <Form method="post" action="?intent=delete" className="form" noValidate>
+          <fieldset className="field">
+            <legend>{t("account.commentsChoice")}</legend>
+            <label className="choice">
+              <input type="radio" name="comments" value="anonymise" defaultChecked /> {t("account.commentsKeep")}
+            </label>
+            <label className="choice">
+              <input type="radio" name="comments" value="remove" /> {t("account.commentsRemove")}
+            </label>
+          </fieldset>
           <Field name="confirm" label={t("account.deleteConfirm")} error={errors.confirm}>
             <input type="text" autoComplete="off" required />
           </Field>

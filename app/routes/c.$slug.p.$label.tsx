@@ -1,5 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CommentSection } from "~/comments/comment-section";
+import { commentSection, submitParagraphForm } from "~/comments/paragraph-comments.server";
 import { Footnotes, ParagraphText } from "~/components/draft-node";
 import { ancestorsOf, childrenOf, headingTitle, neighbours, nodeAnchor, paragraphPath } from "~/drafts/outline";
 import { labelParam, loadReadableDraft, paragraphNotFound } from "~/drafts/reading.server";
@@ -21,6 +23,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const { previous, next } = neighbours(nodes, label.data);
   return {
     consultation: { slug: consultation.slug, title: consultation.title },
+    comments: node.kind === "heading" ? null : await commentSection(request, context, consultation.slug, node.nodeId),
     node,
     ancestors: ancestorsOf(nodes, node),
     children: childrenOf(nodes, label.data),
@@ -29,8 +32,15 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   };
 }
 
+export async function action({ params, context, request }: ActionFunctionArgs) {
+  const { consultation, nodes } = loadReadableDraft(context.db, params.slug, await getActor(request, context.db, context.config));
+  const node = nodes.find((n) => n.label === params.label);
+  if (!node || node.label === null) paragraphNotFound(String(params.label ?? ""));
+  return submitParagraphForm(request, context, consultation.slug, node.nodeId, node.label);
+}
+
 export default function ParagraphPage() {
-  const { consultation, node, ancestors, children, previous, next } = useLoaderData<typeof loader>();
+  const { consultation, node, ancestors, children, previous, next, comments } = useLoaderData<typeof loader>();
   const t = useT();
   const slug = consultation.slug;
   return (
@@ -76,6 +86,9 @@ export default function ParagraphPage() {
           </section>
         ) : null}
       </article>
+      {comments && node.label !== null ? (
+        <CommentSection section={comments} label={node.label} paragraphText={node.text} returnTo={paragraphPath(slug, node.label)} />
+      ) : null}
       <nav aria-label={t("paragraph.outline")} className="pager">
         {previous ? (
           <Link rel="prev" to={paragraphPath(slug, previous)}>

@@ -1,0 +1,173 @@
+import { Form, Link, useActionData } from "@remix-run/react";
+import { DiffText } from "~/components/diff-text";
+import { ErrorSummary, Field } from "~/components/form-field";
+import { wordDiff } from "~/drafts/word-diff";
+import { useT } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/messages.en";
+import { stances } from "../../db/schema";
+import { commentParagraphs } from "./comment-text";
+import type { ThreadComment } from "./comments.server";
+
+interface Section {
+  threads: ThreadComment[];
+  signedIn: boolean;
+  canComment: boolean;
+  open: boolean;
+  closedAt: string | null;
+  submissionId: string;
+}
+
+interface Result {
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+  replyTo?: string;
+}
+
+/** Plain text, paragraphs and safe links only; React escapes the rest. */
+function CommentBody({ text }: { text: string }) {
+  return (
+    <>
+      {commentParagraphs(text).map((segments, i) => (
+        <p key={i}>
+          {segments.map((s, j) =>
+            s.type === "link" ? (
+              <a key={j} href={s.href} rel="nofollow ugc noopener" target="_blank">
+                {s.text}
+              </a>
+            ) : (
+              <span key={j}>{s.text}</span>
+            ),
+          )}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function CommentItem({ comment, paragraphText, section, reply }: { comment: ThreadComment; paragraphText: string; section: Section; reply?: boolean }) {
+  const t = useT();
+  const result = (useActionData() ?? {}) as Result;
+  const replyErrors = result.replyTo === String(comment.id) ? (result.errors ?? {}) : {};
+  return (
+    <li id={`comment-${comment.id}`} className={`comment comment--${comment.stance ?? "reply"}`}>
+      <article aria-labelledby={`comment-${comment.id}-author`}>
+        <header className="comment__head">
+          <span id={`comment-${comment.id}-author`} className="comment__author">
+            {comment.author}
+          </span>
+          {comment.stance ? <span className={`stance stance--${comment.stance}`}>{t(`stance.${comment.stance}` as MessageKey)}</span> : null}
+          <time dateTime={comment.createdAt}>{comment.createdAt.slice(0, 10)}</time>
+        </header>
+        {comment.status === "removed" ? (
+          <p className="muted">{t("comment.removedByAuthor")}</p>
+        ) : comment.status === "hidden" ? (
+          <p className="muted">{t("comment.hidden")}</p>
+        ) : (
+          <>
+            <CommentBody text={comment.body} />
+            {comment.proposedText ? (
+              <div className="comment__amendment">
+                <p className="comment__amendment-title">{t("comment.amendmentDiff")}</p>
+                <p>
+                  <DiffText parts={wordDiff(paragraphText, comment.proposedText)} />
+                </p>
+              </div>
+            ) : null}
+          </>
+        )}
+        <footer className="comment__actions">
+          <span>{t("comment.endorsements", { count: comment.endorsements })}</span>
+          {section.canComment && comment.status === "visible" ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="endorse" />
+              <input type="hidden" name="commentId" value={comment.id} />
+              <button type="submit" className="link-button" aria-pressed={comment.endorsedByMe}>
+                {comment.endorsedByMe ? t("comment.endorsed") : t("comment.endorse")}
+              </button>
+            </Form>
+          ) : null}
+        </footer>
+        {comment.replies.length > 0 ? (
+          <ol className="comment__replies" aria-label={t("comment.replies")}>
+            {comment.replies.map((r) => (
+              <CommentItem key={r.id} comment={r} paragraphText={paragraphText} section={section} reply />
+            ))}
+          </ol>
+        ) : null}
+        {section.canComment && !reply && comment.status === "visible" ? (
+          <details className="comment__reply" open={result.replyTo === String(comment.id)}>
+            <summary>{t("comment.reply")}</summary>
+            <Form method="post" className="form" noValidate>
+              <input type="hidden" name="intent" value="reply" />
+              <input type="hidden" name="parentId" value={comment.id} />
+              <input type="hidden" name="submissionId" value={section.submissionId} />
+              <Field name="body" id={`reply-${comment.id}`} label={t("comment.replyTo", { author: comment.author })} error={replyErrors.body}>
+                <textarea rows={3} maxLength={10_000} defaultValue={result.replyTo === String(comment.id) ? result.values?.body : undefined} />
+              </Field>
+              <button type="submit">{t("comment.replySubmit")}</button>
+            </Form>
+          </details>
+        ) : null}
+      </article>
+    </li>
+  );
+}
+
+export function CommentSection({ section, label, paragraphText, returnTo }: { section: Section; label: string; paragraphText: string; returnTo: string }) {
+  const t = useT();
+  const result = (useActionData() ?? {}) as Result;
+  const errors = result.replyTo ? {} : (result.errors ?? {});
+  const values = result.replyTo ? {} : (result.values ?? {});
+  const { form: formError, ...fieldErrors } = errors;
+  return (
+    <section className="comments" aria-labelledby="comments-title">
+      <h2 id="comments-title">{t("comment.section")}</h2>
+      <p role="status">{t("comment.count", { count: section.threads.length })}</p>
+      {section.threads.length > 0 ? (
+        <ol className="comment-list">
+          {section.threads.map((c) => (
+            <CommentItem key={c.id} comment={c} paragraphText={paragraphText} section={section} />
+          ))}
+        </ol>
+      ) : null}
+
+      {section.canComment ? (
+        <Form method="post" className="form comment-form" noValidate aria-labelledby="comment-form-title">
+          <h3 id="comment-form-title">{t("comment.add", { label })}</h3>
+          {formError ? (
+            <p className="error-summary" role="alert">
+              {t(formError as MessageKey)}
+            </p>
+          ) : (
+            <ErrorSummary errors={fieldErrors} />
+          )}
+          <input type="hidden" name="intent" value="comment" />
+          <input type="hidden" name="submissionId" value={values.submissionId ?? section.submissionId} />
+          <fieldset className={`field${fieldErrors.stance ? " field--invalid" : ""}`} id="field-stance">
+            <legend>{t("comment.stance")}</legend>
+            {stances.map((s) => (
+              <label key={s} className="choice">
+                <input type="radio" name="stance" value={s} defaultChecked={values.stance === s} /> {t(`stance.${s}`)}
+              </label>
+            ))}
+            {fieldErrors.stance ? <p className="field__error">{t(fieldErrors.stance as MessageKey)}</p> : null}
+          </fieldset>
+          <Field name="body" label={t("comment.body")} hint={t("comment.body.hint")} error={fieldErrors.body}>
+            <textarea rows={6} maxLength={10_000} defaultValue={values.body} />
+          </Field>
+          <Field name="proposedText" label={t("comment.proposedText")} hint={t("comment.proposedText.hint")} error={fieldErrors.proposedText} optional>
+            <textarea rows={6} maxLength={10_000} defaultValue={values.proposedText ?? paragraphText} />
+          </Field>
+          <button type="submit">{t("comment.submit")}</button>
+        </Form>
+      ) : !section.open ? (
+        <p className="notice">{section.closedAt ? t("comment.closedOn", { date: section.closedAt.slice(0, 10) }) : t("comment.closed")}</p>
+      ) : !section.signedIn ? (
+        <p>
+          <Link to={`/sign-in?redirectTo=${encodeURIComponent(returnTo)}`}>{t("comment.signInToComment")}</Link>{" "}
+          <Link to={`/register?redirectTo=${encodeURIComponent(returnTo)}`}>{t("comment.orRegister")}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}

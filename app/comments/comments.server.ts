@@ -1,0 +1,224 @@
+/**
+ * Comments on a paragraph: writing one (with a stance and, for an amendment, the proposed
+ * wording), replies, endorsements, and what readers see of each author.
+ */
+import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client.server";
+import { comments, endorsements, stakeholderGroups, stances, type Comment, type User } from "../../db/schema";
+import { countryByCode } from "../accounts/countries";
+import { MAX_COMMENT_LENGTH } from "./comment-text";
+
+export const commentSchema = z
+  .object({
+    stance: z.enum(stances, { error: "comment.stance.required" }),
+    body: z
+      .string()
+      .trim()
+      .min(1, { error: "comment.body.required" })
+      .max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }),
+    proposedText: z.string().trim().max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }).optional(),
+    submissionId: z.uuid({ error: "comment.resubmit" }),
+  })
+  .refine((c) => c.stance !== "amendment" || (c.proposedText ?? "") !== "", {
+    error: "comment.proposedText.required",
+    path: ["proposedText"],
+  });
+
+export const replySchema = z.object({
+  parentId: z.coerce.number().int().positive(),
+  body: z.string().trim().min(1, { error: "comment.body.required" }).max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }),
+  submissionId: z.uuid({ error: "comment.resubmit" }),
+});
+
+function authorColumns(author: User) {
+  return {
+    authorId: author.id,
+    authorName: author.displayName,
+    authorPseudonymous: author.pseudonymous,
+    authorCountryCode: author.countryCode,
+    authorRegion: author.unescoRegion,
+    authorElectoralGroup: author.electoralGroup,
+    authorStakeholderGroupId: author.stakeholderGroupId,
+  };
+}
+
+/** Stores a comment once per submission id: a form sent twice gives back the first comment. */
+export function addComment(
+  db: Db,
+  input: { consultationId: number; nodeId: string | null; versionId: number | null; author: User } & z.infer<typeof commentSchema>,
+): Comment {
+  const existing = db.select().from(comments).where(eq(comments.submissionId, input.submissionId)).get();
+  if (existing) return existing;
+  return db
+    .insert(comments)
+    .values({
+      consultationId: input.consultationId,
+      nodeId: input.nodeId,
+      versionId: input.versionId,
+      ...authorColumns(input.author),
+      stance: input.stance,
+      body: input.body,
+      proposedText: input.stance === "amendment" ? (input.proposedText ?? null) : null,
+      submissionId: input.submissionId,
+    })
+    .returning()
+    .get();
+}
+
+export function addReply(db: Db, input: { author: User; consultationId: number } & z.infer<typeof replySchema>): Comment | null {
+  const existing = db.select().from(comments).where(eq(comments.submissionId, input.submissionId)).get();
+  if (existing) return existing;
+  const parent = db
+    .select()
+    .from(comments)
+    .where(and(eq(comments.id, input.parentId), eq(comments.consultationId, input.consultationId)))
+    .get();
+  if (!parent) return null;
+  return db
+    .insert(comments)
+    .values({
+      consultationId: parent.consultationId,
+      nodeId: parent.nodeId,
+      versionId: parent.versionId,
+      parentId: parent.parentId ?? parent.id,
+      ...authorColumns(input.author),
+      stance: null,
+      body: input.body,
+      submissionId: input.submissionId,
+    })
+    .returning()
+    .get();
+}
+
+/** "I agree": one per participant, withdrawn by asking again. Returns whether it now stands. */
+export function toggleEndorsement(db: Db, commentId: number, userId: number): boolean {
+  return db.transaction((tx) => {
+    const removed = tx
+      .delete(endorsements)
+      .where(and(eq(endorsements.commentId, commentId), eq(endorsements.userId, userId)))
+      .run().changes;
+    if (removed > 0) return false;
+    tx.insert(endorsements).values({ commentId, userId }).run();
+    return true;
+  });
+}
+
+/**
+ * How an author appears to readers: "Name · group · country", or "Participant · group · country"
+ * for a pseudonymous participant or a deleted account whose comments stayed.
+ */
+export function publicAuthor(
+  c: Pick<Comment, "authorId" | "authorName" | "authorPseudonymous" | "authorCountryCode">,
+  groupName: string,
+  participantWord: string,
+): string {
+  const name = c.authorPseudonymous || c.authorId === null ? participantWord : c.authorName;
+  return [name, groupName, countryByCode(c.authorCountryCode)?.name ?? c.authorCountryCode].join(" · ");
+}
+
+export interface ThreadComment {
+  id: number;
+  author: string;
+  region: string;
+  stance: string | null;
+  body: string;
+  proposedText: string | null;
+  status: "visible" | "hidden" | "removed";
+  createdAt: string;
+  endorsements: number;
+  endorsedByMe: boolean;
+  replies: ThreadComment[];
+}
+
+/** The comments on one paragraph (or on the whole draft), with their replies, oldest first. */
+export function commentThreads(
+  db: Db,
+  consultationId: number,
+  nodeId: string | null,
+  viewerId: number | null,
+  participantWord: string,
+): ThreadComment[] {
+  const rows = db
+    .select({ comment: comments, group: stakeholderGroups.name })
+    .from(comments)
+    .innerJoin(stakeholderGroups, eq(stakeholderGroups.id, comments.authorStakeholderGroupId))
+    .where(and(eq(comments.consultationId, consultationId), nodeId === null ? isNull(comments.nodeId) : eq(comments.nodeId, nodeId)))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .all();
+  const ids = rows.map((r) => r.comment.id);
+  const counts = new Map<number, number>();
+  const mine = new Set<number>();
+  if (ids.length > 0) {
+    for (const row of db
+      .select({ commentId: endorsements.commentId, n: count() })
+      .from(endorsements)
+      .where(inArray(endorsements.commentId, ids))
+      .groupBy(endorsements.commentId)
+      .all()) {
+      counts.set(row.commentId, row.n);
+    }
+    if (viewerId !== null) {
+      for (const row of db
+        .select({ commentId: endorsements.commentId })
+        .from(endorsements)
+        .where(and(inArray(endorsements.commentId, ids), eq(endorsements.userId, viewerId)))
+        .all()) {
+        mine.add(row.commentId);
+      }
+    }
+  }
+  const view = ({ comment: c, group }: (typeof rows)[number]): ThreadComment => ({
+    id: c.id,
+    author: publicAuthor(c, group, participantWord),
+    region: c.authorRegion,
+    stance: c.stance,
+    body: c.status === "visible" ? c.body : "",
+    proposedText: c.status === "visible" ? c.proposedText : null,
+    status: c.status,
+    createdAt: c.createdAt.toISOString(),
+    endorsements: counts.get(c.id) ?? 0,
+    endorsedByMe: mine.has(c.id),
+    replies: [],
+  });
+  const threads: ThreadComment[] = [];
+  const byId = new Map<number, ThreadComment>();
+  for (const row of rows) {
+    const item = view(row);
+    byId.set(item.id, item);
+    if (row.comment.parentId === null) threads.push(item);
+  }
+  for (const row of rows) if (row.comment.parentId !== null) byId.get(row.comment.parentId)?.replies.push(byId.get(row.comment.id)!);
+  return threads;
+}
+
+/**
+ * When an account is deleted, its comments either stay in the record without the name (the
+ * profile attributes copied at writing remain, so aggregation stays whole) or are removed; a
+ * removed comment that others replied to leaves a stub so their replies keep their context.
+ */
+export function settleCommentsOfDeletedAccount(db: Db, userId: number, choice: "anonymise" | "remove"): void {
+  if (choice === "anonymise") {
+    db.update(comments).set({ authorId: null, authorName: "", authorPseudonymous: true }).where(eq(comments.authorId, userId)).run();
+    return;
+  }
+  const own = db.select({ id: comments.id }).from(comments).where(eq(comments.authorId, userId)).all().map((c) => c.id);
+  if (own.length === 0) return;
+  const withReplies = new Set(
+    db
+      .select({ parentId: comments.parentId })
+      .from(comments)
+      .where(inArray(comments.parentId, own))
+      .all()
+      .map((r) => r.parentId!),
+  );
+  const stubs = own.filter((id) => withReplies.has(id));
+  const gone = own.filter((id) => !withReplies.has(id));
+  if (stubs.length > 0) {
+    db.update(comments)
+      .set({ status: "removed", body: "", proposedText: null, authorId: null, authorName: "", authorPseudonymous: true })
+      .where(inArray(comments.id, stubs))
+      .run();
+  }
+  if (gone.length > 0) db.delete(comments).where(inArray(comments.id, gone)).run();
+}

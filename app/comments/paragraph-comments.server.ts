@@ -1,0 +1,76 @@
+/** The comment section of a paragraph page: what it shows, and the forms it answers. */
+import { data, redirect } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { fieldErrors } from "../accounts/profile-schema";
+import { can } from "../auth/permissions";
+import { clientAddress, tryConsume } from "../auth/rate-limit.server";
+import { getSignedInUser } from "../auth/session.server";
+import { currentVersion, getConsultationBySlug } from "../drafts/drafts.server";
+import { createTranslator } from "../i18n/translate";
+import { addComment, addReply, commentSchema, commentThreads, replySchema, toggleEndorsement } from "./comments.server";
+
+export async function commentSection(request: Request, context: AppLoadContext, slug: string, nodeId: string) {
+  const consultation = getConsultationBySlug(context.db, slug)!;
+  const signedIn = await getSignedInUser(request, context.db, context.config);
+  const t = createTranslator();
+  return {
+    threads: commentThreads(context.db, consultation.id, nodeId, signedIn?.user.id ?? null, t("comment.participant")),
+    signedIn: signedIn !== null,
+    canComment: signedIn !== null && can(signedIn.actor, { action: "comment.create", consultation }),
+    open: consultation.status === "open",
+    closedAt: consultation.status === "closed" ? (consultation.closesAt?.toISOString() ?? null) : null,
+    submissionId: randomUUID(),
+  };
+}
+
+const PASSWORDLESS = (form: FormData) =>
+  Object.fromEntries([...form].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v).slice(0, 20_000)]));
+
+/**
+ * Answers the paragraph page's forms: a comment, a reply, an endorsement. Refused on the server
+ * when the consultation is not open, whatever the page showed.
+ */
+export async function submitParagraphForm(request: Request, context: AppLoadContext, slug: string, nodeId: string, label: string) {
+  const consultation = getConsultationBySlug(context.db, slug);
+  if (!consultation) throw data({ message: "no such consultation" }, { status: 404 });
+  const signedIn = await getSignedInUser(request, context.db, context.config);
+  const form = await request.formData();
+  const values = PASSWORDLESS(form);
+  if (!signedIn) throw redirect(`/sign-in?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
+  if (!can(signedIn.actor, { action: "comment.create", consultation })) {
+    return data({ errors: { form: "comment.closed" }, values }, { status: 403 });
+  }
+  const allowed =
+    (await tryConsume("contributionPerAccount", String(signedIn.user.id))) &&
+    (await tryConsume("contributionPerIp", clientAddress(context)));
+  if (!allowed) return data({ errors: { form: "comment.tooMany" }, values }, { status: 429 });
+
+  const page = `/c/${slug}/p/${encodeURIComponent(label).replace(/%28/g, "(").replace(/%29/g, ")")}`;
+  const intent = form.get("intent");
+  if (intent === "endorse") {
+    const id = z.coerce.number().int().positive().safeParse(form.get("commentId"));
+    if (!id.success) throw data({ message: "invalid comment" }, { status: 400 });
+    toggleEndorsement(context.db, id.data, signedIn.user.id);
+    return redirect(`${page}#comment-${id.data}`);
+  }
+  if (intent === "reply") {
+    const parsed = replySchema.safeParse(values);
+    if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, replyTo: values.parentId }, { status: 400 });
+    const reply = addReply(context.db, { ...parsed.data, author: signedIn.user, consultationId: consultation.id });
+    if (!reply) throw data({ message: "no such comment" }, { status: 404 });
+    return redirect(`${page}#comment-${reply.id}`);
+  }
+  const parsed = commentSchema.safeParse(values);
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const version = currentVersion(context.db, consultation.id);
+  const comment = addComment(context.db, {
+    ...parsed.data,
+    consultationId: consultation.id,
+    nodeId,
+    versionId: version?.id ?? null,
+    author: signedIn.user,
+  });
+  return redirect(`${page}#comment-${comment.id}`);
+}

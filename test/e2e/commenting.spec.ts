@@ -1,0 +1,85 @@
+import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
+
+const PARAGRAPH = "/c/unesco-ethics-of-ai/p/71";
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a participant proposes an amendment; the comment shows the word-level change", async ({ page }) => {
+    await page.goto(PARAGRAPH);
+    await page.getByRole("link", { name: "Sign in to comment" }).click();
+    await page.getByLabel("E-mail address").fill("participant@demo.redraft.org");
+    await page.getByLabel("Password", { exact: true }).fill("redraft-demo-2026");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(new RegExp(`${PARAGRAPH.replace(/\//g, "\\/")}$`));
+
+    const form = page.getByRole("form", { name: "Comment on paragraph 71" });
+    await form.getByRole("button", { name: "Publish my comment" }).click();
+    await expect(page.getByText("Choose your position on the paragraph.").last()).toBeVisible();
+
+    await form.getByLabel("Proposed amendment").check();
+    await form.getByLabel("Your comment").fill("Name the groups explicitly.\n\nSee https://www.unesco.org for the consultation.");
+    const proposed = form.getByLabel(/Proposed wording/);
+    const original = await proposed.inputValue();
+    await proposed.fill(`${original} This includes women, youth and indigenous peoples.`);
+    await form.getByRole("button", { name: "Publish my comment" }).click();
+
+    const item = page.getByRole("article", { name: "Priya Participant · Civil society / NGO · India" });
+    await expect(item).toContainText("Proposed amendment");
+    await expect(item.getByRole("paragraph").filter({ hasText: "Name the groups explicitly." })).toBeVisible();
+    await expect(item.getByRole("link", { name: "https://www.unesco.org" })).toHaveAttribute("href", "https://www.unesco.org");
+    await expect(item.locator("ins")).toContainText("This includes women, youth and indigenous peoples.");
+    await expect(page.getByRole("status").filter({ hasText: "1 comment" })).toBeVisible();
+  });
+});
+
+test("what people type is shown as text, never run", async ({ page }) => {
+  await signInAs(page, "participant@demo.redraft.org");
+  await page.goto(PARAGRAPH);
+  const payload = `<script>window.__xss = 1</script> <img src=x onerror="window.__xss = 2"> javascript:alert(document.cookie)`;
+  const form = page.getByRole("form", { name: "Comment on paragraph 71" });
+  await form.getByLabel("Concern").check();
+  await form.getByLabel("Your comment").fill(payload);
+  await form.getByRole("button", { name: "Publish my comment" }).click();
+  const item = page.getByRole("article", { name: /Priya Participant/ });
+  await expect(item).toContainText(payload);
+  expect(await item.locator("img, script").count()).toBe(0);
+  expect(await item.getByRole("link").count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test("replies and endorsements", async ({ page }) => {
+  await signInAs(page, "participant@demo.redraft.org");
+  await page.goto(PARAGRAPH);
+  const form = page.getByRole("form", { name: "Comment on paragraph 71" });
+  await form.getByLabel("Support").check();
+  await form.getByLabel("Your comment").fill("A good paragraph.");
+  await form.getByRole("button", { name: "Publish my comment" }).click();
+  await expect(page.getByRole("article", { name: /Priya Participant/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInAs(page, "participant1@demo.redraft.org");
+  await page.goto(PARAGRAPH);
+  const comment = page.getByRole("article", { name: /Priya Participant/ });
+  await comment.getByRole("button", { name: "I agree" }).click();
+  await expect(comment.getByText("1 endorsement")).toBeVisible();
+  await comment.getByText("Reply", { exact: true }).click();
+  await comment.getByLabel(/Reply to/).fill("Agreed, with one caveat.");
+  await comment.getByRole("button", { name: "Publish my reply" }).click();
+  await expect(page.getByRole("article", { name: /Kwame Mensah/ })).toContainText("Agreed, with one caveat.");
+  await comment.getByRole("button", { name: "You agree (withdraw)" }).click();
+  await expect(page.getByRole("article", { name: /Priya Participant/ }).getByText("No endorsement")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("a closed consultation is read-only: no form, and a forced comment is refused", async ({ page, server }) => {
+  await signInAs(page, "participant@demo.redraft.org");
+  await page.goto("/c/ga-78-265-trustworthy-ai/p/OP4(a)");
+  await expect(page.getByText(/This consultation closed on 2024-03-21/)).toBeVisible();
+  await expect(page.getByRole("form", { name: /Comment on paragraph/ })).toHaveCount(0);
+  const response = await page.request.post(`${server.url}/c/ga-78-265-trustworthy-ai/p/OP4(a)`, {
+    form: { intent: "comment", stance: "support", body: "Too late?", submissionId: crypto.randomUUID() },
+    headers: { Origin: server.url },
+  });
+  expect(response.status()).toBe(403);
+});
