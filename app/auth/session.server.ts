@@ -108,10 +108,10 @@ export function endAllSessions(db: Db, userId: number): void {
   db.delete(sessions).where(eq(sessions.userId, userId)).run();
 }
 
-/** Signed in, or sent to the sign-in page and brought back afterwards. */
+/** Signed in (and allowed to manage their own account), or sent to the sign-in page and back. */
 export async function requireUser(request: Request, db: Db, config: Config): Promise<SignedInUser> {
   const signedIn = await getSignedInUser(request, db, config);
-  if (!signedIn) {
+  if (!signedIn || !can(signedIn.actor, { action: "account.manage" })) {
     const url = new URL(request.url);
     throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }

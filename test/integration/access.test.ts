@@ -43,12 +43,15 @@ async function request(who: Who, method: string, path: string, form?: Record<str
   const headers: Record<string, string> = { Origin: server.url };
   if (who !== "anonymous") headers.Cookie = cookies.get(who)!;
   if (form) headers["Content-Type"] = "application/x-www-form-urlencoded";
-  const response = await fetch(server.url + path, { method, headers, redirect: "manual", body: form ? new URLSearchParams(form) : undefined });
+  // Comment forms carry a fresh submission id, as the page would render one.
+  const body = form ? new URLSearchParams(form.intent === "comment" ? { ...form, submissionId: crypto.randomUUID() } : form) : undefined;
+  const response = await fetch(server.url + path, { method, headers, redirect: "manual", body });
   if (response.status === 302) return response.headers.get("location")!.startsWith("/sign-in") ? "sign-in" : "redirect";
   return response.status;
 }
 
-// Expected outcome for anonymous, participant, expert, moderator, secretariat.
+// Expected outcome for anonymous, participant, expert (lead of the UNESCO expert group), moderator,
+// secretariat. "redirect" is a successful form (post, redirect, get) or a signed-in user sent on.
 const SIGN_IN = "sign-in";
 const ROUTES: [string, string, Record<string, string> | undefined, (number | string)[]][] = [
   ["GET", "/admin", undefined, [SIGN_IN, 403, 403, 403, 200]],
@@ -59,8 +62,19 @@ const ROUTES: [string, string, Record<string, string> | undefined, (number | str
   ["POST", "/admin/stakeholder-groups", { name: "Parliamentarians" }, [SIGN_IN, 403, 403, 403, 200]],
   ["GET", "/account", undefined, [SIGN_IN, 200, 200, 200, 200]],
   ["GET", "/account/export", undefined, [SIGN_IN, 200, 200, 200, 200]],
+  ["POST", "/admin/experts", { consultation: "un-system-ai-capacity-road-map", intent: "add", email: "participant2@demo.redraft.org" }, [SIGN_IN, 403, 403, 403, 200]],
   ["GET", "/register", undefined, [200, "redirect", "redirect", "redirect", "redirect"]],
+  ["GET", "/sign-in", undefined, [200, "redirect", "redirect", "redirect", "redirect"]],
+  ["GET", "/privacy", undefined, [200, 200, 200, 200, 200]],
+  ["GET", "/", undefined, [200, 200, 200, 200, 200]],
   ["GET", "/c/unesco-ethics-of-ai", undefined, [200, 200, 200, 200, 200]],
+  ["GET", "/c/unesco-ethics-of-ai/p/71", undefined, [200, 200, 200, 200, 200]],
+  ["GET", "/c/unesco-ethics-of-ai/search?q=gender", undefined, [200, 200, 200, 200, 200]],
+  ["GET", "/c/unesco-ethics-of-ai/changes", undefined, [200, 200, 200, 200, 200]],
+  ["GET", "/c/unesco-ethics-of-ai/revise", undefined, [SIGN_IN, 403, 200, 200, 200]],
+  ["POST", "/c/unesco-ethics-of-ai/revise", {}, [SIGN_IN, 403, "redirect", 403, "redirect"]],
+  ["POST", "/c/unesco-ethics-of-ai/p/72", { intent: "comment", stance: "support", body: "Yes." }, [SIGN_IN, "redirect", "redirect", "redirect", "redirect"]],
+  ["POST", "/c/ga-78-265-trustworthy-ai/p/OP1", { intent: "comment", stance: "support", body: "Late." }, [SIGN_IN, 403, 403, 403, 403]],
 ];
 
 describe("who may open what", () => {
