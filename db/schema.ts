@@ -8,19 +8,21 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import {
+  ageBands,
+  consultationStatuses,
+  electoralGroups,
+  genders,
+  languages,
+  nodeKinds,
+  roles,
+  stances,
+  unescoRegions,
+} from "./enums";
 
-export const consultationStatuses = ["draft", "open", "closed"] as const;
-export type ConsultationStatus = (typeof consultationStatuses)[number];
+export * from "./enums";
 
-export const nodeKinds = [
-  "heading",
-  "preambular",
-  "operative",
-  "paragraph",
-  "subparagraph",
-  "text",
-] as const;
-export type NodeKind = (typeof nodeKinds)[number];
+
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -153,22 +155,6 @@ export const collabClients = sqliteTable(
   (t) => [uniqueIndex("collab_clients_doc_client_unique").on(t.docName, t.clientId)],
 );
 
-export const roles = ["participant", "moderator", "secretariat"] as const;
-export type Role = (typeof roles)[number];
-export const unescoRegions = [
-  "africa",
-  "arab-states",
-  "asia-pacific",
-  "europe-north-america",
-  "latin-america-caribbean",
-] as const;
-export type UnescoRegion = (typeof unescoRegions)[number];
-export const electoralGroups = ["I", "II", "III", "IV", "V(a)", "V(b)"] as const;
-export type ElectoralGroup = (typeof electoralGroups)[number];
-export const genders = ["prefer-not-to-say", "woman", "man", "non-binary", "other"] as const;
-export const ageBands = ["prefer-not-to-say", "under-18", "18-24", "25-34", "35-49", "50-64", "65-plus"] as const;
-export const languages = ["en", "fr", "es", "ar", "zh", "ru"] as const;
-export type Language = (typeof languages)[number];
 
 /** Stakeholder groups; the secretariat adds to the ten seeded ones. */
 export const stakeholderGroups = sqliteTable(
@@ -270,8 +256,6 @@ export const outbox = sqliteTable("outbox", {
   createdAt: createdAt(),
 });
 
-export const stances = ["support", "concern", "amendment", "question", "remark"] as const;
-export type Stance = (typeof stances)[number];
 
 /**
  * Comments on a paragraph (node id) or on the draft as a whole (node id null), and replies. The
@@ -300,6 +284,8 @@ export const comments = sqliteTable(
       .notNull()
       .references(() => stakeholderGroups.id),
     stance: text("stance", { enum: stances }),
+    /** The author's preferred language when writing, for the language filter. */
+    language: text("language", { enum: languages }).notNull().default("en"),
     body: text("body").notNull(),
     proposedText: text("proposed_text"),
     status: text("status", { enum: ["visible", "hidden", "removed"] }).notNull().default("visible"),

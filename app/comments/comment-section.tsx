@@ -1,15 +1,19 @@
 import { Form, Link, useActionData } from "@remix-run/react";
 import { DiffText } from "~/components/diff-text";
-import { ErrorSummary, Field } from "~/components/form-field";
+import { ErrorSummary, Field, Options } from "~/components/form-field";
 import { wordDiff } from "~/drafts/word-diff";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
-import { stances } from "../../db/schema";
+import { electoralGroups, languages, stances, unescoRegions } from "../../db/enums";
 import { commentParagraphs } from "./comment-text";
-import type { ThreadComment } from "./comments.server";
+import type { StanceCounts, ThreadComment, ThreadFilters } from "./comments.server";
 
 interface Section {
   threads: ThreadComment[];
+  total: number;
+  counts: StanceCounts;
+  filters: ThreadFilters;
+  groups: { id: number; name: string }[];
   signedIn: boolean;
   canComment: boolean;
   open: boolean;
@@ -113,6 +117,32 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
   );
 }
 
+/** Comments per stance, as numbers and as a bar. */
+export function StanceSummary({ counts, compact }: { counts: StanceCounts; compact?: boolean }) {
+  const t = useT();
+  if (counts.total === 0) return null;
+  const parts = stances.filter((s) => counts[s] > 0);
+  const label = parts.map((s) => `${t(`stance.${s}`)}: ${counts[s]}`).join(", ");
+  return (
+    <div className={`stance-summary${compact ? " stance-summary--compact" : ""}`}>
+      <div className="stance-bar" role="img" aria-label={label}>
+        {parts.map((s) => (
+          <span key={s} className={`stance-bar__part stance-bar__part--${s}`} style={{ flexGrow: counts[s] }} />
+        ))}
+      </div>
+      {compact ? null : (
+        <ul className="stance-counts">
+          {parts.map((s) => (
+            <li key={s}>
+              <span className={`stance stance--${s}`}>{t(`stance.${s}`)}</span> {counts[s]}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 export function CommentSection({ section, label, paragraphText, returnTo }: { section: Section; label: string; paragraphText: string; returnTo: string }) {
   const t = useT();
   const result = (useActionData() ?? {}) as Result;
@@ -122,7 +152,40 @@ export function CommentSection({ section, label, paragraphText, returnTo }: { se
   return (
     <section className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">{t("comment.section")}</h2>
-      <p role="status">{t("comment.count", { count: section.threads.length })}</p>
+      <p role="status">{t("comment.count", { count: section.total })}</p>
+      {section.total > 0 ? (
+        <>
+          <StanceSummary counts={section.counts} />
+          <Form method="get" className="filters" aria-label={t("comment.filters")}>
+            {(
+              [
+                ["stance", t("comment.stance"), section.filters.stance, stances.map((s) => ({ value: s, label: t(`stance.${s}`) }))],
+                ["region", t("account.region"), section.filters.region, unescoRegions.map((r) => ({ value: r, label: t(`region.${r}`) }))],
+                ["electoral", t("account.electoralGroup"), section.filters.electoral, electoralGroups.map((g) => ({ value: g, label: t(`group.${g}`) }))],
+                ["group", t("field.stakeholderGroup"), section.filters.group, section.groups.map((g) => ({ value: g.id, label: g.name }))],
+                ["language", t("field.language"), section.filters.language, languages.map((l) => ({ value: l, label: t(`language.${l}`) }))],
+              ] as const
+            ).map(([name, label, value, options]) => (
+              <div className="field" key={name}>
+                <label htmlFor={`comments-${name}`}>{label}</label>
+                <select id={`comments-${name}`} name={name} defaultValue={value ?? ""}>
+                  <Options empty={t("admin.any")} options={options} />
+                </select>
+              </div>
+            ))}
+            <div className="field">
+              <label htmlFor="comments-sort">{t("comment.sort")}</label>
+              <select id="comments-sort" name="sort" defaultValue={section.filters.sort}>
+                <Options options={(["oldest", "newest", "endorsed"] as const).map((s) => ({ value: s, label: t(`comment.sort.${s}`) }))} />
+              </select>
+            </div>
+            <div className="field">
+              <button type="submit">{t("admin.filter")}</button>
+            </div>
+          </Form>
+          {section.threads.length !== section.total ? <p>{t("comment.shown", { shown: section.threads.length, total: section.total })}</p> : null}
+        </>
+      ) : null}
       {section.threads.length > 0 ? (
         <ol className="comment-list">
           {section.threads.map((c) => (

@@ -40,6 +40,7 @@ function authorColumns(author: User) {
     authorRegion: author.unescoRegion,
     authorElectoralGroup: author.electoralGroup,
     authorStakeholderGroupId: author.stakeholderGroupId,
+    language: author.language,
   };
 }
 
@@ -121,6 +122,9 @@ export interface ThreadComment {
   id: number;
   author: string;
   region: string;
+  electoralGroup: string;
+  stakeholderGroupId: number;
+  language: string;
   stance: string | null;
   body: string;
   proposedText: string | null;
@@ -172,6 +176,9 @@ export function commentThreads(
     id: c.id,
     author: publicAuthor(c, group, participantWord),
     region: c.authorRegion,
+    electoralGroup: c.authorElectoralGroup,
+    stakeholderGroupId: c.authorStakeholderGroupId,
+    language: c.language,
     stance: c.stance,
     body: c.status === "visible" ? c.body : "",
     proposedText: c.status === "visible" ? c.proposedText : null,
@@ -221,4 +228,62 @@ export function settleCommentsOfDeletedAccount(db: Db, userId: number, choice: "
       .run();
   }
   if (gone.length > 0) db.delete(comments).where(inArray(comments.id, gone)).run();
+}
+
+export type StanceCounts = Record<(typeof stances)[number], number> & { total: number };
+
+const emptyCounts = (): StanceCounts => ({ support: 0, concern: 0, amendment: 0, question: 0, remark: 0, total: 0 });
+
+/** Comments (not replies) per paragraph and stance, for the draft page's counts, bars and heat. */
+export function stanceCountsByNode(db: Db, consultationId: number): Map<string, StanceCounts> {
+  const rows = db
+    .select({ nodeId: comments.nodeId, stance: comments.stance, n: count() })
+    .from(comments)
+    .where(and(eq(comments.consultationId, consultationId), isNull(comments.parentId), eq(comments.status, "visible")))
+    .groupBy(comments.nodeId, comments.stance)
+    .all();
+  const byNode = new Map<string, StanceCounts>();
+  for (const row of rows) {
+    if (row.nodeId === null || row.stance === null) continue;
+    const counts = byNode.get(row.nodeId) ?? emptyCounts();
+    counts[row.stance] += row.n;
+    counts.total += row.n;
+    byNode.set(row.nodeId, counts);
+  }
+  return byNode;
+}
+
+export function stanceCounts(threads: ThreadComment[]): StanceCounts {
+  const counts = emptyCounts();
+  for (const t of threads) {
+    if (t.stance === null || t.status !== "visible") continue;
+    counts[t.stance as keyof typeof counts] += 1;
+    counts.total += 1;
+  }
+  return counts;
+}
+
+export const threadFilterSchema = z.object({
+  stance: z.enum(stances).optional().catch(undefined),
+  region: z.string().max(40).optional().catch(undefined),
+  electoral: z.string().max(10).optional().catch(undefined),
+  group: z.coerce.number().int().positive().optional().catch(undefined),
+  language: z.string().max(5).optional().catch(undefined),
+  sort: z.enum(["newest", "oldest", "endorsed"]).catch("oldest"),
+});
+export type ThreadFilters = z.infer<typeof threadFilterSchema>;
+
+/** The threads a reader asked for: filtered by the top comment's stance and author, then sorted. */
+export function filterThreads(threads: ThreadComment[], f: ThreadFilters): ThreadComment[] {
+  const kept = threads.filter(
+    (t) =>
+      (!f.stance || t.stance === f.stance) &&
+      (!f.region || t.region === f.region) &&
+      (!f.electoral || t.electoralGroup === f.electoral) &&
+      (!f.group || t.stakeholderGroupId === f.group) &&
+      (!f.language || t.language === f.language),
+  );
+  if (f.sort === "newest") return [...kept].reverse();
+  if (f.sort === "endorsed") return [...kept].sort((a, b) => b.endorsements - a.endorsements);
+  return kept;
 }

@@ -9,14 +9,31 @@ import { clientAddress, tryConsume } from "../auth/rate-limit.server";
 import { getSignedInUser } from "../auth/session.server";
 import { currentVersion, getConsultationBySlug } from "../drafts/drafts.server";
 import { createTranslator } from "../i18n/translate";
-import { addComment, addReply, commentSchema, commentThreads, replySchema, toggleEndorsement } from "./comments.server";
+import { listStakeholderGroups } from "../accounts/users.server";
+import {
+  addComment,
+  addReply,
+  commentSchema,
+  commentThreads,
+  filterThreads,
+  replySchema,
+  stanceCounts,
+  threadFilterSchema,
+  toggleEndorsement,
+} from "./comments.server";
 
 export async function commentSection(request: Request, context: AppLoadContext, slug: string, nodeId: string) {
   const consultation = getConsultationBySlug(context.db, slug)!;
   const signedIn = await getSignedInUser(request, context.db, context.config);
   const t = createTranslator();
+  const all = commentThreads(context.db, consultation.id, nodeId, signedIn?.user.id ?? null, t("comment.participant"));
+  const filters = threadFilterSchema.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== "")));
   return {
-    threads: commentThreads(context.db, consultation.id, nodeId, signedIn?.user.id ?? null, t("comment.participant")),
+    threads: filterThreads(all, filters),
+    total: all.length,
+    counts: stanceCounts(all),
+    filters,
+    groups: listStakeholderGroups(context.db).map((g) => ({ id: g.id, name: g.name })),
     signedIn: signedIn !== null,
     canComment: signedIn !== null && can(signedIn.actor, { action: "comment.create", consultation }),
     open: consultation.status === "open",

@@ -2,6 +2,8 @@ import { Link } from "@remix-run/react";
 import { useT } from "../i18n/i18n-context";
 import { headingTitle, nodeAnchor, paragraphPath, textParagraphs, type DraftNode } from "../drafts/outline";
 import type { Segment } from "../drafts/search";
+import { StanceSummary } from "../comments/comment-section";
+import type { StanceCounts } from "../comments/comments.server";
 
 /** Text with search matches marked; React escapes every piece, so user-controlled text stays inert. */
 export function HighlightedText({ segments }: { segments: Segment[] }) {
@@ -37,7 +39,15 @@ export function Footnotes({ footnotes }: { footnotes: string[] }) {
 }
 
 /** One node of the full draft: headings become real headings, paragraphs carry their permalink. */
-export function DraftNodeView({ node, slug }: { node: DraftNode; slug: string }) {
+export function DraftNodeView({
+  node,
+  slug,
+  discussion,
+}: {
+  node: DraftNode;
+  slug: string;
+  discussion?: { counts: StanceCounts; heat: number };
+}) {
   const t = useT();
   const anchor = nodeAnchor(node);
   if (node.kind === "heading") {
@@ -49,7 +59,11 @@ export function DraftNodeView({ node, slug }: { node: DraftNode; slug: string })
     );
   }
   return (
-    <div id={anchor} className={`draft-node draft-node--${node.kind}`} style={{ "--level": node.level } as React.CSSProperties}>
+    <div
+      id={anchor}
+      className={`draft-node draft-node--${node.kind}${discussion ? " draft-node--discussed" : ""}`}
+      style={{ "--level": node.level, "--heat": discussion?.heat ?? 0 } as React.CSSProperties}
+    >
       {node.label !== null ? (
         <Link
           className="draft-node__label"
@@ -64,6 +78,14 @@ export function DraftNodeView({ node, slug }: { node: DraftNode; slug: string })
       <div className="draft-node__body">
         <ParagraphText text={node.text} />
         <Footnotes footnotes={node.footnotes} />
+        {discussion && node.label !== null ? (
+          <p className="draft-node__discussion">
+            <Link to={`${paragraphPath(slug, node.label)}#comments-title`}>
+              {t("comment.onParagraph", { count: discussion.counts.total, label: node.label })}
+            </Link>
+            <StanceSummary counts={discussion.counts} compact />
+          </p>
+        ) : null}
       </div>
     </div>
   );

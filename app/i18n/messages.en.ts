@@ -121,6 +121,13 @@ export const en = {
   "comment.removedByAuthor": "Removed by the author.",
   "comment.hidden": "Hidden by the moderators.",
   "comment.replies": "Replies",
+  "comment.filters": "Filter the comments",
+  "comment.sort": "Order",
+  "comment.sort.oldest": "Oldest first",
+  "comment.sort.newest": "Newest first",
+  "comment.sort.endorsed": "Most endorsed first",
+  "comment.shown": "Showing {shown} of {total}.",
+  "comment.onParagraph": "{count, plural, one {# comment} other {# comments}} on {label}",
 
   "changes.title": "What changed",
   "changes.link": "What changed between versions",

@@ -5,7 +5,7 @@ import { Options } from "~/components/form-field";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
 import { createTranslator } from "~/i18n/translate";
-import { roles } from "../../db/schema";
+import { roles } from "../../db/enums";
 
 export const meta: MetaFunction = () => [{ title: `${createTranslator()("admin.participants")} · Redraft` }];
 

@@ -6,6 +6,7 @@ import { SearchForm } from "~/components/search-form";
 import { headingTitle, nodeAnchor, tableOfContents } from "~/drafts/outline";
 import { loadReadableDraft } from "~/drafts/reading.server";
 import { can } from "~/auth/permissions";
+import { stanceCountsByNode } from "~/comments/comments.server";
 import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
 import { createTranslator } from "~/i18n/translate";
@@ -18,11 +19,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await getActor(request, context.db, context.config);
   const draft = loadReadableDraft(context.db, params.slug, actor);
-  return { ...draft, canRevise: can(actor, { action: "draft.view", consultation: draft.consultation }) };
+  const counts = stanceCountsByNode(context.db, draft.consultation.id);
+  const most = Math.max(1, ...[...counts.values()].map((c) => c.total));
+  return {
+    ...draft,
+    canRevise: can(actor, { action: "draft.view", consultation: draft.consultation }),
+    // Per paragraph: its comments by stance, and its share of the most discussed paragraph's count.
+    discussion: Object.fromEntries([...counts].map(([nodeId, c]) => [nodeId, { counts: c, heat: c.total / most }])),
+  };
 }
 
 export default function ConsultationPage() {
-  const { consultation, version, nodes, canRevise } = useLoaderData<typeof loader>();
+  const { consultation, version, nodes, canRevise, discussion } = useLoaderData<typeof loader>();
   const t = useT();
   const toc = tableOfContents(nodes);
   return (
@@ -68,7 +76,7 @@ export default function ConsultationPage() {
               </span>
             </h2>
             {nodes.map((node) => (
-              <DraftNodeView key={node.nodeId} node={node} slug={consultation.slug} />
+              <DraftNodeView key={node.nodeId} node={node} slug={consultation.slug} discussion={discussion[node.nodeId]} />
             ))}
           </article>
         </div>

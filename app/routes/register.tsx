@@ -7,7 +7,7 @@ import { listStakeholderGroups } from "~/accounts/users.server";
 import { getSignedInUser } from "~/auth/session.server";
 import { CountrySelect } from "~/components/country-select";
 import { ErrorSummary, Field, Options, useFormResult } from "~/components/form-field";
-import { ageBands, genders, languages } from "../../db/schema";
+import { ageBands, genders, languages } from "../../db/enums";
 import { useT } from "~/i18n/i18n-context";
 import { createTranslator } from "~/i18n/translate";
 

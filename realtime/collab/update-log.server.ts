@@ -1,4 +1,5 @@
 import { and, asc, count, eq, gt, lte, sql } from "drizzle-orm";
+import type { Statement } from "better-sqlite3";
 import * as Y from "yjs";
 import type { Db } from "../../db/client.server";
 import { collabClients, collabSnapshots, collabUpdates } from "../../db/schema";
@@ -19,8 +20,9 @@ export interface LoadedDocument {
 
 /** Distinct client ids that wrote structs in an update: the update's authorship footprint. */
 export function clientIdsOf(update: Uint8Array): number[] {
-  const { structs } = Y.decodeUpdate(update);
-  return [...new Set(structs.map((s) => s.id.client))];
+  // The update's meta (client → clock range) is read without decoding its content.
+  const { from, to } = Y.parseUpdateMeta(update);
+  return [...from.keys()].filter((client) => (to.get(client) ?? 0) > (from.get(client) ?? 0));
 }
 
 export class UpdateLog {
@@ -53,19 +55,34 @@ export class UpdateLog {
    * each of its Yjs client ids belongs to.
    */
   append(docName: string, update: Uint8Array, authorId: string | null): number {
-    return this.db.transaction((tx) => {
-      const row = tx
-        .insert(collabUpdates)
-        .values({ docName, authorId, update: Buffer.from(update.buffer, update.byteOffset, update.byteLength) })
-        .returning({ id: collabUpdates.id })
-        .get();
-      if (authorId !== null) {
-        for (const clientId of clientIdsOf(update)) {
-          tx.insert(collabClients).values({ docName, clientId, authorId }).onConflictDoNothing().run();
-        }
+    // The hot path of co-editing: prepared statements, and a client id recorded once per document.
+    const statements = this.statements();
+    const blob = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+    const fresh = authorId === null ? [] : clientIdsOf(update).filter((id) => !this.knownClients.has(`${docName}\u0000${id}`));
+    if (fresh.length === 0) return Number(statements.insertUpdate.run(docName, authorId, blob).lastInsertRowid);
+    return this.db.$client.transaction(() => {
+      const id = Number(statements.insertUpdate.run(docName, authorId, blob).lastInsertRowid);
+      for (const clientId of fresh) {
+        statements.insertClient.run(docName, clientId, authorId);
+        this.knownClients.add(`${docName}\u0000${clientId}`);
       }
-      return row.id;
-    });
+      return id;
+    })();
+  }
+
+  private prepared?: { insertUpdate: Statement; insertClient: Statement };
+  private readonly knownClients = new Set<string>();
+
+  private statements() {
+    this.prepared ??= {
+      insertUpdate: this.db.$client.prepare(
+        "insert into collab_updates (doc_name, author_id, \"update\") values (?, ?, ?)",
+      ),
+      insertClient: this.db.$client.prepare(
+        "insert into collab_clients (doc_name, client_id, author_id) values (?, ?, ?) on conflict do nothing",
+      ),
+    };
+    return this.prepared;
   }
 
   /**

@@ -30,6 +30,17 @@ test.describe("without JavaScript", () => {
     await expect(item.getByRole("link", { name: "https://www.unesco.org" })).toHaveAttribute("href", "https://www.unesco.org");
     await expect(item.locator("ins")).toContainText("This includes women, youth and indigenous peoples.");
     await expect(page.getByRole("status").filter({ hasText: "1 comment" })).toBeVisible();
+    await expect(page.getByRole("img", { name: "Proposed amendment: 1" })).toBeVisible();
+
+    // Filters narrow the list; the counts stay for the whole paragraph.
+    await page.getByLabel("Your position").first().selectOption({ label: "Support" });
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page.getByText("Showing 0 of 1.")).toBeVisible();
+
+    // The draft page counts the paragraph's comments and links to them.
+    await page.goto("/c/unesco-ethics-of-ai");
+    await page.getByRole("link", { name: "1 comment on 71" }).click();
+    await expect(page).toHaveURL(/\/p\/71#comments-title$/);
   });
 });
 

@@ -1,0 +1,42 @@
+/**
+ * The fixed vocabularies of the data model, without any database code, so that browser bundles can
+ * use them (forms, filters) without pulling in the ORM.
+ */
+export const consultationStatuses = ["draft", "open", "closed"] as const;
+
+export const nodeKinds = [
+  "heading",
+  "preambular",
+  "operative",
+  "paragraph",
+  "subparagraph",
+  "text",
+] as const;
+
+export const roles = ["participant", "moderator", "secretariat"] as const;
+
+export const unescoRegions = [
+  "africa",
+  "arab-states",
+  "asia-pacific",
+  "europe-north-america",
+  "latin-america-caribbean",
+] as const;
+
+export const electoralGroups = ["I", "II", "III", "IV", "V(a)", "V(b)"] as const;
+
+export const genders = ["prefer-not-to-say", "woman", "man", "non-binary", "other"] as const;
+
+export const ageBands = ["prefer-not-to-say", "under-18", "18-24", "25-34", "35-49", "50-64", "65-plus"] as const;
+
+export const languages = ["en", "fr", "es", "ar", "zh", "ru"] as const;
+
+export const stances = ["support", "concern", "amendment", "question", "remark"] as const;
+
+export type ConsultationStatus = (typeof consultationStatuses)[number];
+export type NodeKind = (typeof nodeKinds)[number];
+export type Role = (typeof roles)[number];
+export type UnescoRegion = (typeof unescoRegions)[number];
+export type ElectoralGroup = (typeof electoralGroups)[number];
+export type Language = (typeof languages)[number];
+export type Stance = (typeof stances)[number];

@@ -1,0 +1,1 @@
+ALTER TABLE `comments` ADD `language` text DEFAULT 'en' NOT NULL;
