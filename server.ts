@@ -22,7 +22,8 @@ import {
 import { migrateDatabase, openDatabase } from "./db/client.server";
 import { collabAccess } from "./app/collab/collab-access.server";
 import { attachCollab } from "./realtime/collab/collab-server.server";
-import { attachRealtime } from "./realtime/socket-server";
+import { mayWatchConsultation } from "./app/comments/live-updates.server";
+import { announceChange, attachRealtime } from "./realtime/socket-server";
 import { DEMO_PASSWORD, seedDemoAccounts } from "./seeds/seed-demo-accounts.server";
 import { seedDemoConsultations } from "./seeds/seed-demo.server";
 
@@ -89,7 +90,8 @@ app.all(
 );
 
 const httpServer = createServer(app);
-const io = attachRealtime(httpServer, { publicOrigin: config.publicOrigin });
+const io = attachRealtime(httpServer, { publicOrigin: config.publicOrigin, mayWatch: mayWatchConsultation(db, config) });
+context.announce = (change) => announceChange(io, change);
 const collab = attachCollab(io, { db, ...collabAccess(db, config) });
 // Pages that publish a revision read the live working draft from here.
 context.collab = collab;

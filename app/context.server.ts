@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.server";
 import type { CollabServer } from "../realtime/collab/collab-server.server";
+import type { ConsultationChange } from "../realtime/protocol";
 import type { Config } from "./config/env.server";
 
 /** What the server hands every loader and action: built once per process in server.ts. */
@@ -12,6 +13,8 @@ export interface AppContext {
   cspNonce?: string;
   /** The co-editing server, for the live state of open working drafts. */
   collab?: CollabServer;
+  /** Tells the consultation's live viewers that something changed. */
+  announce?: (change: ConsultationChange) => void;
 }
 
 declare module "@remix-run/server-runtime" {

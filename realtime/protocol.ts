@@ -7,11 +7,30 @@ import { z } from "zod";
  */
 export interface ServerToClientEvents {
   error: (message: string) => void;
+  /** Something changed in a consultation the client watches: comments, replies, endorsements. */
+  consultationChanged: (change: ConsultationChange) => void;
 }
 
 export interface ClientToServerEvents {
   ping: (payload: unknown, ack: (reply: PingReply) => void) => void;
+  /** Follow a consultation's live changes; the server checks the viewer may read it. */
+  watch: (slug: unknown, ack: (reply: WatchReply) => void) => void;
 }
+
+export const watchPayload = z.string().regex(/^[a-z0-9-]{1,100}$/);
+export type WatchReply = { ok: true } | { ok: false; error: string };
+
+/**
+ * The change itself carries no content: each viewer re-reads the page through its own loader, so
+ * they receive only what they may see.
+ */
+export interface ConsultationChange {
+  slug: string;
+  nodeId: string | null;
+  kind: "comment" | "reply" | "endorsement";
+}
+
+export const consultationRoom = (slug: string) => `consultation:${slug}`;
 
 export const pingPayload = z.object({ sentAt: z.number().finite() }).strict();
 export type PingReply = { ok: true; sentAt: number; serverTime: number } | { ok: false; error: string };

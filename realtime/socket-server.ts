@@ -2,9 +2,12 @@ import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import {
+  consultationRoom,
   MAX_MESSAGE_BYTES,
   pingPayload,
+  watchPayload,
   type ClientToServerEvents,
+  type ConsultationChange,
   type ServerToClientEvents,
 } from "./protocol";
 
@@ -36,7 +39,13 @@ export function validated<T>(socket: RealtimeSocket, schema: z.ZodType<T>, paylo
   return undefined;
 }
 
-export function attachRealtime(httpServer: HttpServer, options: { publicOrigin?: string } = {}): RealtimeServer {
+export interface RealtimeOptions {
+  publicOrigin?: string;
+  /** May the person behind this handshake (its session cookie) follow this consultation? */
+  mayWatch?: (handshake: Socket["handshake"], slug: string) => Promise<boolean>;
+}
+
+export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions = {}): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     // Handlers refuse messages over MAX_MESSAGE_BYTES with an explanation; past twice that the
     // transport itself drops the connection.
@@ -49,6 +58,18 @@ export function attachRealtime(httpServer: HttpServer, options: { publicOrigin?:
   });
 
   io.on("connection", (socket) => {
+    socket.on("watch", async (payload, ack) => {
+      if (typeof ack !== "function") return;
+      const slug = validated(socket, watchPayload, payload);
+      if (!slug) return ack({ ok: false, error: "invalid consultation" });
+      try {
+        if (options.mayWatch && !(await options.mayWatch(socket.handshake, slug))) return ack({ ok: false, error: "no such consultation" });
+        await socket.join(consultationRoom(slug));
+        ack({ ok: true });
+      } catch {
+        ack({ ok: false, error: "the session could not be read" });
+      }
+    });
     socket.on("ping", (payload, ack) => {
       if (typeof ack !== "function") return;
       const data = validated(socket, pingPayload, payload);
@@ -56,4 +77,9 @@ export function attachRealtime(httpServer: HttpServer, options: { publicOrigin?:
     });
   });
   return io;
+}
+
+/** Tells everyone watching a consultation that it changed. */
+export function announceChange(io: RealtimeServer, change: ConsultationChange): void {
+  io.to(consultationRoom(change.slug)).emit("consultationChanged", change);
 }

@@ -70,6 +70,7 @@ export async function submitParagraphForm(request: Request, context: AppLoadCont
     const id = z.coerce.number().int().positive().safeParse(form.get("commentId"));
     if (!id.success) throw data({ message: "invalid comment" }, { status: 400 });
     toggleEndorsement(context.db, id.data, signedIn.user.id);
+    context.announce?.({ slug, nodeId, kind: "endorsement" });
     return redirect(`${page}#comment-${id.data}`);
   }
   if (intent === "reply") {
@@ -77,6 +78,7 @@ export async function submitParagraphForm(request: Request, context: AppLoadCont
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, replyTo: values.parentId }, { status: 400 });
     const reply = addReply(context.db, { ...parsed.data, author: signedIn.user, consultationId: consultation.id });
     if (!reply) throw data({ message: "no such comment" }, { status: 404 });
+    context.announce?.({ slug, nodeId, kind: "reply" });
     return redirect(`${page}#comment-${reply.id}`);
   }
   const parsed = commentSchema.safeParse(values);
@@ -89,5 +91,6 @@ export async function submitParagraphForm(request: Request, context: AppLoadCont
     versionId: version?.id ?? null,
     author: signedIn.user,
   });
+  context.announce?.({ slug, nodeId, kind: "comment" });
   return redirect(`${page}#comment-${comment.id}`);
 }

@@ -7,6 +7,7 @@ import { headingTitle, nodeAnchor, tableOfContents } from "~/drafts/outline";
 import { loadReadableDraft } from "~/drafts/reading.server";
 import { can } from "~/auth/permissions";
 import { stanceCountsByNode } from "~/comments/comments.server";
+import { useLiveConsultation } from "~/comments/use-live-consultation";
 import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
 import { createTranslator } from "~/i18n/translate";
@@ -33,6 +34,7 @@ export default function ConsultationPage() {
   const { consultation, version, nodes, canRevise, discussion } = useLoaderData<typeof loader>();
   const t = useT();
   const toc = tableOfContents(nodes);
+  useLiveConsultation(consultation.slug);
   return (
     <div className="page page--wide">
       <header className="consultation-header">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CommentSection } from "~/comments/comment-section";
+import { useLiveConsultation } from "~/comments/use-live-consultation";
 import { commentSection, submitParagraphForm } from "~/comments/paragraph-comments.server";
 import { Footnotes, ParagraphText } from "~/components/draft-node";
 import { ancestorsOf, childrenOf, headingTitle, neighbours, nodeAnchor, paragraphPath } from "~/drafts/outline";
@@ -43,6 +44,7 @@ export default function ParagraphPage() {
   const { consultation, node, ancestors, children, previous, next, comments } = useLoaderData<typeof loader>();
   const t = useT();
   const slug = consultation.slug;
+  useLiveConsultation(slug);
   return (
     <div className="page">
       <nav aria-label={t("paragraph.breadcrumb")} className="breadcrumbs">

@@ -94,3 +94,25 @@ test("a closed consultation is read-only: no form, and a forced comment is refus
   });
   expect(response.status()).toBe(403);
 });
+
+test("a comment posted in one browser appears in another within 2 seconds", async ({ page, browser, server }) => {
+  const viewerContext = await browser.newContext({ baseURL: server.url });
+  const viewer = await viewerContext.newPage();
+  await viewer.goto(PARAGRAPH);
+  await expect(viewer.getByRole("status").filter({ hasText: "No comment yet." })).toBeVisible();
+  // Give the viewer's live connection a moment to join the consultation's room.
+  await viewer.waitForFunction(() => document.readyState === "complete");
+  await viewer.waitForTimeout(500);
+
+  await signInAs(page, "participant@demo.redraft.org");
+  await page.goto(PARAGRAPH);
+  const form = page.getByRole("form", { name: "Comment on paragraph 71" });
+  await form.getByLabel("Question").check();
+  await form.getByLabel("Your comment").fill("Who audits the audits?");
+  await form.getByRole("button", { name: "Publish my comment" }).click();
+  await expect(page.getByRole("article", { name: /Priya Participant/ })).toBeVisible();
+
+  await expect(viewer.getByRole("article", { name: /Priya Participant/ })).toContainText("Who audits the audits?", { timeout: 2_000 });
+  await expect(viewer.getByRole("status").filter({ hasText: "1 comment" })).toBeVisible();
+  await viewerContext.close();
+});

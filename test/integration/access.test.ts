@@ -1,3 +1,4 @@
+import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/start-server";
 
@@ -89,6 +90,18 @@ describe("who may open what", () => {
     const id = (await list.text()).match(/name="userId" value="(\d+)"/)![1]!;
     expect(await request("secretariat", "POST", "/admin/participants", { userId: id, role: "secretariat" })).toBe(200);
     expect(await request("moderator", "GET", "/admin/outbox")).toBe(200);
+  });
+
+  it("lets viewers follow only consultations they may read, and tells them when a comment arrives", async () => {
+    const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { Cookie: cookies.get("participant")! } });
+    const watch = (slug: unknown) => new Promise<{ ok: boolean }>((resolve) => socket.emit("watch", slug, resolve));
+    expect(await watch("unesco-ethics-of-ai")).toEqual({ ok: true });
+    expect(await watch("no-such-consultation")).toMatchObject({ ok: false });
+    expect(await watch({ slug: "x" })).toMatchObject({ ok: false });
+    const change = new Promise((resolve) => socket.once("consultationChanged", resolve));
+    expect(await request("participant", "POST", "/c/unesco-ethics-of-ai/p/73", { intent: "comment", stance: "question", body: "Live?" })).toBe("redirect");
+    expect(await change).toMatchObject({ slug: "unesco-ethics-of-ai", kind: "comment" });
+    socket.disconnect();
   });
 
   it("refuses a form posted from another site", async () => {

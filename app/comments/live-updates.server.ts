@@ -1,0 +1,16 @@
+/** Live updates of a consultation's discussion: who may follow it, through the permission function. */
+import type { Socket } from "socket.io";
+import type { Db } from "../../db/client.server";
+import { anonymous, can } from "../auth/permissions";
+import { actorFromCookieHeader } from "../auth/session.server";
+import type { Config } from "../config/env.server";
+import { getConsultationBySlug } from "../drafts/drafts.server";
+
+export function mayWatchConsultation(db: Db, config: Config) {
+  return async (handshake: Socket["handshake"], slug: string): Promise<boolean> => {
+    const consultation = getConsultationBySlug(db, slug);
+    if (!consultation) return false;
+    const actor = (await actorFromCookieHeader(handshake.headers.cookie, db, config))?.actor ?? anonymous;
+    return can(actor, { action: "consultation.read", consultation });
+  };
+}
