@@ -31,7 +31,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     locale: defaultLocale as Locale,
     user: signedIn
-      ? { displayName: signedIn.user.displayName, secretariat: can(signedIn.actor, { action: "users.list" }) }
+      ? {
+          displayName: signedIn.user.displayName,
+          secretariat: can(signedIn.actor, { action: "users.list" }),
+          moderator: can(signedIn.actor, { action: "comment.moderate" }),
+        }
       : null,
   };
 }
@@ -57,6 +61,11 @@ function Shell({ children }: { children: ReactNode }) {
               </li>
               {user ? (
                 <>
+                  {user.moderator ? (
+                    <li>
+                      <Link to="/moderation">{t("moderation.title")}</Link>
+                    </li>
+                  ) : null}
                   {user.secretariat ? (
                     <li>
                       <Link to="/admin">{t("nav.admin")}</Link>

@@ -289,6 +289,8 @@ export const comments = sqliteTable(
     body: text("body").notNull(),
     proposedText: text("proposed_text"),
     status: text("status", { enum: ["visible", "hidden", "removed"] }).notNull().default("visible"),
+    /** Why the moderators hid it; shown to its author. */
+    hiddenReason: text("hidden_reason"),
     /** One per form rendering: a form sent twice stores one comment. */
     submissionId: text("submission_id").notNull(),
     createdAt: createdAt(),
@@ -315,6 +317,33 @@ export const endorsements = sqliteTable(
   },
   (t) => [uniqueIndex("endorsements_unique").on(t.commentId, t.userId)],
 );
+
+/** A reader's report of a comment, until a moderator decides on it. */
+export const flags = sqliteTable(
+  "flags",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    reason: text("reason").notNull(),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("flags_comment_user_unique").on(t.commentId, t.userId), index("flags_open_idx").on(t.resolvedAt)],
+);
+
+/** Every moderation decision: who, when, what, why. Read by the secretariat. */
+export const moderationLog = sqliteTable("moderation_log", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  commentId: integer("comment_id").references(() => comments.id, { onDelete: "set null" }),
+  actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+  actorName: text("actor_name").notNull(),
+  action: text("action", { enum: ["hide", "restore", "dismiss"] }).notNull(),
+  reason: text("reason").notNull(),
+  createdAt: createdAt(),
+});
 
 export type Comment = typeof comments.$inferSelect;
 export type User = typeof users.$inferSelect;

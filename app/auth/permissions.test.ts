@@ -42,6 +42,7 @@ const PERMISSIONS: Record<string, Permission> = {
   "manage stakeholder groups": { action: "stakeholderGroups.manage" },
   "read the outbox": { action: "outbox.read" },
   "read full profiles": { action: "profiles.readFull" },
+  "read the moderation log": { action: "moderation.log.read" },
 };
 
 // Rows: permissions; columns: anonymous, participant, expert, expert lead, moderator, secretariat.
@@ -65,6 +66,7 @@ const MATRIX: Record<keyof typeof PERMISSIONS, [boolean, boolean, boolean, boole
   "manage stakeholder groups": [N, N, N, N, N, Y],
   "read the outbox": [N, N, N, N, N, Y],
   "read full profiles": [N, N, N, N, N, Y],
+  "read the moderation log": [N, N, N, N, N, Y],
 };
 
 describe("the permission matrix", () => {
@@ -82,7 +84,7 @@ describe("the permission matrix", () => {
     const all: PermissionAction[] = [
       "consultation.list", "consultation.read", "comment.create", "draft.view", "draft.edit", "draft.publish",
       "comment.moderate", "account.manage", "users.list", "users.changeRole", "experts.manage",
-      "stakeholderGroups.manage", "outbox.read", "profiles.readFull",
+      "stakeholderGroups.manage", "outbox.read", "profiles.readFull", "moderation.log.read",
     ];
     expect([...covered].sort()).toEqual([...all].sort());
   });

@@ -31,6 +31,7 @@ export type Permission =
   | { action: "draft.edit"; consultation: ConsultationRef }
   | { action: "draft.publish"; consultation: ConsultationRef }
   | { action: "comment.moderate" }
+  | { action: "moderation.log.read" }
   | { action: "account.manage" }
   | { action: "users.list" }
   | { action: "users.changeRole" }
@@ -78,6 +79,7 @@ export function can(actor: Actor, permission: Permission): boolean {
     case "experts.manage":
     case "stakeholderGroups.manage":
     case "outbox.read":
+    case "moderation.log.read":
     case "profiles.readFull":
       return secretariat;
   }

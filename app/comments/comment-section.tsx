@@ -25,6 +25,8 @@ interface Result {
   errors?: Record<string, string>;
   values?: Record<string, string>;
   replyTo?: string;
+  editing?: string;
+  flagging?: string;
 }
 
 /** Plain text, paragraphs and safe links only; React escapes the rest. */
@@ -65,7 +67,10 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
         {comment.status === "removed" ? (
           <p className="muted">{t("comment.removedByAuthor")}</p>
         ) : comment.status === "hidden" ? (
-          <p className="muted">{t("comment.hidden")}</p>
+          <>
+            <p className="muted">{t("comment.hidden")}</p>
+            {comment.hiddenReason ? <p className="notice">{t("comment.hiddenBecause", { reason: comment.hiddenReason })}</p> : null}
+          </>
         ) : (
           <>
             <CommentBody text={comment.body} />
@@ -80,6 +85,7 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
           </>
         )}
         <footer className="comment__actions">
+          {comment.edited ? <span>{t("comment.edited")}</span> : null}
           <span>{t("comment.endorsements", { count: comment.endorsements })}</span>
           {section.canComment && comment.status === "visible" ? (
             <Form method="post" className="inline-form">
@@ -91,6 +97,46 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
             </Form>
           ) : null}
         </footer>
+        {comment.editable ? (
+          <details className="comment__edit" open={result.editing === String(comment.id)}>
+            <summary>{t("comment.edit")}</summary>
+            <Form method="post" className="form" noValidate>
+              <input type="hidden" name="intent" value="edit" />
+              <input type="hidden" name="commentId" value={comment.id} />
+              <Field name="body" id={`edit-${comment.id}`} label={t("comment.body")} error={result.editing === String(comment.id) ? result.errors?.body : undefined}>
+                <textarea rows={4} maxLength={10_000} defaultValue={comment.body} />
+              </Field>
+              {comment.proposedText !== null ? (
+                <Field name="proposedText" id={`edit-proposed-${comment.id}`} label={t("comment.proposedText")}>
+                  <textarea rows={4} maxLength={10_000} defaultValue={comment.proposedText} />
+                </Field>
+              ) : null}
+              <button type="submit">{t("form.save")}</button>
+            </Form>
+          </details>
+        ) : null}
+        {comment.mine && comment.status === "visible" ? (
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="delete" />
+            <input type="hidden" name="commentId" value={comment.id} />
+            <button type="submit" className="link-button">
+              {t("comment.delete")}
+            </button>
+          </Form>
+        ) : null}
+        {section.canComment && !comment.mine && comment.status === "visible" ? (
+          <details className="comment__flag" open={result.flagging === String(comment.id)}>
+            <summary>{t("comment.flag")}</summary>
+            <Form method="post" className="form" noValidate>
+              <input type="hidden" name="intent" value="flag" />
+              <input type="hidden" name="commentId" value={comment.id} />
+              <Field name="reason" id={`flag-${comment.id}`} label={t("comment.flagReason")} error={result.flagging === String(comment.id) ? result.errors?.reason : undefined}>
+                <input type="text" maxLength={500} />
+              </Field>
+              <button type="submit">{t("comment.flagSubmit")}</button>
+            </Form>
+          </details>
+        ) : null}
         {comment.replies.length > 0 ? (
           <ol className="comment__replies" aria-label={t("comment.replies")}>
             {comment.replies.map((r) => (
@@ -146,8 +192,9 @@ export function StanceSummary({ counts, compact }: { counts: StanceCounts; compa
 export function CommentSection({ section, label, paragraphText, returnTo }: { section: Section; label: string; paragraphText: string; returnTo: string }) {
   const t = useT();
   const result = (useActionData() ?? {}) as Result;
-  const errors = result.replyTo ? {} : (result.errors ?? {});
-  const values = result.replyTo ? {} : (result.values ?? {});
+  const elsewhere = result.replyTo || result.editing || result.flagging;
+  const errors = elsewhere ? {} : (result.errors ?? {});
+  const values = elsewhere ? {} : (result.values ?? {});
   const { form: formError, ...fieldErrors } = errors;
   return (
     <section className="comments" aria-labelledby="comments-title">

@@ -8,6 +8,7 @@ import type { Db } from "../../db/client.server";
 import { comments, endorsements, stakeholderGroups, stances, type Comment, type User } from "../../db/schema";
 import { countryByCode } from "../accounts/countries";
 import { MAX_COMMENT_LENGTH } from "./comment-text";
+import { canStillEdit } from "./moderation.server";
 
 export const commentSchema = z
   .object({
@@ -132,6 +133,11 @@ export interface ThreadComment {
   createdAt: string;
   endorsements: number;
   endorsedByMe: boolean;
+  /** The viewer wrote it: may edit (within 15 minutes) and delete it, and sees why it was hidden. */
+  mine: boolean;
+  editable: boolean;
+  edited: boolean;
+  hiddenReason: string | null;
   replies: ThreadComment[];
 }
 
@@ -186,6 +192,10 @@ export function commentThreads(
     createdAt: c.createdAt.toISOString(),
     endorsements: counts.get(c.id) ?? 0,
     endorsedByMe: mine.has(c.id),
+    mine: viewerId !== null && c.authorId === viewerId,
+    editable: viewerId !== null && c.authorId === viewerId && canStillEdit(c),
+    edited: c.editedAt !== null,
+    hiddenReason: viewerId !== null && c.authorId === viewerId ? c.hiddenReason : null,
     replies: [],
   });
   const threads: ThreadComment[] = [];

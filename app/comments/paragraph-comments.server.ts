@@ -10,6 +10,7 @@ import { getSignedInUser } from "../auth/session.server";
 import { currentVersion, getConsultationBySlug } from "../drafts/drafts.server";
 import { createTranslator } from "../i18n/translate";
 import { listStakeholderGroups } from "../accounts/users.server";
+import { deleteOwnComment, editComment, editSchema, flagComment, reasonSchema } from "./moderation.server";
 import {
   addComment,
   addReply,
@@ -66,6 +67,27 @@ export async function submitParagraphForm(request: Request, context: AppLoadCont
 
   const page = `/c/${slug}/p/${encodeURIComponent(label).replace(/%28/g, "(").replace(/%29/g, ")")}`;
   const intent = form.get("intent");
+  const commentId = z.coerce.number().int().positive().safeParse(form.get("commentId"));
+  if (intent === "edit") {
+    const parsed = editSchema.safeParse(values);
+    if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, editing: values.commentId }, { status: 400 });
+    const outcome = editComment(context.db, signedIn.user.id, parsed.data);
+    if (outcome === "too-late") return data({ errors: { form: "comment.editTooLate" }, values }, { status: 409 });
+    if (outcome === "not-found") throw data({ message: "no such comment" }, { status: 404 });
+    context.announce?.({ slug, nodeId, kind: "comment" });
+    return redirect(`${page}#comment-${parsed.data.commentId}`);
+  }
+  if (intent === "delete" && commentId.success) {
+    if (!deleteOwnComment(context.db, signedIn.user.id, commentId.data)) throw data({ message: "no such comment" }, { status: 404 });
+    context.announce?.({ slug, nodeId, kind: "comment" });
+    return redirect(`${page}#comments-title`);
+  }
+  if (intent === "flag" && commentId.success) {
+    const reason = reasonSchema.safeParse(form.get("reason"));
+    if (!reason.success) return data({ errors: { reason: "moderation.reason.required" }, values, flagging: values.commentId }, { status: 400 });
+    flagComment(context.db, signedIn.user.id, commentId.data, reason.data);
+    return redirect(`${page}?flagged=1#comment-${commentId.data}`);
+  }
   if (intent === "endorse") {
     const id = z.coerce.number().int().positive().safeParse(form.get("commentId"));
     if (!id.success) throw data({ message: "invalid comment" }, { status: 400 });

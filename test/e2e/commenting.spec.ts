@@ -116,3 +116,40 @@ test("a comment posted in one browser appears in another within 2 seconds", asyn
   await expect(viewer.getByRole("status").filter({ hasText: "1 comment" })).toBeVisible();
   await viewerContext.close();
 });
+
+test("a reported comment is hidden by a moderator, who says why; the author sees the reason; the log keeps it", async ({ page }) => {
+  await signInAs(page, "participant@demo.redraft.org");
+  await page.goto(PARAGRAPH);
+  const form = page.getByRole("form", { name: "Comment on paragraph 71" });
+  await form.getByLabel("General remark").check();
+  await form.getByLabel("Your comment").fill("Everyone who disagrees is a fool.");
+  await form.getByRole("button", { name: "Publish my comment" }).click();
+  await expect(page.getByRole("article", { name: /Priya Participant/ })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signInAs(page, "participant1@demo.redraft.org");
+  await page.goto(PARAGRAPH);
+  const comment = page.getByRole("article", { name: /Priya Participant/ });
+  await comment.getByText("Report", { exact: true }).click();
+  await comment.getByLabel("Why should the moderators look at this comment?").fill("Insults other participants");
+  await comment.getByRole("button", { name: "Send the report" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signInAs(page, "moderator@demo.redraft.org");
+  await page.getByRole("link", { name: "Moderation" }).click();
+  const reported = page.getByRole("article", { name: /1 report/ });
+  await expect(reported).toContainText("Insults other participants");
+  await reported.getByLabel(/Reason/).fill("Personal attack on other participants");
+  await reported.getByRole("button", { name: "Hide" }).click();
+  await expect(page.getByText("No open report.")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signInAs(page, "participant@demo.redraft.org");
+  await page.goto(PARAGRAPH);
+  await expect(page.getByText("The moderators hid your comment: Personal attack on other participants")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signInAs(page, "secretariat@demo.redraft.org");
+  await page.goto("/admin/moderation-log");
+  await expect(page.getByRole("listitem").filter({ hasText: "Mateo Moderator hid comment" })).toContainText("Personal attack on other participants");
+});

@@ -61,6 +61,8 @@ const ROUTES: [string, string, Record<string, string> | undefined, (number | str
   ["GET", "/admin/stakeholder-groups", undefined, [SIGN_IN, 403, 403, 403, 200]],
   ["GET", "/admin/outbox", undefined, [SIGN_IN, 403, 403, 403, 200]],
   ["POST", "/admin/stakeholder-groups", { name: "Parliamentarians" }, [SIGN_IN, 403, 403, 403, 200]],
+  ["GET", "/moderation", undefined, [SIGN_IN, 403, 403, 200, 200]],
+  ["GET", "/admin/moderation-log", undefined, [SIGN_IN, 403, 403, 403, 200]],
   ["GET", "/account", undefined, [SIGN_IN, 200, 200, 200, 200]],
   ["GET", "/account/export", undefined, [SIGN_IN, 200, 200, 200, 200]],
   ["POST", "/admin/experts", { consultation: "un-system-ai-capacity-road-map", intent: "add", email: "participant2@demo.redraft.org" }, [SIGN_IN, 403, 403, 403, 200]],

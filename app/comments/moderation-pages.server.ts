@@ -1,0 +1,38 @@
+import { data } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import { z } from "zod";
+import { requirePermission, requireUser } from "../auth/session.server";
+import { dismissFlags, hiddenComments, hideComment, moderationQueue, readModerationLog, reasonSchema, restoreComment } from "./moderation.server";
+
+export async function moderationPage(request: Request, context: AppLoadContext) {
+  await requirePermission(request, context.db, context.config, { action: "comment.moderate" });
+  const view = (c: { id: number; body: string; authorName: string; consultationId: number; nodeId: string | null; hiddenReason?: string | null }) => ({
+    id: c.id,
+    body: c.body,
+    author: c.authorName || "—",
+    hiddenReason: c.hiddenReason ?? null,
+  });
+  return {
+    queue: moderationQueue(context.db).map((q) => ({ ...view(q.comment), reports: q.flags, reasons: q.reasons })),
+    hidden: hiddenComments(context.db).map(view),
+  };
+}
+
+export async function submitModeration(request: Request, context: AppLoadContext) {
+  await requirePermission(request, context.db, context.config, { action: "comment.moderate" });
+  const { user } = await requireUser(request, context.db, context.config);
+  const form = await request.formData();
+  const id = z.coerce.number().int().positive().safeParse(form.get("commentId"));
+  const action = z.enum(["hide", "restore", "dismiss"]).safeParse(form.get("intent"));
+  if (!id.success || !action.success) throw data({ message: "invalid moderation" }, { status: 400 });
+  const reason = reasonSchema.safeParse(form.get("reason"));
+  if (!reason.success) return data({ errors: { [`reason-${id.data}`]: "moderation.reason.required" } }, { status: 400 });
+  const decide = { hide: hideComment, restore: restoreComment, dismiss: dismissFlags }[action.data];
+  if (!decide(context.db, user, id.data, reason.data)) throw data({ message: "no such comment" }, { status: 404 });
+  return { errors: {} };
+}
+
+export async function moderationLogPage(request: Request, context: AppLoadContext) {
+  await requirePermission(request, context.db, context.config, { action: "moderation.log.read" });
+  return { entries: readModerationLog(context.db).map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })) };
+}
