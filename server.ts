@@ -40,6 +40,9 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
+// The app is a production build whatever NODE_ENV says (NODE_ENV only decides cookies, HSTS and
+// demo data, in config): React and Express must run their production code paths.
+process.env.NODE_ENV = "production";
 const buildPath = fileURLToPath(new URL("./build/index.js", import.meta.url));
 if (!existsSync(buildPath)) {
   console.error("Redraft cannot start: the app is not built. Run `npm run build` (or `npm start`, which builds).");

@@ -1,6 +1,7 @@
 import { Form, Link, useActionData } from "@remix-run/react";
 import { DiffText } from "~/components/diff-text";
 import { ErrorSummary, Field, Options } from "~/components/form-field";
+import { useLocalDateFormatter } from "~/components/local-date";
 import { wordDiff } from "~/drafts/word-diff";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
@@ -191,6 +192,7 @@ export function StanceSummary({ counts, compact }: { counts: StanceCounts; compa
 
 export function CommentSection({ section, label, paragraphText, returnTo }: { section: Section; label: string; paragraphText: string; returnTo: string }) {
   const t = useT();
+  const localDate = useLocalDateFormatter(true);
   const result = (useActionData() ?? {}) as Result;
   const elsewhere = result.replyTo || result.editing || result.flagging;
   const errors = elsewhere ? {} : (result.errors ?? {});
@@ -271,7 +273,7 @@ export function CommentSection({ section, label, paragraphText, returnTo }: { se
           <button type="submit">{t("comment.submit")}</button>
         </Form>
       ) : !section.open ? (
-        <p className="notice">{section.closedAt ? t("comment.closedOn", { date: section.closedAt.slice(0, 10) }) : t("comment.closed")}</p>
+        <p className="notice">{section.closedAt ? t("comment.closedOn", { date: localDate(section.closedAt) }) : t("comment.closed")}</p>
       ) : !section.signedIn ? (
         <p>
           <Link to={`/sign-in?redirectTo=${encodeURIComponent(returnTo)}`}>{t("comment.signInToComment")}</Link>{" "}

@@ -1,5 +1,5 @@
-import { useLocale, useT } from "../i18n/i18n-context";
-import { formatDate } from "../i18n/translate";
+import { useT } from "../i18n/i18n-context";
+import { useLocalDateFormatter } from "./local-date";
 
 interface Props {
   status: "draft" | "open" | "closed";
@@ -10,8 +10,8 @@ interface Props {
 /** Status badge and the date that matters for it. */
 export function ConsultationStatus({ status, opensAt, closesAt }: Props) {
   const t = useT();
-  const locale = useLocale();
-  const date = (iso: string) => formatDate(new Date(iso), locale);
+  // Closing times are moments: the reader sees them in their own time zone.
+  const date = useLocalDateFormatter(true);
   let when: string;
   if (status === "closed" && closesAt) when = t("consultation.closedOn", { date: date(closesAt) });
   else if (status === "draft" && opensAt) when = t("consultation.opensOn", { date: date(opensAt) });

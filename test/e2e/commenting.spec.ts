@@ -89,16 +89,20 @@ test("replies and endorsements", async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
-test("a closed consultation is read-only: no form, and a forced comment is refused", async ({ page, server }) => {
+test("a closed consultation is read-only, says when it closed in the reader's time zone, and refuses a forced comment", async ({ browser, server }) => {
+  // The resolution closed at 23:59:59 UTC on 21 March 2024: already 22 March in Tokyo.
+  const context = await browser.newContext({ baseURL: server.url, timezoneId: "Asia/Tokyo" });
+  const page = await context.newPage();
   await signInAs(page, "participant@demo.redraft.org");
   await page.goto("/c/ga-78-265-trustworthy-ai/p/OP4(a)");
-  await expect(page.getByText(/This consultation closed on 2024-03-21/)).toBeVisible();
+  await expect(page.getByText(/This consultation closed on March 22, 2024/)).toBeVisible();
   await expect(page.getByRole("form", { name: /Comment on paragraph/ })).toHaveCount(0);
   const response = await page.request.post(`${server.url}/c/ga-78-265-trustworthy-ai/p/OP4(a)`, {
     form: { intent: "comment", stance: "support", body: "Too late?", submissionId: crypto.randomUUID() },
     headers: { Origin: server.url },
   });
   expect(response.status()).toBe(403);
+  await context.close();
 });
 
 test("a comment posted in one browser appears in another within 2 seconds", async ({ page, browser, server }) => {
