@@ -51,9 +51,10 @@ function origin(request: Request, context: AppLoadContext): string {
 export async function submitRegistration(request: Request, context: AppLoadContext) {
   await limit("registerPerIp", clientAddress(context));
   const form = await request.formData();
+  const email = String(form.get("email") ?? "").trim().toLowerCase();
+  if (email) await limit("registerPerAccount", email);
   const parsed = registrationSchema.safeParse(Object.fromEntries(form));
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
-  const email = String(form.get("email") ?? "");
   const problem = passwordProblem(String(form.get("password") ?? ""), email);
   if (problem) errors.password = problem;
   if (!parsed.success || problem) return invalid(form, errors);

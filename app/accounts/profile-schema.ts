@@ -4,12 +4,13 @@
  */
 import { z } from "zod";
 import { ageBands, genders, languages } from "../../db/schema";
+import { en } from "../i18n/messages.en";
 import { countryByCode } from "./countries";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 export const profileFields = {
-  displayName: z.string().trim().min(2, { error: "field.displayName.invalid" }).max(80, { error: "field.displayName.invalid" }),
+  displayName: z.string({ error: "field.displayName.invalid" }).trim().min(2, { error: "field.displayName.invalid" }).max(80, { error: "field.displayName.invalid" }),
   countryCode: z
     .string({ error: "field.country.required" })
     .trim()
@@ -28,7 +29,7 @@ export const profileFields = {
 export const registrationSchema = z
   .object({
     ...profileFields,
-    email: z.string().trim().toLowerCase().pipe(z.email({ error: "field.email.invalid" })).refine((e) => e.length <= 254, { error: "field.email.invalid" }),
+    email: z.string({ error: "field.email.invalid" }).trim().toLowerCase().pipe(z.email({ error: "field.email.invalid" })).refine((e) => e.length <= 254, { error: "field.email.invalid" }),
     password: z.string({ error: "password.tooShort" }),
     consent: z.literal("on", { error: "field.consent.required" }),
     // A field people never see: bots fill it in.
@@ -41,12 +42,15 @@ export const registrationSchema = z
 
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
-/** Field → message key, the first problem of each field. */
+/**
+ * Field → message key, the first problem of each field. A problem without a message of ours (a
+ * field missing from a hand-made request) gets the generic one, never an untranslated text.
+ */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
+    errors[field] ??= issue.message in en ? issue.message : "field.invalid";
   }
   return errors;
 }

@@ -11,6 +11,8 @@ const limiters = {
   /** Failed attempts against one account. */
   signInPerAccount: new RateLimiterMemory({ keyPrefix: "sign-in-account", points: 5, duration: 15 * 60 }),
   registerPerIp: new RateLimiterMemory({ keyPrefix: "register-ip", points: 10, duration: 60 * 60 }),
+  /** Attempts to register one e-mail address (probing whether it has an account). */
+  registerPerAccount: new RateLimiterMemory({ keyPrefix: "register-account", points: 5, duration: 60 * 60 }),
   resetPerIp: new RateLimiterMemory({ keyPrefix: "reset-ip", points: 10, duration: 60 * 60 }),
   resetPerAccount: new RateLimiterMemory({ keyPrefix: "reset-account", points: 3, duration: 60 * 60 }),
   /** Comments, replies and endorsements. */

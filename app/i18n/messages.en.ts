@@ -192,6 +192,7 @@ export const en = {
 
   "form.errorSummary": "{count, plural, one {Please correct # problem below.} other {Please correct # problems below.}}",
   "form.optional": "optional",
+  "field.invalid": "Check this field: its value was missing or not valid.",
   "form.save": "Save",
 
   "field.displayName": "Name shown with your comments",

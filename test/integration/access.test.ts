@@ -106,6 +106,20 @@ describe("who may open what", () => {
     socket.disconnect();
   });
 
+  it("limits registration attempts for one e-mail address with a 429", async () => {
+    const statuses: (number | string)[] = [];
+    for (let i = 0; i < 6; i++) statuses.push(await request("anonymous", "POST", "/register", { email: "probe@example.org", password: "short" }));
+    expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(statuses[5]).toBe(429);
+  });
+
+  it("answers hand-made forms with missing fields with 400 and field errors, never 500", async () => {
+    expect(await request("participant", "POST", "/c/unesco-ethics-of-ai/p/74", { intent: "reply" })).toBe(400);
+    expect(await request("participant", "POST", "/c/unesco-ethics-of-ai/p/74", { intent: "flag", commentId: "1" })).toBe(400);
+    expect(await request("participant", "POST", "/account?intent=password", {})).toBe(400);
+    expect(await request("secretariat", "POST", "/admin/stakeholder-groups", {})).toBe(400);
+  });
+
   it("refuses a form posted from another site", async () => {
     const response = await fetch(`${server.url}/sign-out`, {
       method: "POST",
