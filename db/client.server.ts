@@ -31,6 +31,22 @@ export function openDatabase(path: string): Db {
   return drizzle(sqlite, { schema }) as Db;
 }
 
+/**
+ * Applies the pending migrations. drizzle runs them in one transaction, where SQLite ignores
+ * `PRAGMA foreign_keys`; a migration that rebuilds a table (SQLite's way to change a column) would
+ * then cascade the DROP of the old table into every table referencing it. So foreign keys are off
+ * while migrating, as SQLite's documented procedure asks, and checked before they are turned on.
+ */
 export function migrateDatabase(db: Db, folder = migrationsFolder): void {
-  migrate(db, { migrationsFolder: folder });
+  const sqlite = db.$client;
+  sqlite.pragma("foreign_keys = OFF");
+  try {
+    migrate(db, { migrationsFolder: folder });
+    const violations = sqlite.pragma("foreign_key_check") as unknown[];
+    if (violations.length > 0) {
+      throw new Error(`Migration left ${violations.length} broken foreign key reference(s): ${JSON.stringify(violations.slice(0, 5))}`);
+    }
+  } finally {
+    sqlite.pragma("foreign_keys = ON");
+  }
 }

@@ -33,6 +33,22 @@ export const languages = ["en", "fr", "es", "ar", "zh", "ru"] as const;
 
 export const stances = ["support", "concern", "amendment", "question", "remark"] as const;
 
+/**
+ * How a comment reached the consultation: typed online by its author, recorded by the secretariat
+ * on behalf of a meeting (regional consultation, multi-stakeholder workshop, other meeting), or
+ * bulk-imported from written submissions (letters, e-mails, a partner's spreadsheet).
+ */
+export const channels = [
+  "online",
+  "regional-consultation",
+  "stakeholder-workshop",
+  "other-meeting",
+  "written-submission",
+] as const;
+
+/** The channels of a meeting recorded by the secretariat. */
+export const meetingChannels = ["regional-consultation", "stakeholder-workshop", "other-meeting"] as const;
+
 export type ConsultationStatus = (typeof consultationStatuses)[number];
 export type NodeKind = (typeof nodeKinds)[number];
 export type Role = (typeof roles)[number];
@@ -40,3 +56,5 @@ export type UnescoRegion = (typeof unescoRegions)[number];
 export type ElectoralGroup = (typeof electoralGroups)[number];
 export type Language = (typeof languages)[number];
 export type Stance = (typeof stances)[number];
+export type Channel = (typeof channels)[number];
+export type MeetingChannel = (typeof meetingChannels)[number];

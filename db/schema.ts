@@ -10,10 +10,12 @@ import {
 } from "drizzle-orm/sqlite-core";
 import {
   ageBands,
+  channels,
   consultationStatuses,
   electoralGroups,
   genders,
   languages,
+  meetingChannels,
   nodeKinds,
   roles,
   stances,
@@ -258,6 +260,44 @@ export const outbox = sqliteTable("outbox", {
 
 
 /**
+ * A meeting whose input the secretariat records on behalf of its participants: a regional
+ * consultation, a multi-stakeholder workshop or another meeting.
+ */
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: meetingChannels }).notNull(),
+    title: text("title").notNull(),
+    location: text("location"),
+    /** The region the meeting gathered, when it gathered one. */
+    region: text("region", { enum: unescoRegions }),
+    /** Calendar date (YYYY-MM-DD) the meeting was held. */
+    heldOn: text("held_on").notNull(),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("meetings_consultation_idx").on(t.consultationId)],
+);
+
+/** One bulk import of written comments from a CSV or XLSX file: all its rows, or none. */
+export const importBatches = sqliteTable("import_batches", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  consultationId: integer("consultation_id")
+    .notNull()
+    .references(() => consultations.id, { onDelete: "cascade" }),
+  fileName: text("file_name").notNull(),
+  /** SHA-256 of the file: the same file imported twice is refused the second time. */
+  fileSha256: text("file_sha256").notNull(),
+  rowCount: integer("row_count").notNull(),
+  importedById: integer("imported_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
+
+/**
  * Comments on a paragraph (node id) or on the draft as a whole (node id null), and replies. The
  * author's region, electoral group, stakeholder group and country are copied at the time of
  * writing: the record stays whole (and its aggregation stable) when an author later changes their
@@ -277,9 +317,13 @@ export const comments = sqliteTable(
     authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
     authorName: text("author_name").notNull(),
     authorPseudonymous: integer("author_pseudonymous", { mode: "boolean" }).notNull().default(false),
-    authorCountryCode: text("author_country_code").notNull(),
+    /** Null for input recorded on behalf of a meeting or group that named no country. */
+    authorCountryCode: text("author_country_code"),
     authorRegion: text("author_region", { enum: unescoRegions }).notNull(),
-    authorElectoralGroup: text("author_electoral_group", { enum: electoralGroups }).notNull(),
+    authorElectoralGroup: text("author_electoral_group", { enum: electoralGroups }),
+    /** Copied from the profile like the region; null for input recorded on someone's behalf. */
+    authorGender: text("author_gender", { enum: genders }),
+    authorAgeBand: text("author_age_band", { enum: ageBands }),
     authorStakeholderGroupId: integer("author_stakeholder_group_id")
       .notNull()
       .references(() => stakeholderGroups.id),
@@ -288,6 +332,20 @@ export const comments = sqliteTable(
     language: text("language", { enum: languages }).notNull().default("en"),
     body: text("body").notNull(),
     proposedText: text("proposed_text"),
+    /**
+     * A passage comment: the words selected, and where they were (JSON, see
+     * app/comments/passage-anchor.ts): offsets, the quote's context, and once the working draft
+     * exists the Yjs relative positions that follow the words through edits.
+     */
+    passageQuote: text("passage_quote"),
+    passageAnchor: text("passage_anchor"),
+    channel: text("channel", { enum: channels }).notNull().default("online"),
+    meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    importBatchId: integer("import_batch_id").references(() => importBatches.id, { onDelete: "set null" }),
+    /** How many people the comment speaks for: 1 online, the attendance of a meeting's input. */
+    peopleRepresented: integer("people_represented").notNull().default(1),
+    /** The secretariat member who recorded input on someone's behalf. */
+    recordedById: integer("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
     status: text("status", { enum: ["visible", "hidden", "removed"] }).notNull().default("visible"),
     /** Why the moderators hid it; shown to its author. */
     hiddenReason: text("hidden_reason"),
@@ -301,6 +359,7 @@ export const comments = sqliteTable(
     index("comments_node_idx").on(t.consultationId, t.nodeId),
     index("comments_author_idx").on(t.authorId),
     index("comments_parent_idx").on(t.parentId),
+    index("comments_meeting_idx").on(t.meetingId),
   ],
 );
 
@@ -346,6 +405,7 @@ export const moderationLog = sqliteTable("moderation_log", {
 });
 
 export type Comment = typeof comments.$inferSelect;
+export type Meeting = typeof meetings.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Consultation = typeof consultations.$inferSelect;
 export type DocumentVersion = typeof documentVersions.$inferSelect;

@@ -41,6 +41,8 @@ function authorColumns(author: User) {
     authorRegion: author.unescoRegion,
     authorElectoralGroup: author.electoralGroup,
     authorStakeholderGroupId: author.stakeholderGroupId,
+    authorGender: author.gender,
+    authorAgeBand: author.ageBand,
     language: author.language,
   };
 }
@@ -116,14 +118,15 @@ export function publicAuthor(
   participantWord: string,
 ): string {
   const name = c.authorPseudonymous || c.authorId === null ? participantWord : c.authorName;
-  return [name, groupName, countryByCode(c.authorCountryCode)?.name ?? c.authorCountryCode].join(" · ");
+  const country = c.authorCountryCode ? (countryByCode(c.authorCountryCode)?.name ?? c.authorCountryCode) : null;
+  return [name, groupName, country].filter(Boolean).join(" · ");
 }
 
 export interface ThreadComment {
   id: number;
   author: string;
   region: string;
-  electoralGroup: string;
+  electoralGroup: string | null;
   stakeholderGroupId: number;
   language: string;
   stance: string | null;
