@@ -1,0 +1,21 @@
+import { and, eq, gte, lt, type SQL } from "drizzle-orm";
+import { comments } from "../../db/schema";
+import type { CommentFilters } from "./comment-filters";
+
+/**
+ * The SQL conditions on `comments` for a set of filters, for every query that counts or lists
+ * comments (analysis, drill-down, compiled table, exports), so a figure and the list behind it
+ * always agree. Dates are calendar days in UTC; `to` is inclusive.
+ */
+export function commentFilterConditions(f: CommentFilters): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (f.region) conditions.push(eq(comments.authorRegion, f.region));
+  if (f.electoral) conditions.push(eq(comments.authorElectoralGroup, f.electoral));
+  if (f.group) conditions.push(eq(comments.authorStakeholderGroupId, f.group));
+  if (f.stance) conditions.push(eq(comments.stance, f.stance));
+  if (f.channel) conditions.push(eq(comments.channel, f.channel));
+  if (f.language) conditions.push(eq(comments.language, f.language));
+  if (f.from) conditions.push(gte(comments.createdAt, new Date(`${f.from}T00:00:00Z`)));
+  if (f.to) conditions.push(lt(comments.createdAt, new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)));
+  return conditions.length > 0 ? and(...conditions) : undefined;
+}
