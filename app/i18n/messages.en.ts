@@ -344,6 +344,18 @@ export const en = {
   "admin.outbox.notSent": "Not sent (no SMTP_URL)",
   "admin.outbox.when": "Written",
 
+  "chart.showNumbers": "Show the numbers",
+  "chart.noData": "No data to show.",
+  "chart.barSummary": "{count, plural, one {# bar} other {# bars}}; the longest is {label}, {value}.",
+  "chart.comparisonLegend": "Dashed mark: {label}",
+  "chart.stanceSummary": "{total, plural, one {# comment} other {# comments}}: {parts}.",
+  "chart.timeSummary": "{total, plural, one {# comment} other {# comments}} over {days, plural, one {# day} other {# days}}, from {from} to {to}; the busiest day was {peakDay}, with {peak}.",
+  "chart.stance": "Stance",
+  "chart.comments": "Comments",
+  "chart.share": "Share",
+  "chart.total": "Total",
+  "chart.day": "Day",
+
   "role.participant": "Participant",
   "role.expert": "Expert",
   "role.moderator": "Moderator",
