@@ -105,36 +105,39 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
 /**
  * MinHash signatures, HASHES values per set: the minimum over the set of (a·x + b) mod 2³² for
  * random odd a and random b, a permutation of the 32-bit values. The shingle hashes are already
- * mixed, so the high bits that decide the minimum depend on every bit of the shingle.
+ * mixed, so the high bits that decide the minimum depend on every bit of the shingle. The values
+ * are kept and compared as signed 32-bit integers, which V8 handles without leaving integer
+ * arithmetic; the signed order is just another fixed order of the values, as good for MinHash.
  */
-export function minHashSignatures(sets: Uint32Array[], seed: number): Uint32Array {
+export function minHashSignatures(sets: Uint32Array[], seed: number): Int32Array {
   const next = generator(seed);
-  const a = new Uint32Array(HASHES);
-  const b = new Uint32Array(HASHES);
+  const a = new Int32Array(HASHES);
+  const b = new Int32Array(HASHES);
   for (let i = 0; i < HASHES; i++) {
     a[i] = next() | 1;
     b[i] = next();
   }
-  const signatures = new Uint32Array(sets.length * HASHES).fill(0xffffffff);
-  const min = new Uint32Array(HASHES);
+  const signatures = new Int32Array(sets.length * HASHES).fill(0x7fffffff);
   for (let d = 0; d < sets.length; d++) {
-    const set = sets[d]!;
-    if (set.length === 0) continue;
-    min.fill(0xffffffff);
-    for (let s = 0; s < set.length; s++) {
-      const x = set[s]!;
-      for (let i = 0; i < HASHES; i++) {
-        const v = (Math.imul(a[i]!, x) + b[i]!) >>> 0;
-        if (v < min[i]!) min[i] = v;
+    const set = new Int32Array(sets[d]!.buffer, sets[d]!.byteOffset, sets[d]!.length);
+    const n = set.length;
+    for (let i = 0; i < HASHES; i++) {
+      // One hash function at a time keeps its coefficients and the running minimum in registers.
+      const ai = a[i]!;
+      const bi = b[i]!;
+      let min = 0x7fffffff;
+      for (let s = 0; s < n; s++) {
+        const v = (Math.imul(ai, set[s]!) + bi) | 0;
+        if (v < min) min = v;
       }
+      signatures[d * HASHES + i] = min;
     }
-    signatures.set(min, d * HASHES);
   }
   return signatures;
 }
 
 /** The share of equal positions of two signatures: an estimate of the Jaccard similarity. */
-export function estimatedJaccard(signatures: Uint32Array, d1: number, d2: number): number {
+export function estimatedJaccard(signatures: Int32Array, d1: number, d2: number): number {
   let equal = 0;
   for (let i = 0; i < HASHES; i++) if (signatures[d1 * HASHES + i] === signatures[d2 * HASHES + i]) equal++;
   return equal / HASHES;
