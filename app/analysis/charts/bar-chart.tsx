@@ -1,7 +1,5 @@
-import { useId } from "react";
-import { useLocale, useT } from "../../i18n/i18n-context";
-import { ChartFigure, ChartNumbers } from "./chart-numbers";
-import { formatValue, niceMax, svgId, type ValueFormat } from "./chart-scale";
+import { CHART_WIDTH, ChartFigure, ChartNumbers, useChart } from "./chart-frame";
+import { formatValue, niceMax, type ValueFormat } from "./chart-scale";
 
 export interface BarDatum {
   label: string;
@@ -10,7 +8,6 @@ export interface BarDatum {
   comparison?: number;
 }
 
-const WIDTH = 640;
 const LABEL_WIDTH = 230;
 const VALUE_WIDTH = 70;
 const ROW = 28;
@@ -40,15 +37,11 @@ export function BarChart({
   data: BarDatum[];
   format?: ValueFormat;
 }) {
-  const t = useT();
-  const locale = useLocale();
-  const id = useId();
-  const titleId = svgId(id, "title");
-  const descId = svgId(id, "desc");
+  const { t, locale, ids } = useChart();
   const show = (n: number) => formatValue(n, format, locale);
   const hasComparison = data.some((d) => d.comparison !== undefined);
   const max = niceMax(Math.max(0, ...data.map((d) => Math.max(d.value, d.comparison ?? 0))));
-  const scale = (v: number) => (Math.max(0, v) / max) * (WIDTH - LABEL_WIDTH - VALUE_WIDTH);
+  const scale = (v: number) => (Math.max(0, v) / max) * (CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH);
   const top = data.reduce<BarDatum | undefined>((best, d) => (!best || d.value > best.value ? d : best), undefined);
   const summary =
     description ??
@@ -58,45 +51,50 @@ export function BarChart({
   const height = Math.max(1, data.length) * ROW + (hasComparison ? LEGEND : 0) + 4;
 
   return (
-    <ChartFigure title={title}>
-      <svg className="chart__svg" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${titleId} ${descId}`}>
-        <title id={titleId}>{title}</title>
-        <desc id={descId}>{summary}</desc>
-        {data.map((d, i) => {
-          const y = i * ROW + (ROW - BAR) / 2;
-          const w = scale(d.value);
-          // The value goes after the bar or the mark, whichever ends further right, so they never overlap.
-          const end = Math.max(w, d.comparison === undefined ? 0 : scale(d.comparison) + 2);
-          return (
-            <g key={`${i}-${d.label}`}>
-              <text className="chart__label" x={LABEL_WIDTH - 8} y={y + BAR / 2} textAnchor="end" dominantBaseline="central">
-                {d.label}
+    <ChartFigure
+      title={title}
+      description={summary}
+      ids={ids}
+      height={height}
+      svg={
+        <>
+          {data.map((d, i) => {
+            const y = i * ROW + (ROW - BAR) / 2;
+            const w = scale(d.value);
+            // The value goes after the bar or the mark, whichever ends further right, so they never overlap.
+            const end = Math.max(w, d.comparison === undefined ? 0 : scale(d.comparison) + 2);
+            return (
+              <g key={`${i}-${d.label}`}>
+                <text className="chart__label" x={LABEL_WIDTH - 8} y={y + BAR / 2} textAnchor="end" dominantBaseline="central">
+                  {d.label}
+                </text>
+                <rect className="chart__bar" x={LABEL_WIDTH} y={y} width={w} height={BAR} />
+                <text className="chart__value" x={LABEL_WIDTH + end + 6} y={y + BAR / 2} dominantBaseline="central">
+                  {show(d.value)}
+                </text>
+                {d.comparison === undefined ? null : (
+                  <line
+                    className="chart__marker"
+                    x1={LABEL_WIDTH + scale(d.comparison)}
+                    x2={LABEL_WIDTH + scale(d.comparison)}
+                    y1={y - 4}
+                    y2={y + BAR + 4}
+                  />
+                )}
+              </g>
+            );
+          })}
+          {hasComparison && comparisonLabel ? (
+            <g transform={`translate(${LABEL_WIDTH}, ${data.length * ROW + 6})`}>
+              <line className="chart__marker" x1={4} x2={4} y1={0} y2={16} />
+              <text className="chart__legend-text" x={14} y={8} dominantBaseline="central">
+                {t("chart.comparisonLegend", { label: comparisonLabel })}
               </text>
-              <rect className="chart__bar" x={LABEL_WIDTH} y={y} width={w} height={BAR} />
-              <text className="chart__value" x={LABEL_WIDTH + end + 6} y={y + BAR / 2} dominantBaseline="central">
-                {show(d.value)}
-              </text>
-              {d.comparison === undefined ? null : (
-                <line
-                  className="chart__marker"
-                  x1={LABEL_WIDTH + scale(d.comparison)}
-                  x2={LABEL_WIDTH + scale(d.comparison)}
-                  y1={y - 4}
-                  y2={y + BAR + 4}
-                />
-              )}
             </g>
-          );
-        })}
-        {hasComparison && comparisonLabel ? (
-          <g transform={`translate(${LABEL_WIDTH}, ${data.length * ROW + 6})`}>
-            <line className="chart__marker" x1={4} x2={4} y1={0} y2={16} />
-            <text className="chart__legend-text" x={14} y={8} dominantBaseline="central">
-              {t("chart.comparisonLegend", { label: comparisonLabel })}
-            </text>
-          </g>
-        ) : null}
-      </svg>
+          ) : null}
+        </>
+      }
+    >
       <ChartNumbers
         caption={title}
         columns={hasComparison && comparisonLabel ? [labelHeading, valueLabel, comparisonLabel] : [labelHeading, valueLabel]}

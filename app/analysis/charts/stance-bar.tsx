@@ -1,10 +1,7 @@
-import { useId } from "react";
 import { stances, type Stance } from "../../../db/enums";
-import { useLocale, useT } from "../../i18n/i18n-context";
-import { ChartFigure, ChartNumbers } from "./chart-numbers";
-import { formatValue, svgId } from "./chart-scale";
+import { CHART_WIDTH, ChartFigure, ChartNumbers, useChart } from "./chart-frame";
+import { formatValue } from "./chart-scale";
 
-const WIDTH = 640;
 const HEIGHT = 28;
 
 /**
@@ -50,12 +47,8 @@ export function StanceBar({
   counts: Partial<Record<Stance, number>>;
   description?: string;
 }) {
-  const t = useT();
-  const locale = useLocale();
-  const id = useId();
-  const titleId = svgId(id, "title");
-  const descId = svgId(id, "desc");
-  const patterns = svgId(id, "stance");
+  const { t, locale, ids } = useChart();
+  const patterns = ids("stance");
   const parts = stances.map((s) => ({ stance: s, count: Math.max(0, counts[s] ?? 0) }));
   const total = parts.reduce((n, p) => n + p.count, 0);
   const share = (n: number) => formatValue(total > 0 ? n / total : 0, "percent", locale);
@@ -71,29 +64,34 @@ export function StanceBar({
 
   let x = 0;
   return (
-    <ChartFigure title={title}>
-      <svg className="chart__svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby={`${titleId} ${descId}`}>
-        <title id={titleId}>{title}</title>
-        <desc id={descId}>{summary}</desc>
-        <StancePatterns prefix={patterns} />
-        <rect className="chart__track" x={0} y={2} width={WIDTH} height={HEIGHT - 4} />
-        {visible.map((p) => {
-          const w = (p.count / total) * WIDTH;
-          const part = (
-            <rect
-              key={p.stance}
-              className={`chart__segment chart__segment--${p.stance}`}
-              x={x}
-              y={2}
-              width={w}
-              height={HEIGHT - 4}
-              fill={`url(#${patterns}-${p.stance})`}
-            />
-          );
-          x += w;
-          return part;
-        })}
-      </svg>
+    <ChartFigure
+      title={title}
+      description={summary}
+      ids={ids}
+      height={HEIGHT}
+      svg={
+        <>
+          <StancePatterns prefix={patterns} />
+          <rect className="chart__track" x={0} y={2} width={CHART_WIDTH} height={HEIGHT - 4} />
+          {visible.map((p) => {
+            const w = (p.count / total) * CHART_WIDTH;
+            const part = (
+              <rect
+                key={p.stance}
+                className={`chart__segment chart__segment--${p.stance}`}
+                x={x}
+                y={2}
+                width={w}
+                height={HEIGHT - 4}
+                fill={`url(#${patterns}-${p.stance})`}
+              />
+            );
+            x += w;
+            return part;
+          })}
+        </>
+      }
+    >
       <ul className="chart__legend">
         {visible.map((p) => (
           <li key={p.stance}>

@@ -1,9 +1,6 @@
-import { useId } from "react";
-import { useLocale, useT } from "../../i18n/i18n-context";
-import { ChartFigure, ChartNumbers } from "./chart-numbers";
-import { fillDays, formatValue, niceMax, svgId } from "./chart-scale";
+import { CHART_WIDTH, ChartFigure, ChartNumbers, useChart } from "./chart-frame";
+import { fillDays, formatValue, niceMax } from "./chart-scale";
 
-const WIDTH = 640;
 const HEIGHT = 220;
 const LEFT = 48;
 const RIGHT = 8;
@@ -21,11 +18,7 @@ export function TimeSeriesChart({
   data: { date: string; count: number }[];
   description?: string;
 }) {
-  const t = useT();
-  const locale = useLocale();
-  const id = useId();
-  const titleId = svgId(id, "title");
-  const descId = svgId(id, "desc");
+  const { t, locale, ids } = useChart();
   const days = fillDays(data);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const showDay = (date: string) => dateFormat.format(new Date(`${date}T00:00:00Z`));
@@ -45,7 +38,7 @@ export function TimeSeriesChart({
         })
       : t("chart.noData"));
   const max = niceMax(peak?.count ?? 0);
-  const plotWidth = WIDTH - LEFT - RIGHT;
+  const plotWidth = CHART_WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const step = plotWidth / Math.max(1, days.length);
   const gap = step > 4 ? Math.min(2, step * 0.2) : 0;
@@ -54,40 +47,45 @@ export function TimeSeriesChart({
   const labelled = days.length > 2 ? [0, Math.floor((days.length - 1) / 2), days.length - 1] : days.map((_, i) => i);
 
   return (
-    <ChartFigure title={title}>
-      <svg className="chart__svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby={`${titleId} ${descId}`}>
-        <title id={titleId}>{title}</title>
-        <desc id={descId}>{summary}</desc>
-        {ticks.map((v) => (
-          <g key={v}>
-            <line className="chart__grid" x1={LEFT} x2={WIDTH - RIGHT} y1={yOf(v)} y2={yOf(v)} />
-            <text className="chart__axis" x={LEFT - 6} y={yOf(v)} textAnchor="end" dominantBaseline="central">
-              {count(v)}
+    <ChartFigure
+      title={title}
+      description={summary}
+      ids={ids}
+      height={HEIGHT}
+      svg={
+        <>
+          {ticks.map((v) => (
+            <g key={v}>
+              <line className="chart__grid" x1={LEFT} x2={CHART_WIDTH - RIGHT} y1={yOf(v)} y2={yOf(v)} />
+              <text className="chart__axis" x={LEFT - 6} y={yOf(v)} textAnchor="end" dominantBaseline="central">
+                {count(v)}
+              </text>
+            </g>
+          ))}
+          {days.map((d, i) => (
+            <rect
+              key={d.date}
+              className="chart__bar"
+              x={LEFT + i * step + gap / 2}
+              y={yOf(d.count)}
+              width={Math.max(0.5, step - gap)}
+              height={TOP + plotHeight - yOf(d.count)}
+            />
+          ))}
+          {labelled.map((i) => (
+            <text
+              key={i}
+              className="chart__axis"
+              x={LEFT + (i + 0.5) * step}
+              y={HEIGHT - 8}
+              textAnchor={i === 0 && days.length > 1 ? "start" : i === days.length - 1 && days.length > 1 ? "end" : "middle"}
+            >
+              {showDay(days[i]!.date)}
             </text>
-          </g>
-        ))}
-        {days.map((d, i) => (
-          <rect
-            key={d.date}
-            className="chart__bar"
-            x={LEFT + i * step + gap / 2}
-            y={yOf(d.count)}
-            width={Math.max(0.5, step - gap)}
-            height={TOP + plotHeight - yOf(d.count)}
-          />
-        ))}
-        {labelled.map((i) => (
-          <text
-            key={i}
-            className="chart__axis"
-            x={LEFT + (i + 0.5) * step}
-            y={HEIGHT - 8}
-            textAnchor={i === 0 && days.length > 1 ? "start" : i === days.length - 1 && days.length > 1 ? "end" : "middle"}
-          >
-            {showDay(days[i]!.date)}
-          </text>
-        ))}
-      </svg>
+          ))}
+        </>
+      }
+    >
       <ChartNumbers
         caption={title}
         columns={[t("chart.day"), t("chart.comments")]}
