@@ -4,6 +4,7 @@
  * checked against their true Jaccard similarity. Parameters and their reasons:
  * docs/decisions/012-analysis-statistics.md.
  */
+import { UNSPACED_SCRIPTS } from "./scripts";
 
 export interface Campaign {
   /** The comments of the campaign, ascending. */
@@ -33,9 +34,8 @@ const LEADERS_PER_BUCKET = 8;
 /** Bucket keys (32 bits) and comment indexes share one float64 when sorting: 53 − 32 bits. */
 const INDEX_BITS = 21;
 
-const NO_SPACE_SCRIPTS = "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}";
 /** One character of a script written without spaces, or a run of letters and digits. */
-const TOKEN = new RegExp(`[${NO_SPACE_SCRIPTS}]|[^\\s\\p{P}\\p{S}${NO_SPACE_SCRIPTS}]+`, "gu");
+const TOKEN = new RegExp(`[${UNSPACED_SCRIPTS}]|[^\\s\\p{P}\\p{S}${UNSPACED_SCRIPTS}]+`, "gu");
 
 /** FNV-1a, 32 bits, over the UTF-16 code units of a token. */
 function fnv1a(s: string): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distinctiveTerms, tokenize } from "./themes";
+import { compareTermCounts, countTerms, distinctiveTerms, tokenize, withoutCounts } from "./themes";
 
 describe("tokenize", () => {
   it("keeps content words, lower-cased, without stop words, numbers or single letters", () => {
@@ -16,6 +16,8 @@ describe("tokenize", () => {
   it("cuts Chinese into words and keeps one-character words that are not stop words", () => {
     // 的 is a stop word; 人工 and 智能 come from ICU's dictionary; 年 stays, 2024 goes.
     expect(tokenize("人工智能的伦理问题，2024年", "zh")).toEqual(["人工", "智能", "伦理", "问题", "年"]);
+    // Chinese beside Latin script, language unknown: still cut into words
+    expect(tokenize("UNESCO 的人工智能伦理建议")).toEqual(["unesco", "人工", "智能", "伦理", "建议"]);
   });
 
   it("drops French elisions and the stop words of every language when none is given", () => {
@@ -58,6 +60,16 @@ describe("distinctive terms", () => {
     expect(terms[0]!.score).toBeCloseTo(Math.log(16 / 7) / Math.sqrt(0.75), 10);
     expect(distinctiveTerms(rest, target, { limit: 1 })).toHaveLength(1);
     expect(distinctiveTerms(rest, target, { minCount: 3 })).toEqual([]);
+  });
+
+  it("gives the same terms from counts made once, a part taken from the whole", () => {
+    const all = countTerms([...target, ...rest]);
+    const part = countTerms(target);
+    const others = withoutCounts(all, part);
+    expect(others.total).toBe(6);
+    expect(others.counts.get("water")).toBeUndefined();
+    expect(others.counts.get("policy")).toBe(2);
+    expect(compareTermCounts(part, others, { minCount: 1 })).toEqual(distinctiveTerms(target, rest, { minCount: 1 }));
   });
 
   it("ranks a term used more often above one used as distinctively but less", () => {
