@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { divergence, groupInformedConsensus, rankParagraphs, type GroupStances } from "./consensus";
+import { divergence, divergenceEnds, groupInformedConsensus, rankParagraphs, type GroupStances } from "./consensus";
 
 // Smoothed support share of a group: (support + 1) / (support + concern + 2).
 //   africa:  3 supports, 1 concern  → 4/6 = 2/3
@@ -28,6 +28,11 @@ describe("divergence", () => {
   it("is the widest gap between the groups' smoothed support shares", () => {
     // 2/3 − 2/5 = 4/15
     expect(divergence([africa, europe])).toBeCloseTo(4 / 15, 12);
+  });
+
+  it("names the groups at its two ends", () => {
+    expect(divergenceEnds([arab, europe, africa])).toEqual({ most: africa, least: europe });
+    expect(divergenceEnds([arab, africa])).toBeNull();
   });
 
   it("leaves out groups that took no side", () => {

@@ -65,6 +65,22 @@ export function divergence(groups: GroupStances[]): number {
   return sides < 2 ? 0 : max - min;
 }
 
+/**
+ * The most and the least supportive of the groups that took a side (the two ends of
+ * `divergence`), to show with their counts; null with fewer than two such groups.
+ */
+export function divergenceEnds(groups: GroupStances[]): { most: GroupStances; least: GroupStances } | null {
+  const sides = groups.filter(takesSides);
+  if (sides.length < 2) return null;
+  let most = sides[0]!;
+  let least = sides[0]!;
+  for (const g of sides) {
+    if (smoothedSupport(g) > smoothedSupport(most)) most = g;
+    if (smoothedSupport(g) < smoothedSupport(least)) least = g;
+  }
+  return { most, least };
+}
+
 function evidence(groups: GroupStances[]): number {
   let n = 0;
   for (const g of groups) n += g.support + g.concern;

@@ -355,6 +355,7 @@ export const en = {
   "chart.share": "Share",
   "chart.total": "Total",
   "chart.day": "Day",
+  "chart.ratio": "Ratio",
 
   "role.participant": "Participant",
   "role.expert": "Expert",

@@ -25,10 +25,12 @@ describe("BarChart", () => {
     expect(count(html, /class="chart__bar"/g)).toBe(3);
     expect(count(html, /<line class="chart__marker"/g)).toBe(3 + 1); // and the legend's
     expect(html).toContain("Dashed mark: Share of Member States");
-    // 45/193 = 23.3%, 20/193 = 10.4%, 44/193 = 22.8%
-    expect(html).toMatch(/<th scope="row">Africa<\/th><td>30%<\/td><td>23.3%<\/td>/);
-    expect(html).toMatch(/<th scope="row">Arab States<\/th><td>5%<\/td><td>10.4%<\/td>/);
-    expect(html).toMatch(/<th scope="row">Asia and the Pacific<\/th><td>65%<\/td><td>22.8%<\/td>/);
+    // 45/193 = 23.3%, ratio 0.3 × 193/45 = 1.29; 20/193 = 10.4%, 0.05 × 193/20 = 0.48;
+    // 44/193 = 22.8%, 0.65 × 193/44 = 2.85
+    expect(html).toMatch(/<th scope="row">Africa<\/th><td>30%<\/td><td>23.3%<\/td><td>1.29<\/td>/);
+    expect(html).toMatch(/<th scope="row">Arab States<\/th><td>5%<\/td><td>10.4%<\/td><td>0.48<\/td>/);
+    expect(html).toMatch(/<th scope="row">Asia and the Pacific<\/th><td>65%<\/td><td>22.8%<\/td><td>2.85<\/td>/);
+    expect(html).toContain('<th scope="col">Ratio</th>');
     expect(html).toContain("<summary>Show the numbers</summary>");
     expect(html).toContain('<th scope="col">Share of Member States</th>');
   });

@@ -40,6 +40,12 @@ export function BarChart({
   const { t, locale, ids } = useChart();
   const show = (n: number) => formatValue(n, format, locale);
   const hasComparison = data.some((d) => d.comparison !== undefined);
+  const comparing = hasComparison && comparisonLabel !== undefined;
+  // Over- or under-representation: the value as a multiple of the comparison (1 = as expected).
+  const comparisonCells = (d: BarDatum) =>
+    d.comparison === undefined
+      ? ["—", "—"]
+      : [show(d.comparison), d.comparison > 0 ? formatValue(d.value / d.comparison, "ratio", locale) : "—"];
   const max = niceMax(Math.max(0, ...data.map((d) => Math.max(d.value, d.comparison ?? 0))));
   const scale = (v: number) => (Math.max(0, v) / max) * (CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH);
   const top = data.reduce<BarDatum | undefined>((best, d) => (!best || d.value > best.value ? d : best), undefined);
@@ -84,7 +90,7 @@ export function BarChart({
               </g>
             );
           })}
-          {hasComparison && comparisonLabel ? (
+          {comparing ? (
             <g transform={`translate(${LABEL_WIDTH}, ${data.length * ROW + 6})`}>
               <line className="chart__marker" x1={4} x2={4} y1={0} y2={16} />
               <text className="chart__legend-text" x={14} y={8} dominantBaseline="central">
@@ -97,10 +103,10 @@ export function BarChart({
     >
       <ChartNumbers
         caption={title}
-        columns={hasComparison && comparisonLabel ? [labelHeading, valueLabel, comparisonLabel] : [labelHeading, valueLabel]}
+        columns={comparing ? [labelHeading, valueLabel, comparisonLabel, t("chart.ratio")] : [labelHeading, valueLabel]}
         rows={data.map((d) => ({
           label: d.label,
-          cells: hasComparison && comparisonLabel ? [show(d.value), d.comparison === undefined ? "—" : show(d.comparison)] : [show(d.value)],
+          cells: comparing ? [show(d.value), ...comparisonCells(d)] : [show(d.value)],
         }))}
       />
     </ChartFigure>

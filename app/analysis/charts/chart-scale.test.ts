@@ -25,6 +25,7 @@ describe("chart scales", () => {
   it("formats counts and shares for the locale, and makes ids fit for url(#…)", () => {
     expect(formatValue(12345, "number", "en")).toBe("12,345");
     expect(formatValue(0.2345, "percent", "en")).toBe("23.5%");
+    expect(formatValue(1.5, "ratio", "en")).toBe("1.50");
     expect(svgId(":R1a:", "support")).toBe("chartR1a-support");
   });
 });

@@ -29,13 +29,17 @@ export function fillDays(points: { date: string; count: number }[]): { date: str
   return out;
 }
 
-export type ValueFormat = "number" | "percent";
+export type ValueFormat = "number" | "percent" | "ratio";
 
-/** A count with grouping, or a share (0–1) as a percentage to one decimal. */
+const formats: Record<ValueFormat, Intl.NumberFormatOptions> = {
+  number: { maximumFractionDigits: 2 },
+  percent: { style: "percent", maximumFractionDigits: 1 },
+  ratio: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+};
+
+/** A count with grouping, a share (0–1) as a percentage to one decimal, or a ratio to two. */
 export function formatValue(value: number, format: ValueFormat, locale: string): string {
-  return format === "percent"
-    ? new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value)
-    : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(locale, formats[format]).format(value);
 }
 
 /** An id usable in url(#…) references: React's useId() values contain colons. */
