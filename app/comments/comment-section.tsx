@@ -1,4 +1,5 @@
 import { Form, Link, useActionData } from "@remix-run/react";
+import { ChannelLabel } from "~/channels/channel-label";
 import { DiffText } from "~/components/diff-text";
 import { ErrorSummary, Field, Options } from "~/components/form-field";
 import { useLocalDateFormatter } from "~/components/local-date";
@@ -65,6 +66,7 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
           {comment.stance ? <span className={`stance stance--${comment.stance}`}>{t(`stance.${comment.stance}` as MessageKey)}</span> : null}
           <time dateTime={comment.createdAt}>{comment.createdAt.slice(0, 10)}</time>
         </header>
+        <ChannelLabel channel={comment.channel} meeting={comment.meeting} peopleRepresented={comment.peopleRepresented} />
         {comment.status === "removed" ? (
           <p className="muted">{t("comment.removedByAuthor")}</p>
         ) : comment.status === "hidden" ? (
