@@ -16,7 +16,8 @@ import type { Consultation } from "../../db/schema";
 import { COUNTRIES } from "../accounts/countries";
 import { fieldErrors } from "../accounts/profile-schema";
 import { listStakeholderGroups } from "../accounts/users.server";
-import { requirePermission } from "../auth/session.server";
+import { can } from "../auth/permissions";
+import { getActor, requirePermission } from "../auth/session.server";
 import { commentParagraphs } from "../comments/comment-text";
 import { currentVersion, getConsultationBySlug, getOutline } from "../drafts/drafts.server";
 import { createTranslator } from "../i18n/translate";
@@ -45,7 +46,10 @@ function notFound(key: "error.consultationNotFound" | "meeting.notFound" | "impo
 export async function requireInputAccess(request: Request, context: AppLoadContext, slug: string | undefined) {
   const parsed = slugParam.safeParse(slug);
   const consultation = parsed.success ? getConsultationBySlug(context.db, parsed.data) : undefined;
-  if (!consultation) notFound("error.consultationNotFound", String(slug ?? "").slice(0, 100));
+  // A consultation the visitor may not even read is not found, so its existence does not leak.
+  if (!consultation || !can(await getActor(request, context.db, context.config), { action: "consultation.read", consultation })) {
+    notFound("error.consultationNotFound", String(slug ?? "").slice(0, 100));
+  }
   const actor = await requirePermission(request, context.db, context.config, { action: "input.record", consultation });
   if (actor.kind !== "user") throw redirect("/sign-in");
   return { consultation, userId: actor.userId };
