@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -98,6 +99,16 @@ describe("importing a file", () => {
     expect(written()[0]!.createdAt.toISOString()).toBe("2026-03-04T12:00:00.000Z");
     expect(await importFile(VALID, "again.csv")).toEqual([expect.stringMatching(/^This file was imported already \(as submissions\.csv, on \d{4}-\d{2}-\d{2}\)\.$/)]);
     expect(written()).toHaveLength(2);
+  });
+
+  it("accepts the example file of docs/bulk-import-format.md", async () => {
+    const bytes = readFileSync(new URL("../../docs/bulk-import-example.csv", import.meta.url));
+    const checked = await checkFile(db, consultationId, "bulk-import-example.csv", bytes);
+    expect(checked.ok && checked.rows.map((r) => [r.label, r.stance, r.countryCode, r.region])).toEqual([
+      ["71", "support", "KE", "africa"],
+      ["72", "amendment", "PE", "latin-america-caribbean"],
+      [null, "remark", null, "asia-pacific"],
+    ]);
   });
 
   it("writes nothing when one row is invalid", async () => {
