@@ -18,12 +18,10 @@ export function ChannelLabel({
 }) {
   const t = useT();
   if (channel === "online") return null;
-  const where = meeting ? [meeting.region ? t(`region.${meeting.region}` as MessageKey) : null, meeting.location, meeting.heldOn].filter(Boolean).join(", ") : null;
+  const where = meeting
+    ? [meeting.region ? t(`region.${meeting.region}` as MessageKey) : null, meeting.location, meeting.heldOn].filter(Boolean).join(", ")
+    : null;
   const people =
     peopleRepresented !== undefined && (meeting || peopleRepresented > 1) ? t("channel.onBehalfOf", { count: peopleRepresented }) : null;
-  return (
-    <p className="comment__channel">
-      {[t(`channel.${channel}`), meeting?.title, where, people].filter(Boolean).join(" · ")}
-    </p>
-  );
+  return <p className="comment__channel">{[t(`channel.${channel}`), meeting?.title, where, people].filter(Boolean).join(" · ")}</p>;
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { inputOverview, requireInputAccess } from "~/channels/input-pages.server";
+import { DataTable } from "~/components/data-table";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
 import { createTranslator } from "~/i18n/translate";
@@ -40,35 +41,30 @@ export default function InputPage() {
         {meetings.length === 0 ? (
           <p>{t("input.meetings.none")}</p>
         ) : (
-          <div className="table-scroll">
-          <table className="data-table">
-            <caption>{t("input.meetings.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("input.col.meeting")}</th>
-                <th scope="col">{t("input.col.channel")}</th>
-                <th scope="col">{t("input.col.place")}</th>
-                <th scope="col">{t("input.col.heldOn")}</th>
-                <th scope="col">{t("input.col.comments")}</th>
-                <th scope="col">{t("input.col.people")}</th>
+          <DataTable
+            caption={t("input.meetings.caption")}
+            columns={[
+              t("input.col.meeting"),
+              t("input.col.channel"),
+              t("input.col.place"),
+              t("input.col.heldOn"),
+              t("input.col.comments"),
+              t("input.col.people"),
+            ]}
+          >
+            {meetings.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">
+                  <Link to={`${base}/meetings/${m.id}`}>{m.title}</Link>
+                </th>
+                <td>{t(`channel.${m.channel}`)}</td>
+                <td>{[m.region ? t(`region.${m.region}` as MessageKey) : null, m.location].filter(Boolean).join(", ")}</td>
+                <td>{m.heldOn}</td>
+                <td>{m.comments}</td>
+                <td>{m.people}</td>
               </tr>
-            </thead>
-            <tbody>
-              {meetings.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    <Link to={`${base}/meetings/${m.id}`}>{m.title}</Link>
-                  </th>
-                  <td>{t(`channel.${m.channel}`)}</td>
-                  <td>{[m.region ? t(`region.${m.region}` as MessageKey) : null, m.location].filter(Boolean).join(", ")}</td>
-                  <td>{m.heldOn}</td>
-                  <td>{m.comments}</td>
-                  <td>{m.people}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          </div>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -80,27 +76,18 @@ export default function InputPage() {
         {batches.length === 0 ? (
           <p>{t("input.imports.none")}</p>
         ) : (
-          <div className="table-scroll">
-          <table className="data-table">
-            <caption>{t("input.imports.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("input.col.file")}</th>
-                <th scope="col">{t("input.col.comments")}</th>
-                <th scope="col">{t("input.col.importedOn")}</th>
+          <DataTable
+            caption={t("input.imports.caption")}
+            columns={[t("input.col.file"), t("input.col.comments"), t("input.col.importedOn")]}
+          >
+            {batches.map((b) => (
+              <tr key={b.id}>
+                <th scope="row">{b.fileName}</th>
+                <td>{b.rowCount}</td>
+                <td>{b.importedOn}</td>
               </tr>
-            </thead>
-            <tbody>
-              {batches.map((b) => (
-                <tr key={b.id}>
-                  <th scope="row">{b.fileName}</th>
-                  <td>{b.rowCount}</td>
-                  <td>{b.importedOn}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          </div>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ImportProblems } from "~/channels/import-problems";
 import { previewPage, requireInputAccess, submitPreview } from "~/channels/input-pages.server";
+import { DataTable } from "~/components/data-table";
+import { InputBreadcrumbs } from "~/channels/input-breadcrumbs";
 import { useT } from "~/i18n/i18n-context";
 import { createTranslator } from "~/i18n/translate";
 
@@ -27,9 +29,7 @@ export default function ImportPreviewPage() {
   const problems = result ?? refused;
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to={`/c/${consultation.slug}`}>{consultation.title}</Link> · <Link to={`/c/${consultation.slug}/input`}>{t("input.title")}</Link>
-      </p>
+      <InputBreadcrumbs consultation={consultation} />
       <h1>{t("import.preview.title", { fileName })}</h1>
       <ImportProblems refused={problems} />
       {problems ? (
@@ -48,31 +48,26 @@ export default function ImportPreviewPage() {
             </button>
           </Form>
           <p className="muted">{t("import.preview.expires")}</p>
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption>{t("import.preview.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("import.col.row")}</th>
-                  <th scope="col">{t("recorded.col.paragraph")}</th>
-                  <th scope="col">{t("recorded.col.stance")}</th>
-                  <th scope="col">{t("recorded.col.author")}</th>
-                  <th scope="col">{t("recorded.col.excerpt")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.row}>
-                    <th scope="row">{r.row}</th>
-                    <td>{r.label ?? t("recorded.wholeDraft")}</td>
-                    <td>{t(`stance.${r.stance}`)}</td>
-                    <td>{r.author}</td>
-                    <td>{r.excerpt}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("import.preview.caption")}
+            columns={[
+              t("import.col.row"),
+              t("recorded.col.paragraph"),
+              t("recorded.col.stance"),
+              t("recorded.col.author"),
+              t("recorded.col.excerpt"),
+            ]}
+          >
+            {rows.map((r) => (
+              <tr key={r.row}>
+                <th scope="row">{r.row}</th>
+                <td>{r.label ?? t("recorded.wholeDraft")}</td>
+                <td>{t(`stance.${r.stance}`)}</td>
+                <td>{r.author}</td>
+                <td>{r.excerpt}</td>
+              </tr>
+            ))}
+          </DataTable>
           {rows.length < total ? <p>{t("import.preview.shown", { shown: rows.length, total })}</p> : null}
         </>
       )}

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ImportProblems } from "~/channels/import-problems";
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "~/channels/import-rows";
 import { requireInputAccess, submitUpload } from "~/channels/input-pages.server";
 import { ErrorSummary, Field } from "~/components/form-field";
+import { DataTable } from "~/components/data-table";
+import { InputBreadcrumbs } from "~/channels/input-breadcrumbs";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
 import { createTranslator } from "~/i18n/translate";
@@ -28,9 +30,7 @@ export default function ImportPage() {
   const t = useT();
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to={`/c/${consultation.slug}`}>{consultation.title}</Link> · <Link to={`/c/${consultation.slug}/input`}>{t("input.title")}</Link>
-      </p>
+      <InputBreadcrumbs consultation={consultation} />
       <h1>{t("import.title")}</h1>
       <p>{t("import.intro")}</p>
       <ImportProblems refused={result.problems ? { problems: result.problems, total: result.total ?? result.problems.length } : null} />
@@ -43,35 +43,26 @@ export default function ImportPage() {
       </Form>
       <section aria-labelledby="columns-title">
         <h2 id="columns-title">{t("import.columns")}</h2>
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption>{t("import.columns.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("import.columns.name")}</th>
-                <th scope="col">{t("import.columns.required")}</th>
-                <th scope="col">{t("import.columns.content")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {IMPORT_COLUMNS.map((c) => (
-                <tr key={c}>
-                  <th scope="row">
-                    <code>{c}</code>
-                  </th>
-                  <td>
-                    {REQUIRED_COLUMNS.includes(c)
-                      ? t("import.columns.yes")
-                      : c === "country" || c === "region"
-                        ? t("import.columns.oneOf")
-                        : t("import.columns.no")}
-                  </td>
-                  <td>{t(`import.column.${c}` as MessageKey)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("import.columns.caption")}
+          columns={[t("import.columns.name"), t("import.columns.required"), t("import.columns.content")]}
+        >
+          {IMPORT_COLUMNS.map((c) => (
+            <tr key={c}>
+              <th scope="row">
+                <code>{c}</code>
+              </th>
+              <td>
+                {REQUIRED_COLUMNS.includes(c)
+                  ? t("import.columns.yes")
+                  : c === "country" || c === "region"
+                  ? t("import.columns.oneOf")
+                  : t("import.columns.no")}
+              </td>
+              <td>{t(`import.column.${c}` as MessageKey)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </div>
   );

@@ -4,6 +4,8 @@ import { ChannelLabel } from "~/channels/channel-label";
 import { meetingPage, requireInputAccess, submitRecordedComment } from "~/channels/input-pages.server";
 import { ErrorSummary, Field, Options, useFormResult } from "~/components/form-field";
 import { paragraphPath } from "~/drafts/outline";
+import { DataTable } from "~/components/data-table";
+import { InputBreadcrumbs } from "~/channels/input-breadcrumbs";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
 import { createTranslator } from "~/i18n/translate";
@@ -30,9 +32,7 @@ export default function MeetingPage() {
   const t = useT();
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to={`/c/${consultation.slug}`}>{consultation.title}</Link> · <Link to={`/c/${consultation.slug}/input`}>{t("input.title")}</Link>
-      </p>
+      <InputBreadcrumbs consultation={consultation} />
       <h1>{meeting.title}</h1>
       <ChannelLabel channel={meeting.channel} meeting={{ ...meeting, title: "" }} />
 
@@ -46,35 +46,34 @@ export default function MeetingPage() {
         {recorded.length === 0 ? (
           <p>{t("meeting.recorded.none")}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption>{t("meeting.recorded.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("recorded.col.paragraph")}</th>
-                  <th scope="col">{t("recorded.col.stance")}</th>
-                  <th scope="col">{t("recorded.col.author")}</th>
-                  <th scope="col">{t("input.col.people")}</th>
-                  <th scope="col">{t("recorded.col.excerpt")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {recorded.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      {c.label ? <Link to={`${paragraphPath(consultation.slug, c.label)}#comment-${c.id}`}>{c.label}</Link> : t("recorded.wholeDraft")}
-                    </th>
-                    <td>{c.stance ? t(`stance.${c.stance}` as MessageKey) : null}</td>
-                    <td>
-                      {c.author} · {c.group}
-                    </td>
-                    <td>{c.people}</td>
-                    <td>{c.excerpt}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("meeting.recorded.caption")}
+            columns={[
+              t("recorded.col.paragraph"),
+              t("recorded.col.stance"),
+              t("recorded.col.author"),
+              t("input.col.people"),
+              t("recorded.col.excerpt"),
+            ]}
+          >
+            {recorded.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  {c.label ? (
+                    <Link to={`${paragraphPath(consultation.slug, c.label)}#comment-${c.id}`}>{c.label}</Link>
+                  ) : (
+                    t("recorded.wholeDraft")
+                  )}
+                </th>
+                <td>{c.stance ? t(`stance.${c.stance}` as MessageKey) : null}</td>
+                <td>
+                  {c.author} · {c.group}
+                </td>
+                <td>{c.people}</td>
+                <td>{c.excerpt}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -104,7 +103,13 @@ export default function MeetingPage() {
           <Field name="body" label={t("recorded.body")} hint={t("comment.body.hint")} error={errors.body}>
             <textarea rows={6} maxLength={10_000} defaultValue={values.body} />
           </Field>
-          <Field name="proposedText" label={t("recorded.proposedText")} hint={t("recorded.proposedText.hint")} optional error={errors.proposedText}>
+          <Field
+            name="proposedText"
+            label={t("recorded.proposedText")}
+            hint={t("recorded.proposedText.hint")}
+            optional
+            error={errors.proposedText}
+          >
             <textarea rows={4} maxLength={10_000} defaultValue={values.proposedText} />
           </Field>
           <Field name="authorName" label={t("recorded.authorName")} hint={t("recorded.authorName.hint")} error={errors.authorName}>

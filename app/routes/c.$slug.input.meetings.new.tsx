@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { requireInputAccess, submitMeeting } from "~/channels/input-pages.server";
 import { ErrorSummary, Field, Options, useFormResult } from "~/components/form-field";
+import { InputBreadcrumbs } from "~/channels/input-breadcrumbs";
 import { useT } from "~/i18n/i18n-context";
 import { createTranslator } from "~/i18n/translate";
 import { meetingChannels, unescoRegions } from "../../db/enums";
@@ -24,9 +25,7 @@ export default function NewMeetingPage() {
   const t = useT();
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to={`/c/${consultation.slug}/input`}>{t("input.title")}</Link>
-      </p>
+      <InputBreadcrumbs consultation={consultation} />
       <h1>{t("meeting.new.title")}</h1>
       <ErrorSummary errors={errors} />
       <Form method="post" className="form" noValidate>

@@ -3,7 +3,15 @@ import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
 const INPUT = "/c/unesco-ethics-of-ai/input";
 const HEADER = "paragraph;stance;comment;proposed_text;author;country;region;stakeholder_group;people_represented;language";
 
-const csv = (...rows: string[]) => ({ name: "submissions.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${[HEADER, ...rows].join("\r\n")}\r\n`) });
+const MINISTRY = "71;support;Ministry supports the wording.;;Ministry of Education;Kenya;;member-state;1;en";
+const PACIFIC = ";remark;On the draft as a whole.;;Pacific Islands Forum;;asia-pacific;intergovernmental;;en";
+const VALID_ROWS = [MINISTRY, "72;concern;We are not sure, the text says too little.;;Teachers Union;FR;;civil-society;3000;fr", PACIFIC];
+
+const csv = (...rows: string[]) => ({
+  name: "submissions.csv",
+  mimeType: "text/csv",
+  buffer: Buffer.from(`\uFEFF${[HEADER, ...rows].join("\r\n")}\r\n`),
+});
 
 test("the secretariat records a regional consultation's input; it shows on the paragraph with its channel", async ({ page }) => {
   await signInAs(page, "secretariat@demo.redraft.org");
@@ -40,11 +48,15 @@ test("the secretariat records a regional consultation's input; it shows on the p
   await table.getByRole("link", { name: "71" }).click();
   const item = page.getByRole("article", { name: "African Youth Education Network · Youth organisation" });
   await expect(item).toContainText("Participants asked for explicit mention of rural schools.");
-  await expect(item).toContainText("Regional consultation · Africa regional consultation · Africa, Nairobi, 2026-03-04 · on behalf of 40 people");
+  await expect(item).toContainText(
+    "Regional consultation · Africa regional consultation · Africa, Nairobi, 2026-03-04 · on behalf of 40 people"
+  );
 
   // The overview counts the meeting's comments and the people they speak for.
   await page.goto(INPUT);
-  await expect(page.getByRole("row", { name: "Africa regional consultation Regional consultation Africa, Nairobi 2026-03-04 1 40" })).toBeVisible();
+  await expect(
+    page.getByRole("row", { name: "Africa regional consultation Regional consultation Africa, Nairobi 2026-03-04 1 40" })
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
   // The upload page and a preview pass the accessibility checks too; a preview can be discarded.
@@ -52,7 +64,9 @@ test("the secretariat records a regional consultation's input; it shows on the p
   await expectNoAxeViolations(page);
   await page.getByLabel(/^File/).setInputFiles(csv("71;question;Which schools?;;Parents Association;;Africa;civil-society;;en"));
   await page.getByRole("button", { name: "Check the file" }).click();
-  await expect(page.getByRole("status")).toHaveText("1 comment ready to import, representing 1 person. Nothing is imported until you confirm.");
+  await expect(page.getByRole("status")).toHaveText(
+    "1 comment ready to import, representing 1 person. Nothing is imported until you confirm."
+  );
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Cancel and discard the file" }).click();
   await expect(page.getByText("No file imported yet.")).toBeVisible();
@@ -64,17 +78,15 @@ test.describe("without JavaScript", () => {
   test("a bulk import with one invalid row is refused whole; a valid file is previewed, then imported", async ({ page }) => {
     await signInAs(page, "secretariat@demo.redraft.org");
     await page.goto(`${INPUT}/import`);
-    await page.getByLabel(/^File/).setInputFiles(
-      csv(
-        "71;support;Ministry supports the wording.;;Ministry of Education;Kenya;;member-state;1;en",
-        "72;maybe;We are not sure.;;Teachers Union;FR;;civil-society;3000;fr",
-        ";remark;On the draft as a whole.;;Pacific Islands Forum;;asia-pacific;intergovernmental;;en",
-      ),
-    );
+    await page
+      .getByLabel(/^File/)
+      .setInputFiles(csv(MINISTRY, "72;maybe;We are not sure.;;Teachers Union;FR;;civil-society;3000;fr", PACIFIC));
     await page.getByRole("button", { name: "Check the file" }).click();
     const refusal = page.getByRole("alert");
     await expect(refusal).toContainText("The file is refused: 1 problem was found. Nothing was imported.");
-    await expect(refusal.getByRole("listitem")).toHaveText(["Row 3: stance “maybe” is not one of support, concern, amendment, question, remark."]);
+    await expect(refusal.getByRole("listitem")).toHaveText([
+      "Row 3: stance “maybe” is not one of support, concern, amendment, question, remark.",
+    ]);
 
     // Nothing was imported: the paragraph has no comment from the file.
     await page.goto("/c/unesco-ethics-of-ai/p/71");
@@ -84,16 +96,12 @@ test.describe("without JavaScript", () => {
 
     // The corrected file: a preview first, then the import.
     await page.goto(`${INPUT}/import`);
-    await page.getByLabel(/^File/).setInputFiles(
-      csv(
-        "71;support;Ministry supports the wording.;;Ministry of Education;Kenya;;member-state;1;en",
-        "72;concern;We are not sure, the text says too little.;;Teachers Union;FR;;civil-society;3000;fr",
-        ";remark;On the draft as a whole.;;Pacific Islands Forum;;asia-pacific;intergovernmental;;en",
-      ),
-    );
+    await page.getByLabel(/^File/).setInputFiles(csv(...VALID_ROWS));
     await page.getByRole("button", { name: "Check the file" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Preview of submissions.csv" })).toBeVisible();
-    await expect(page.getByRole("status")).toHaveText("3 comments ready to import, representing 3,002 people. Nothing is imported until you confirm.");
+    await expect(page.getByRole("status")).toHaveText(
+      "3 comments ready to import, representing 3,002 people. Nothing is imported until you confirm."
+    );
     const preview = page.getByRole("table", { name: "Rows to import" });
     await expect(preview.getByRole("row")).toHaveCount(4);
     await expect(preview.getByRole("row", { name: /^4 The draft as a whole General remark Pacific Islands Forum/ })).toBeVisible();
@@ -109,13 +117,7 @@ test.describe("without JavaScript", () => {
 
     // The same file a second time is refused.
     await page.goto(`${INPUT}/import`);
-    await page.getByLabel(/^File/).setInputFiles(
-      csv(
-        "71;support;Ministry supports the wording.;;Ministry of Education;Kenya;;member-state;1;en",
-        "72;concern;We are not sure, the text says too little.;;Teachers Union;FR;;civil-society;3000;fr",
-        ";remark;On the draft as a whole.;;Pacific Islands Forum;;asia-pacific;intergovernmental;;en",
-      ),
-    );
+    await page.getByLabel(/^File/).setInputFiles(csv(...VALID_ROWS));
     await page.getByRole("button", { name: "Check the file" }).click();
     await expect(page.getByRole("alert")).toContainText("This file was imported already (as submissions.csv");
   });
