@@ -111,6 +111,22 @@ describe("importing a file", () => {
     ]);
   });
 
+  it("checks an XLSX file like a CSV one: numeric labels, typed dates, every bad row named", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Submissions");
+    sheet.addRow(["Paragraph", "Stance", "Comment", "Author", "Country", "Stakeholder group", "Date"]);
+    sheet.addRow([71, "support", "Agreed.", "Ministry", "Kenya", "member-state", new Date(Date.UTC(2026, 2, 4))]);
+    sheet.addRow([72, "support", "Agreed too.", "Ministry", "Atlantis", "member-state", null]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const checked = await checkFile(db, consultationId, "submissions.xlsx", bytes);
+    expect(checked.ok ? [] : checked.problems.map((p) => t(p.key, p.values))).toEqual([
+      "Row 3: country “Atlantis” is unknown (use an ISO code such as KE, or the UN name).",
+    ]);
+    sheet.getRow(3).getCell(5).value = "KE";
+    const fixed = await checkFile(db, consultationId, "submissions.xlsx", new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(fixed.ok && fixed.rows.map((r) => [r.row, r.label, r.receivedOn])).toEqual([[2, "71", "2026-03-04"], [3, "72", null]]);
+  });
+
   it("writes nothing when one row is invalid", async () => {
     const problems = await importFile(`${VALID}71,maybe,Unsure.,,Someone,KE,,academia,,,\n`);
     expect(problems).toEqual(["Row 4: stance “maybe” is not one of support, concern, amendment, question, remark."]);
