@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ChannelLabel } from "~/channels/channel-label";
 import { meetingPage, requireInputAccess, submitRecordedComment } from "~/channels/input-pages.server";
+import { StanceFieldset } from "~/comments/stance-fieldset";
 import { ErrorSummary, Field, Options, useFormResult } from "~/components/form-field";
 import { paragraphPath } from "~/drafts/outline";
 import { DataTable } from "~/components/data-table";
@@ -9,7 +10,7 @@ import { InputBreadcrumbs } from "~/channels/input-breadcrumbs";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
 import { createTranslator } from "~/i18n/translate";
-import { languages, stances, unescoRegions } from "../../db/enums";
+import { languages, unescoRegions } from "../../db/enums";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.meeting.title ?? createTranslator()("input.col.meeting")} · ${createTranslator()("input.title")} · Redraft` },
@@ -91,15 +92,7 @@ export default function MeetingPage() {
               />
             </select>
           </Field>
-          <fieldset className={`field${errors.stance ? " field--invalid" : ""}`} id="field-stance">
-            <legend>{t("recorded.stance")}</legend>
-            {stances.map((s) => (
-              <label key={s} className="choice">
-                <input type="radio" name="stance" value={s} defaultChecked={values.stance === s} /> {t(`stance.${s}`)}
-              </label>
-            ))}
-            {errors.stance ? <p className="field__error">{t(errors.stance as MessageKey)}</p> : null}
-          </fieldset>
+          <StanceFieldset legend={t("recorded.stance")} value={values.stance} error={errors.stance} />
           <Field name="body" label={t("recorded.body")} hint={t("comment.body.hint")} error={errors.body}>
             <textarea rows={6} maxLength={10_000} defaultValue={values.body} />
           </Field>
