@@ -284,18 +284,47 @@ export const meetings = sqliteTable(
 );
 
 /** One bulk import of written comments from a CSV or XLSX file: all its rows, or none. */
-export const importBatches = sqliteTable("import_batches", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  consultationId: integer("consultation_id")
-    .notNull()
-    .references(() => consultations.id, { onDelete: "cascade" }),
-  fileName: text("file_name").notNull(),
-  /** SHA-256 of the file: the same file imported twice is refused the second time. */
-  fileSha256: text("file_sha256").notNull(),
-  rowCount: integer("row_count").notNull(),
-  importedById: integer("imported_by_id").references(() => users.id, { onDelete: "set null" }),
-  createdAt: createdAt(),
-});
+export const importBatches = sqliteTable(
+  "import_batches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    /** SHA-256 of the file: the same file imported twice is refused the second time. */
+    fileSha256: text("file_sha256").notNull(),
+    rowCount: integer("row_count").notNull(),
+    importedById: integer("imported_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("import_batches_file_unique").on(t.consultationId, t.fileSha256)],
+);
+
+/**
+ * An uploaded file waiting for the secretariat to confirm its import after the preview. The file
+ * itself is kept (not its parsed rows) so that confirming validates it again against the draft and
+ * the stakeholder groups as they are then; rows expire after an hour (decision 008).
+ */
+export const pendingImports = sqliteTable(
+  "pending_imports",
+  {
+    /** SHA-256 of the random token in the preview's address. */
+    id: text("id").primaryKey(),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    fileSha256: text("file_sha256").notNull(),
+    file: blob("file", { mode: "buffer" }).notNull(),
+    uploadedById: integer("uploaded_by_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("pending_imports_expiry_idx").on(t.expiresAt)],
+);
 
 /**
  * Comments on a paragraph (node id) or on the draft as a whole (node id null), and replies. The
@@ -406,6 +435,7 @@ export const moderationLog = sqliteTable("moderation_log", {
 
 export type Comment = typeof comments.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
+export type ImportBatch = typeof importBatches.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Consultation = typeof consultations.$inferSelect;
 export type DocumentVersion = typeof documentVersions.$inferSelect;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { electoralGroups, unescoRegions } from "../../db/schema";
-import { COUNTRIES, countryByCode } from "./countries";
+import { COUNTRIES, countryByCode, electoralGroupOfRegion, findCountry } from "./countries";
 
 describe("the country table", () => {
   it("holds the 193 Member States and the 2 observer States, each code once", () => {
@@ -27,5 +27,18 @@ describe("the country table", () => {
     expect(countryByCode("KM")).toMatchObject({ group: "V(a)", region: "africa" });
     expect(countryByCode("ua")).toMatchObject({ group: "II", region: "europe-north-america" });
     expect(countryByCode("XX")).toBeUndefined();
+  });
+
+  it("finds a country by code or by name, with or without the parenthesis", () => {
+    expect(findCountry("ke")?.name).toBe("Kenya");
+    expect(findCountry(" Bolivia ")?.code).toBe("BO");
+    expect(findCountry("TÜRKIYE")?.code).toBe("TR");
+    expect(findCountry("Narnia")).toBeUndefined();
+  });
+
+  it("derives an electoral group from a region only where the region has one", () => {
+    expect(electoralGroupOfRegion("africa")).toBe("V(a)");
+    expect(electoralGroupOfRegion("latin-america-caribbean")).toBe("III");
+    expect(electoralGroupOfRegion("europe-north-america")).toBeNull();
   });
 });

@@ -129,3 +129,27 @@ const byCode = new Map(COUNTRIES.map((c) => [c.code, c]));
 export function countryByCode(code: string): Country | undefined {
   return byCode.get(code.toUpperCase());
 }
+
+const byName = new Map<string, Country>();
+for (const c of COUNTRIES) {
+  byName.set(c.name.toLocaleLowerCase("en"), c);
+  // "Bolivia (Plurinational State of)" is written "Bolivia" in most submissions.
+  const short = c.name.replace(/\s*\(.*\)$/, "");
+  if (short !== c.name) byName.set(short.toLocaleLowerCase("en"), c);
+}
+
+/** A country by its ISO code or its UN name (case-insensitive; the name without its parenthesis too). */
+export function findCountry(codeOrName: string): Country | undefined {
+  const value = codeOrName.trim();
+  return (value.length === 2 ? countryByCode(value) : undefined) ?? byName.get(value.toLocaleLowerCase("en"));
+}
+
+/**
+ * The electoral group of a region when all its countries share one (Africa: V(a); Arab States:
+ * V(b); Asia and the Pacific: IV; Latin America and the Caribbean: III); null for Europe and North
+ * America, which spans groups I and II.
+ */
+export function electoralGroupOfRegion(region: UnescoRegion): ElectoralGroup | null {
+  const groups = new Set(COUNTRIES.filter((c) => c.region === region).map((c) => c.group));
+  return groups.size === 1 ? [...groups][0]! : null;
+}

@@ -35,6 +35,9 @@ const PERMISSIONS: Record<string, Permission> = {
   "edit another consultation's draft": { action: "draft.edit", consultation: OTHER },
   "publish a revision": { action: "draft.publish", consultation: OPEN },
   "moderate comments": { action: "comment.moderate" },
+  "record other channels' input while open": { action: "input.record", consultation: OPEN },
+  "record other channels' input once closed": { action: "input.record", consultation: CLOSED },
+  "record input for a consultation in preparation": { action: "input.record", consultation: IN_PREPARATION },
   "manage own account": { action: "account.manage" },
   "list participants": { action: "users.list" },
   "change roles": { action: "users.changeRole" },
@@ -59,6 +62,9 @@ const MATRIX: Record<keyof typeof PERMISSIONS, [boolean, boolean, boolean, boole
   "edit another consultation's draft": [N, N, N, N, N, Y],
   "publish a revision": [N, N, N, Y, N, Y],
   "moderate comments": [N, N, N, N, Y, Y],
+  "record other channels' input while open": [N, N, N, N, N, Y],
+  "record other channels' input once closed": [N, N, N, N, N, Y],
+  "record input for a consultation in preparation": [N, N, N, N, N, N],
   "manage own account": [N, Y, Y, Y, Y, Y],
   "list participants": [N, N, N, N, N, Y],
   "change roles": [N, N, N, N, N, Y],
@@ -84,7 +90,7 @@ describe("the permission matrix", () => {
     const all: PermissionAction[] = [
       "consultation.list", "consultation.read", "comment.create", "draft.view", "draft.edit", "draft.publish",
       "comment.moderate", "account.manage", "users.list", "users.changeRole", "experts.manage",
-      "stakeholderGroups.manage", "outbox.read", "profiles.readFull", "moderation.log.read",
+      "stakeholderGroups.manage", "outbox.read", "profiles.readFull", "moderation.log.read", "input.record",
     ];
     expect([...covered].sort()).toEqual([...all].sort());
   });

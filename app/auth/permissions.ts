@@ -30,6 +30,7 @@ export type Permission =
   | { action: "draft.view"; consultation: ConsultationRef }
   | { action: "draft.edit"; consultation: ConsultationRef }
   | { action: "draft.publish"; consultation: ConsultationRef }
+  | { action: "input.record"; consultation: ConsultationRef }
   | { action: "comment.moderate" }
   | { action: "moderation.log.read" }
   | { action: "account.manage" }
@@ -70,6 +71,10 @@ export function can(actor: Actor, permission: Permission): boolean {
       return secretariat || isExpert(actor, permission.consultation.id);
     case "draft.publish":
       return secretariat || (user?.expertOf.get(permission.consultation.id)?.lead ?? false);
+    case "input.record":
+      // Meetings held during the consultation may be written up after it closes; a consultation
+      // still in preparation has no text to comment on yet.
+      return secretariat && permission.consultation.status !== "draft";
     case "comment.moderate":
       return secretariat || user?.role === "moderator";
     case "account.manage":

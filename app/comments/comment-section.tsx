@@ -1,4 +1,5 @@
 import { Form, Link, useActionData } from "@remix-run/react";
+import { ChannelLabel } from "~/channels/channel-label";
 import { DiffText } from "~/components/diff-text";
 import { ErrorSummary, Field, Options } from "~/components/form-field";
 import { useLocalDateFormatter } from "~/components/local-date";
@@ -7,6 +8,7 @@ import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
 import { electoralGroups, languages, stances, unescoRegions } from "../../db/enums";
 import { commentParagraphs } from "./comment-text";
+import { StanceFieldset } from "./stance-fieldset";
 import type { StanceCounts, ThreadComment, ThreadFilters } from "./comments.server";
 
 interface Section {
@@ -65,6 +67,7 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
           {comment.stance ? <span className={`stance stance--${comment.stance}`}>{t(`stance.${comment.stance}` as MessageKey)}</span> : null}
           <time dateTime={comment.createdAt}>{comment.createdAt.slice(0, 10)}</time>
         </header>
+        <ChannelLabel channel={comment.channel} meeting={comment.meeting} peopleRepresented={comment.peopleRepresented} />
         {comment.status === "removed" ? (
           <p className="muted">{t("comment.removedByAuthor")}</p>
         ) : comment.status === "hidden" ? (
@@ -255,15 +258,7 @@ export function CommentSection({ section, label, paragraphText, returnTo }: { se
           )}
           <input type="hidden" name="intent" value="comment" />
           <input type="hidden" name="submissionId" value={values.submissionId ?? section.submissionId} />
-          <fieldset className={`field${fieldErrors.stance ? " field--invalid" : ""}`} id="field-stance">
-            <legend>{t("comment.stance")}</legend>
-            {stances.map((s) => (
-              <label key={s} className="choice">
-                <input type="radio" name="stance" value={s} defaultChecked={values.stance === s} /> {t(`stance.${s}`)}
-              </label>
-            ))}
-            {fieldErrors.stance ? <p className="field__error">{t(fieldErrors.stance as MessageKey)}</p> : null}
-          </fieldset>
+          <StanceFieldset legend={t("comment.stance")} value={values.stance} error={fieldErrors.stance} />
           <Field name="body" label={t("comment.body")} hint={t("comment.body.hint")} error={fieldErrors.body}>
             <textarea rows={6} maxLength={10_000} defaultValue={values.body} />
           </Field>

@@ -5,7 +5,7 @@
 import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
-import { comments, endorsements, stakeholderGroups, stances, type Comment, type User } from "../../db/schema";
+import { comments, endorsements, meetings, stakeholderGroups, stances, type Channel, type Comment, type User } from "../../db/schema";
 import { countryByCode } from "../accounts/countries";
 import { MAX_COMMENT_LENGTH } from "./comment-text";
 import { canStillEdit } from "./moderation.server";
@@ -110,14 +110,15 @@ export function toggleEndorsement(db: Db, commentId: number, userId: number): bo
 
 /**
  * How an author appears to readers: "Name · group · country", or "Participant · group · country"
- * for a pseudonymous participant or a deleted account whose comments stayed.
+ * for a pseudonymous participant or a deleted account whose comments stayed. Input recorded on
+ * behalf of a group (a meeting, a written submission) has no account: it shows the group's name.
  */
 export function publicAuthor(
-  c: Pick<Comment, "authorId" | "authorName" | "authorPseudonymous" | "authorCountryCode">,
+  c: Pick<Comment, "authorId" | "authorName" | "authorPseudonymous" | "authorCountryCode" | "channel">,
   groupName: string,
   participantWord: string,
 ): string {
-  const name = c.authorPseudonymous || c.authorId === null ? participantWord : c.authorName;
+  const name = c.authorPseudonymous || (c.authorId === null && c.channel === "online") ? participantWord : c.authorName;
   const country = c.authorCountryCode ? (countryByCode(c.authorCountryCode)?.name ?? c.authorCountryCode) : null;
   return [name, groupName, country].filter(Boolean).join(" · ");
 }
@@ -141,6 +142,10 @@ export interface ThreadComment {
   editable: boolean;
   edited: boolean;
   hiddenReason: string | null;
+  /** How it reached the consultation; for a meeting's input, which meeting. */
+  channel: Channel;
+  meeting: { title: string; region: string | null; location: string | null; heldOn: string } | null;
+  peopleRepresented: number;
   replies: ThreadComment[];
 }
 
@@ -153,9 +158,10 @@ export function commentThreads(
   participantWord: string,
 ): ThreadComment[] {
   const rows = db
-    .select({ comment: comments, group: stakeholderGroups.name })
+    .select({ comment: comments, group: stakeholderGroups.name, meeting: meetings })
     .from(comments)
     .innerJoin(stakeholderGroups, eq(stakeholderGroups.id, comments.authorStakeholderGroupId))
+    .leftJoin(meetings, eq(meetings.id, comments.meetingId))
     .where(and(eq(comments.consultationId, consultationId), nodeId === null ? isNull(comments.nodeId) : eq(comments.nodeId, nodeId)))
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .all();
@@ -181,7 +187,7 @@ export function commentThreads(
       }
     }
   }
-  const view = ({ comment: c, group }: (typeof rows)[number]): ThreadComment => ({
+  const view = ({ comment: c, group, meeting }: (typeof rows)[number]): ThreadComment => ({
     id: c.id,
     author: publicAuthor(c, group, participantWord),
     region: c.authorRegion,
@@ -199,6 +205,9 @@ export function commentThreads(
     editable: viewerId !== null && c.authorId === viewerId && canStillEdit(c),
     edited: c.editedAt !== null,
     hiddenReason: viewerId !== null && c.authorId === viewerId ? c.hiddenReason : null,
+    channel: c.channel,
+    meeting: meeting ? { title: meeting.title, region: meeting.region, location: meeting.location, heldOn: meeting.heldOn } : null,
+    peopleRepresented: c.peopleRepresented,
     replies: [],
   });
   const threads: ThreadComment[] = [];

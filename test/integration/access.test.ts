@@ -78,6 +78,19 @@ const ROUTES: [string, string, Record<string, string> | undefined, (number | str
   ["POST", "/c/unesco-ethics-of-ai/revise", {}, [SIGN_IN, 403, "redirect", 403, "redirect"]],
   ["POST", "/c/unesco-ethics-of-ai/p/72", { intent: "comment", stance: "support", body: "Yes." }, [SIGN_IN, "redirect", "redirect", "redirect", "redirect"]],
   ["POST", "/c/ga-78-265-trustworthy-ai/p/OP1", { intent: "comment", stance: "support", body: "Late." }, [SIGN_IN, 403, 403, 403, 403]],
+  // Input from other channels: the secretariat's, while open and after closing.
+  ["GET", "/c/unesco-ethics-of-ai/input", undefined, [SIGN_IN, 403, 403, 403, 200]],
+  ["GET", "/c/ga-78-265-trustworthy-ai/input", undefined, [SIGN_IN, 403, 403, 403, 200]],
+  ["GET", "/c/unesco-ethics-of-ai/input/meetings/new", undefined, [SIGN_IN, 403, 403, 403, 200]],
+  ["POST", "/c/ga-78-265-trustworthy-ai/input/meetings/new", { channel: "stakeholder-workshop", title: "Workshop", heldOn: "2026-01-15" }, [SIGN_IN, 403, 403, 403, "redirect"]],
+  ["POST", "/c/unesco-ethics-of-ai/input/meetings/new", { channel: "dinner" }, [SIGN_IN, 403, 403, 403, 400]],
+  ["GET", "/c/unesco-ethics-of-ai/input/meetings/999", undefined, [SIGN_IN, 403, 403, 403, 404]],
+  ["POST", "/c/unesco-ethics-of-ai/input/meetings/999", {}, [SIGN_IN, 403, 403, 403, 404]],
+  ["GET", "/c/unesco-ethics-of-ai/input/import", undefined, [SIGN_IN, 403, 403, 403, 200]],
+  ["POST", "/c/unesco-ethics-of-ai/input/import", {}, [SIGN_IN, 403, 403, 403, 400]],
+  ["GET", "/c/unesco-ethics-of-ai/input/import/not-a-token-of-ours-at-all", undefined, [SIGN_IN, 403, 403, 403, 404]],
+  ["POST", "/c/unesco-ethics-of-ai/input/import/not-a-token-of-ours-at-all", { intent: "confirm" }, [SIGN_IN, 403, 403, 403, 404]],
+  ["GET", "/c/no-such-consultation/input", undefined, [404, 404, 404, 404, 404]],
 ];
 
 describe("who may open what", () => {
