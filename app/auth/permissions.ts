@@ -30,6 +30,7 @@ export type Permission =
   | { action: "draft.view"; consultation: ConsultationRef }
   | { action: "draft.edit"; consultation: ConsultationRef }
   | { action: "draft.publish"; consultation: ConsultationRef }
+  | { action: "analysis.view"; consultation: ConsultationRef }
   | { action: "comment.moderate" }
   | { action: "moderation.log.read" }
   | { action: "account.manage" }
@@ -66,6 +67,9 @@ export function can(actor: Actor, permission: Permission): boolean {
       return user !== null && permission.consultation.status === "open";
     case "draft.view":
       return secretariat || user?.role === "moderator" || isExpert(actor, permission.consultation.id);
+    case "analysis.view":
+      // The feedback by region, group, gender and age is for those who revise the text.
+      return secretariat || isExpert(actor, permission.consultation.id);
     case "draft.edit":
       return secretariat || isExpert(actor, permission.consultation.id);
     case "draft.publish":
