@@ -1,0 +1,199 @@
+import { Form, Link } from "@remix-run/react";
+import { channels, electoralGroups, languages, stances, unescoRegions } from "../../db/enums";
+import { useT } from "../i18n/i18n-context";
+import type { CommentFilters } from "./comment-filters";
+import { dimensionValueLabel, type GroupName } from "./dimension-labels";
+import { drillDownPath, WHOLE_DRAFT, type AnalysisDimension } from "./drill-down";
+
+type Mix = Record<(typeof stances)[number], number> & { total: number };
+
+/** The filters as a plain GET form: works without JavaScript, and the URL it makes can be shared. */
+export function AnalysisFilterForm({ filters, groups, clearTo }: { filters: CommentFilters; groups: GroupName[]; clearTo: string }) {
+  const t = useT();
+  const selects = [
+    ["region", t("analysis.filter.region"), filters.region, unescoRegions.map((r) => ({ value: r, label: t(`region.${r}`) }))],
+    ["electoral", t("analysis.filter.electoral"), filters.electoral, electoralGroups.map((g) => ({ value: g, label: t(`group.${g}`) }))],
+    ["group", t("analysis.filter.group"), filters.group, groups.map((g) => ({ value: String(g.id), label: g.name }))],
+    ["stance", t("analysis.filter.stance"), filters.stance, stances.map((s) => ({ value: s, label: t(`stance.${s}`) }))],
+    ["channel", t("analysis.filter.channel"), filters.channel, channels.map((c) => ({ value: c, label: t(`channel.${c}`) }))],
+    ["language", t("analysis.filter.language"), filters.language, languages.map((l) => ({ value: l, label: t(`language.${l}`) }))],
+  ] as const;
+  return (
+    <Form method="get" className="filters analysis-filters" aria-label={t("analysis.filters")}>
+      {selects.map(([name, label, value, options]) => (
+        <div className="field" key={name}>
+          <label htmlFor={`analysis-${name}`}>{label}</label>
+          <select id={`analysis-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)}>
+            <option value="">{t("admin.any")}</option>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      {(["from", "to"] as const).map((name) => (
+        <div className="field" key={name}>
+          <label htmlFor={`analysis-${name}`}>{t(`analysis.filter.${name}`)}</label>
+          <input id={`analysis-${name}`} type="date" name={name} defaultValue={filters[name] ?? ""} />
+        </div>
+      ))}
+      <div className="field">
+        <button type="submit">{t("analysis.apply")}</button> <Link to={clearTo}>{t("analysis.clear")}</Link>
+      </div>
+    </Form>
+  );
+}
+
+/** A cell's stance mix: a small stacked bar (described in words for screen readers) and the count. */
+export function MixBar({ mix }: { mix: Mix }) {
+  const t = useT();
+  const parts = stances.filter((s) => mix[s] > 0);
+  const words = parts.map((s) => `${t(`stance.${s}`)} ${mix[s]}`).join(", ");
+  return (
+    <span className="mix">
+      <span className="mix__count">{mix.total}</span>
+      <span className="stance-bar mix__bar" role="img" aria-label={words}>
+        {parts.map((s) => (
+          <span key={s} className={`stance-bar__part stance-bar__part--${s}`} style={{ flexGrow: mix[s] }} />
+        ))}
+      </span>
+    </span>
+  );
+}
+
+export interface BreakdownRow {
+  value: string;
+  comments: number;
+  participants: number;
+  people: number;
+}
+
+export function BreakdownTable({ slug, dimension, rows, filters, groups }: {
+  slug: string;
+  dimension: AnalysisDimension;
+  rows: BreakdownRow[];
+  filters: CommentFilters;
+  groups: GroupName[];
+}) {
+  const t = useT();
+  return (
+    <table className="analysis-table">
+      <caption>{t(`analysis.by.${dimension}`)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("analysis.col.value")}</th>
+          <th scope="col" className="num">{t("analysis.col.comments")}</th>
+          <th scope="col" className="num">{t("analysis.col.participants")}</th>
+          <th scope="col" className="num">{t("analysis.col.people")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.value}>
+            <th scope="row">{dimensionValueLabel(t, dimension, r.value, groups)}</th>
+            <td className="num">
+              <Link to={drillDownPath(slug, filters, { by: dimension, value: r.value })}>{r.comments}</Link>
+            </td>
+            <td className="num">{r.participants}</td>
+            <td className="num">{r.people}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export interface MatrixRowView {
+  node: string;
+  total: Mix;
+  cells: Record<string, Mix>;
+}
+
+/** Paragraph × dimension: every cell its stance mix, and a link to the comments it counted. */
+export function MatrixTable({ slug, dimension, values, rows, labels, filters, groups, caption }: {
+  slug: string;
+  dimension: AnalysisDimension;
+  values: string[];
+  rows: MatrixRowView[];
+  labels: Record<string, string>;
+  filters: CommentFilters;
+  groups: GroupName[];
+  caption: string;
+}) {
+  const t = useT();
+  const rowName = (node: string) => (node === WHOLE_DRAFT ? t("analysis.wholeDraft") : (labels[node] ?? t("analysis.earlierParagraph")));
+  const cellLink = (node: string, value: string | undefined, mix: Mix, columnName: string) => (
+    <Link
+      to={drillDownPath(slug, filters, { node, by: value === undefined ? undefined : dimension, value })}
+      aria-label={`${rowName(node)}, ${columnName}: ${t("analysis.matrix.cell", { count: mix.total, mix: stances.filter((s) => mix[s] > 0).map((s) => `${t(`stance.${s}`)} ${mix[s]}`).join(", ") })}`}
+    >
+      <MixBar mix={mix} />
+    </Link>
+  );
+  return (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="analysis-table analysis-matrix">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("analysis.col.paragraph")}</th>
+            {values.map((v) => (
+              <th scope="col" key={v}>
+                {dimensionValueLabel(t, dimension, v, groups)}
+              </th>
+            ))}
+            <th scope="col">{t("analysis.col.total")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.node}>
+              <th scope="row">{rowName(r.node)}</th>
+              {values.map((v) => (
+                <td key={v}>{r.cells[v] ? cellLink(r.node, v, r.cells[v]!, dimensionValueLabel(t, dimension, v, groups)) : null}</td>
+              ))}
+              <td>{cellLink(r.node, undefined, r.total, t("analysis.col.total"))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export interface HeatNode {
+  nodeId: string;
+  kind: string;
+  label: string | null;
+  level: number;
+  excerpt: string;
+  comments: number;
+  heat: number;
+}
+
+/** The draft as a list of paragraphs, shaded by comment count; each count opens its comments. */
+export function HeatView({ slug, nodes, filters }: { slug: string; nodes: HeatNode[]; filters: CommentFilters }) {
+  const t = useT();
+  return (
+    <ol className="heat-list">
+      {nodes.map((n) =>
+        n.kind === "heading" ? (
+          <li key={n.nodeId} className="heat-list__heading">
+            {n.label ? `${n.label}. ` : ""}
+            {n.excerpt}
+          </li>
+        ) : (
+          <li key={n.nodeId} className="heat-list__item" style={{ "--heat": n.heat } as React.CSSProperties}>
+            <span className="heat-list__label">{n.label ?? ""}</span>
+            <span className="heat-list__text">{n.excerpt}</span>
+            <Link className="heat-list__count" to={drillDownPath(slug, filters, { node: n.nodeId })}>
+              {t("comment.onParagraph", { count: n.comments, label: n.label ?? t("analysis.earlierParagraph") })}
+            </Link>
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}

@@ -1,0 +1,134 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { analysisPage } from "~/analysis/analysis-page.server";
+import { AnalysisFilterForm, BreakdownTable, HeatView, MatrixTable } from "~/analysis/analysis-views";
+import { describeFilters } from "~/analysis/dimension-labels";
+import { analysisDimensions, drillDownPath } from "~/analysis/drill-down";
+import { unescoRegions } from "../../db/enums";
+import { useT } from "~/i18n/i18n-context";
+import { createTranslator } from "~/i18n/translate";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = createTranslator();
+  return [{ title: data ? `${t("analysis.title")} · ${data.consultation.title}` : t("app.name") }];
+};
+
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  return analysisPage(request, context, params.slug);
+}
+
+export default function AnalysisPage() {
+  const { consultation, filters, groups, participation, perDay, labels, matrices, heat } = useLoaderData<typeof loader>();
+  const t = useT();
+  const slug = consultation.slug;
+  const described = describeFilters(t, filters, groups);
+  const groupsWithComments = groups.filter((g) => matrices.group.some((r) => r.cells[String(g.id)])).map((g) => String(g.id));
+  return (
+    <div className="page page--wide analysis">
+      <p className="breadcrumbs">
+        <Link to={`/c/${slug}`}>{consultation.title}</Link>
+      </p>
+      <h1>{t("analysis.title")}</h1>
+      <p className="lede">{t("analysis.intro")}</p>
+      <AnalysisFilterForm filters={filters} groups={groups} clearTo={`/c/${slug}/analysis`} />
+      <p role="status">
+        {described ? t("analysis.activeFilters", { filters: described }) : t("analysis.noFilter")}{" "}
+        {t("analysis.totals", participation.totals)}{" "}
+        <Link to={drillDownPath(slug, filters)}>{t("analysis.allComments")}</Link>
+      </p>
+
+      <section aria-labelledby="participation-title">
+        <h2 id="participation-title">{t("analysis.participation")}</h2>
+        {participation.totals.comments === 0 ? <p>{t("analysis.empty")}</p> : null}
+        <div className="analysis-grid">
+          {analysisDimensions.map((d) => (
+            <BreakdownTable key={d} slug={slug} dimension={d} rows={participation.byDimension[d]} filters={filters} groups={groups} />
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="over-time-title">
+        <h2 id="over-time-title">{t("analysis.overTime")}</h2>
+        <div className="table-scroll" role="region" aria-label={t("analysis.overTime.caption")} tabIndex={0}>
+          <table className="analysis-table">
+            <caption>{t("analysis.overTime.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("analysis.col.day")}</th>
+                <th scope="col" className="num">{t("analysis.col.comments")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {perDay.map((d) => (
+                <tr key={d.day}>
+                  <th scope="row">{d.day}</th>
+                  <td className="num">
+                    <Link to={drillDownPath(slug, { ...filters, from: d.day, to: d.day })}>{d.comments}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="matrix-region-title">
+        <h2 id="matrix-region-title">{t("analysis.matrix.region")}</h2>
+        <MatrixTable
+          slug={slug}
+          dimension="region"
+          values={[...unescoRegions]}
+          rows={matrices.region}
+          labels={labels}
+          filters={filters}
+          groups={groups}
+          caption={t("analysis.matrix.region.caption")}
+        />
+      </section>
+
+      <section aria-labelledby="matrix-group-title">
+        <h2 id="matrix-group-title">{t("analysis.matrix.group")}</h2>
+        <MatrixTable
+          slug={slug}
+          dimension="group"
+          values={groupsWithComments}
+          rows={matrices.group}
+          labels={labels}
+          filters={filters}
+          groups={groups}
+          caption={t("analysis.matrix.group.caption")}
+        />
+      </section>
+
+      {/* Wired in by the lead after merging: app/analysis/consensus.ts over matrices.region and matrices.group. */}
+      <section aria-labelledby="consensus-title" data-pending="consensus">
+        <h2 id="consensus-title">{t("analysis.consensus")}</h2>
+        <p className="muted">{t("analysis.consensus.intro")}</p>
+      </section>
+
+      {/* Wired in by the lead after merging: app/analysis/representativeness.ts over participation.byDimension. */}
+      <section aria-labelledby="representativeness-title" data-pending="representativeness">
+        <h2 id="representativeness-title">{t("analysis.representativeness")}</h2>
+        <p className="muted">{t("analysis.representativeness.intro")}</p>
+      </section>
+
+      {/* Wired in by the lead after merging: app/analysis/campaigns.ts (needs the comment texts, loaded there). */}
+      <section aria-labelledby="campaigns-title" data-pending="campaigns">
+        <h2 id="campaigns-title">{t("analysis.campaigns")}</h2>
+        <p className="muted">{t("analysis.campaigns.intro")}</p>
+      </section>
+
+      {/* Wired in by the lead after merging: app/analysis/themes.ts. */}
+      <section aria-labelledby="themes-title" data-pending="themes">
+        <h2 id="themes-title">{t("analysis.themes")}</h2>
+        <p className="muted">{t("analysis.themes.intro")}</p>
+      </section>
+
+      <section aria-labelledby="heat-title">
+        <h2 id="heat-title">{t("analysis.heat")}</h2>
+        <p>{t("analysis.heat.intro")}</p>
+        <HeatView slug={slug} nodes={heat} filters={filters} />
+      </section>
+    </div>
+  );
+}
