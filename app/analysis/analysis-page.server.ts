@@ -6,7 +6,9 @@ import { listStakeholderGroups } from "../accounts/users.server";
 import { publicAuthor } from "../comments/comments.server";
 import { loadReadableDraft } from "../drafts/reading.server";
 import { createTranslator } from "../i18n/translate";
-import { commentsPerDay, countedCommentList, DRILL_DOWN_PAGE_SIZE, paragraphMatrix, participation, type MatrixRow } from "./analysis.server";
+import { z } from "zod";
+import { stances } from "../../db/enums";
+import { commentsPerDay, countedCommentList, DRILL_DOWN_PAGE_SIZE, paragraphMatrix, participation, type MatrixRow, type StanceMix } from "./analysis.server";
 import { parseCommentFilters } from "./comment-filters";
 import { parseDrillDown, WHOLE_DRAFT } from "./drill-down";
 
@@ -25,19 +27,25 @@ async function requireAnalysis(request: Request, context: AppLoadContext, slug: 
 }
 
 const HEAT_EXCERPT = 160;
+export const matrixParam = z.enum(["region", "group"]).catch("region");
+
+/** A stance mix as the page receives it (see MixArray in analysis-views.tsx). */
+const mixArray = (mix: StanceMix): number[] => [...stances.map((s) => mix[s]), mix.total];
 
 export async function analysisPage(request: Request, context: AppLoadContext, slug: string | undefined) {
   const { consultation, nodes } = await requireAnalysis(request, context, slug);
-  const filters = parseCommentFilters(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const filters = parseCommentFilters(params);
+  // One matrix at a time (a tab): paragraph × stakeholder group is 200 rows × 10 columns of cells.
+  const matrix = matrixParam.parse(params.get("matrix") ?? undefined);
   const db = context.db;
-  const byRegion = paragraphMatrix(db, consultation.id, filters, "region");
-  const byGroup = paragraphMatrix(db, consultation.id, filters, "group");
+  const rows = paragraphMatrix(db, consultation.id, filters, matrix);
   // Matrix rows in reading order: the whole draft first, then the outline, then paragraphs that
   // earlier versions had and the current one dropped.
   const position = new Map(nodes.map((n, i) => [n.nodeId, i]));
   const order = (rows: MatrixRow[]) =>
     rows.sort((a, b) => (a.node === WHOLE_DRAFT ? -1 : position.get(a.node) ?? 1e9) - (b.node === WHOLE_DRAFT ? -1 : position.get(b.node) ?? 1e9));
-  const totals = new Map(byRegion.map((r) => [r.node, r.total.total]));
+  const totals = new Map(rows.map((r) => [r.node, r.total.total]));
   const most = Math.max(1, ...totals.values());
   return {
     consultation: { id: consultation.id, slug: consultation.slug, title: consultation.title },
@@ -46,7 +54,8 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
     participation: participation(db, consultation.id, filters),
     perDay: commentsPerDay(db, consultation.id, filters),
     labels: Object.fromEntries(nodes.filter((n) => n.label !== null).map((n) => [n.nodeId, n.label!])),
-    matrices: { region: order(byRegion), group: order(byGroup) },
+    matrix,
+    rows: order(rows).map((r) => ({ node: r.node, total: mixArray(r.total), cells: Object.fromEntries(Object.entries(r.cells).map(([k, m]) => [k, mixArray(m)])) })),
     // The heat view lists the current text: every paragraph, shaded by its share of the most
     // commented one. Text is cut to an excerpt: the page is an overview, the paragraph page has it all.
     heat: nodes.map((n) => ({

@@ -5,10 +5,14 @@ import type { CommentFilters } from "./comment-filters";
 import { dimensionValueLabel, type GroupName } from "./dimension-labels";
 import { drillDownPath, WHOLE_DRAFT, type AnalysisDimension } from "./drill-down";
 
-type Mix = Record<(typeof stances)[number], number> & { total: number };
-
 /** The filters as a plain GET form: works without JavaScript, and the URL it makes can be shared. */
-export function AnalysisFilterForm({ filters, groups, clearTo }: { filters: CommentFilters; groups: GroupName[]; clearTo: string }) {
+export function AnalysisFilterForm({ filters, groups, clearTo, keep = {} }: {
+  filters: CommentFilters;
+  groups: GroupName[];
+  clearTo: string;
+  /** Parameters of the view that the filters leave as they are (the chosen matrix, the drill-down's cell). */
+  keep?: Record<string, string | undefined>;
+}) {
   const t = useT();
   const selects = [
     ["region", t("analysis.filter.region"), filters.region, unescoRegions.map((r) => ({ value: r, label: t(`region.${r}`) }))],
@@ -20,6 +24,7 @@ export function AnalysisFilterForm({ filters, groups, clearTo }: { filters: Comm
   ] as const;
   return (
     <Form method="get" className="filters analysis-filters" aria-label={t("analysis.filters")}>
+      {Object.entries(keep).map(([name, value]) => (value !== undefined ? <input key={name} type="hidden" name={name} value={value} /> : null))}
       {selects.map(([name, label, value, options]) => (
         <div className="field" key={name}>
           <label htmlFor={`analysis-${name}`}>{label}</label>
@@ -46,20 +51,33 @@ export function AnalysisFilterForm({ filters, groups, clearTo }: { filters: Comm
   );
 }
 
-/** A cell's stance mix: a small stacked bar (described in words for screen readers) and the count. */
-export function MixBar({ mix }: { mix: Mix }) {
+/**
+ * A stance mix as it travels to the page: the count of each stance in the order of `stances`,
+ * then the total (which also counts comments without a stance). Compact on purpose: a matrix has
+ * thousands of cells, and Remix serialises the loader data into the page.
+ */
+export type MixArray = number[];
+
+/**
+ * A cell's stance mix: the count and a small stacked bar, one element drawn by a CSS gradient
+ * (a matrix has thousands of cells), described in words for screen readers.
+ */
+export function MixBar({ mix }: { mix: MixArray }) {
   const t = useT();
-  const parts = stances.filter((s) => mix[s] > 0);
-  const words = parts.map((s) => `${t(`stance.${s}`)} ${mix[s]}`).join(", ");
+  const total = mix[stances.length]!;
+  const stated = stances.reduce((sum, _, i) => sum + mix[i]!, 0) || 1;
+  let edge = 0;
+  const style: Record<string, string> = {};
+  stances.slice(0, -1).forEach((_, i) => {
+    edge += mix[i]!;
+    style[`--e${i}`] = `${Math.round((edge / stated) * 100)}%`;
+  });
+  const words = stances.flatMap((s, i) => (mix[i]! > 0 ? [`${t(`stance.${s}`)} ${mix[i]}`] : [])).join(", ");
   return (
-    <span className="mix">
-      <span className="mix__count">{mix.total}</span>
-      <span className="stance-bar mix__bar" role="img" aria-label={words}>
-        {parts.map((s) => (
-          <span key={s} className={`stance-bar__part stance-bar__part--${s}`} style={{ flexGrow: mix[s] }} />
-        ))}
-      </span>
-    </span>
+    <>
+      {total}
+      <span className="mixbar" role="img" aria-label={words || t("analysis.none")} style={style as React.CSSProperties} />
+    </>
   );
 }
 
@@ -107,8 +125,8 @@ export function BreakdownTable({ slug, dimension, rows, filters, groups }: {
 
 export interface MatrixRowView {
   node: string;
-  total: Mix;
-  cells: Record<string, Mix>;
+  total: MixArray;
+  cells: Record<string, MixArray>;
 }
 
 /** Paragraph × dimension: every cell its stance mix, and a link to the comments it counted. */
@@ -124,14 +142,7 @@ export function MatrixTable({ slug, dimension, values, rows, labels, filters, gr
 }) {
   const t = useT();
   const rowName = (node: string) => (node === WHOLE_DRAFT ? t("analysis.wholeDraft") : (labels[node] ?? t("analysis.earlierParagraph")));
-  const cellLink = (node: string, value: string | undefined, mix: Mix, columnName: string) => (
-    <Link
-      to={drillDownPath(slug, filters, { node, by: value === undefined ? undefined : dimension, value })}
-      aria-label={`${rowName(node)}, ${columnName}: ${t("analysis.matrix.cell", { count: mix.total, mix: stances.filter((s) => mix[s] > 0).map((s) => `${t(`stance.${s}`)} ${mix[s]}`).join(", ") })}`}
-    >
-      <MixBar mix={mix} />
-    </Link>
-  );
+  // Plain links: thousands of <Link>s would cost more to render than the page's queries.
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="analysis-table analysis-matrix">
@@ -152,9 +163,19 @@ export function MatrixTable({ slug, dimension, values, rows, labels, filters, gr
             <tr key={r.node}>
               <th scope="row">{rowName(r.node)}</th>
               {values.map((v) => (
-                <td key={v}>{r.cells[v] ? cellLink(r.node, v, r.cells[v]!, dimensionValueLabel(t, dimension, v, groups)) : null}</td>
+                <td key={v}>
+                  {r.cells[v] ? (
+                    <a href={drillDownPath(slug, filters, { node: r.node, by: dimension, value: v })}>
+                      <MixBar mix={r.cells[v]!} />
+                    </a>
+                  ) : null}
+                </td>
               ))}
-              <td>{cellLink(r.node, undefined, r.total, t("analysis.col.total"))}</td>
+              <td>
+                <a href={drillDownPath(slug, filters, { node: r.node })}>
+                  <MixBar mix={r.total} />
+                </a>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -188,9 +209,9 @@ export function HeatView({ slug, nodes, filters }: { slug: string; nodes: HeatNo
           <li key={n.nodeId} className="heat-list__item" style={{ "--heat": n.heat } as React.CSSProperties}>
             <span className="heat-list__label">{n.label ?? ""}</span>
             <span className="heat-list__text">{n.excerpt}</span>
-            <Link className="heat-list__count" to={drillDownPath(slug, filters, { node: n.nodeId })}>
+            <a className="heat-list__count" href={drillDownPath(slug, filters, { node: n.nodeId })}>
               {t("comment.onParagraph", { count: n.comments, label: n.label ?? t("analysis.earlierParagraph") })}
-            </Link>
+            </a>
           </li>
         ),
       )}

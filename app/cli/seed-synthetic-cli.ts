@@ -50,7 +50,6 @@ function main() {
     seedDemoConsultations(db);
     const t0 = performance.now();
     const result = seedSyntheticConsultation(db, { ...args, slug: args.consultation });
-    db.$client.pragma("optimize");
     console.log(
       `Synthetic consultation on ${args.consultation} (seed ${args.seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s: ` +
         `${result.participants} participants, ${result.comments} comments (${result.campaigns} campaigns), ${result.replies} replies, ` +

@@ -215,7 +215,7 @@ export const en = {
   "analysis.matrix.region.caption": "Comments per paragraph and region, with the mix of positions in each cell",
   "analysis.matrix.group": "Paragraphs by stakeholder group",
   "analysis.matrix.group.caption": "Comments per paragraph and stakeholder group, with the mix of positions in each cell",
-  "analysis.matrix.cell": "{count, plural, one {# comment} other {# comments}}: {mix}",
+  "analysis.matrix.choose": "Paragraphs by",
   "analysis.wholeDraft": "Whole draft",
   "analysis.earlierParagraph": "Paragraph of an earlier version",
   "analysis.heat": "Heat over the draft",

@@ -4,6 +4,7 @@ import { analysisPage } from "~/analysis/analysis-page.server";
 import { AnalysisFilterForm, BreakdownTable, HeatView, MatrixTable } from "~/analysis/analysis-views";
 import { describeFilters } from "~/analysis/dimension-labels";
 import { analysisDimensions, drillDownPath } from "~/analysis/drill-down";
+import { filtersToSearch } from "~/analysis/comment-filters";
 import { unescoRegions } from "../../db/enums";
 import { useT } from "~/i18n/i18n-context";
 import { createTranslator } from "~/i18n/translate";
@@ -18,11 +19,11 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export default function AnalysisPage() {
-  const { consultation, filters, groups, participation, perDay, labels, matrices, heat } = useLoaderData<typeof loader>();
+  const { consultation, filters, groups, participation, perDay, labels, matrix, rows, heat } = useLoaderData<typeof loader>();
   const t = useT();
   const slug = consultation.slug;
   const described = describeFilters(t, filters, groups);
-  const groupsWithComments = groups.filter((g) => matrices.group.some((r) => r.cells[String(g.id)])).map((g) => String(g.id));
+  const columns = matrix === "region" ? [...unescoRegions] : groups.filter((g) => rows.some((r) => r.cells[String(g.id)])).map((g) => String(g.id));
   return (
     <div className="page page--wide analysis">
       <p className="breadcrumbs">
@@ -30,7 +31,7 @@ export default function AnalysisPage() {
       </p>
       <h1>{t("analysis.title")}</h1>
       <p className="lede">{t("analysis.intro")}</p>
-      <AnalysisFilterForm filters={filters} groups={groups} clearTo={`/c/${slug}/analysis`} />
+      <AnalysisFilterForm filters={filters} groups={groups} clearTo={`/c/${slug}/analysis`} keep={{ matrix: matrix === "region" ? undefined : matrix }} />
       <p role="status">
         {described ? t("analysis.activeFilters", { filters: described }) : t("analysis.noFilter")}{" "}
         {t("analysis.totals", participation.totals)}{" "}
@@ -72,35 +73,32 @@ export default function AnalysisPage() {
         </div>
       </section>
 
-      <section aria-labelledby="matrix-region-title">
-        <h2 id="matrix-region-title">{t("analysis.matrix.region")}</h2>
+      <section aria-labelledby="matrix-title">
+        <h2 id="matrix-title">{t(matrix === "region" ? "analysis.matrix.region" : "analysis.matrix.group")}</h2>
+        <nav aria-label={t("analysis.matrix.choose")} className="tabs">
+          <ul>
+            {(["region", "group"] as const).map((m) => (
+              <li key={m}>
+                <Link to={`/c/${slug}/analysis${filtersToSearch(filters, { matrix: m === "region" ? undefined : m })}#matrix-title`} aria-current={m === matrix ? "page" : undefined}>
+                  {t(`analysis.matrix.${m}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <MatrixTable
           slug={slug}
-          dimension="region"
-          values={[...unescoRegions]}
-          rows={matrices.region}
+          dimension={matrix}
+          values={columns}
+          rows={rows}
           labels={labels}
           filters={filters}
           groups={groups}
-          caption={t("analysis.matrix.region.caption")}
+          caption={t(matrix === "region" ? "analysis.matrix.region.caption" : "analysis.matrix.group.caption")}
         />
       </section>
 
-      <section aria-labelledby="matrix-group-title">
-        <h2 id="matrix-group-title">{t("analysis.matrix.group")}</h2>
-        <MatrixTable
-          slug={slug}
-          dimension="group"
-          values={groupsWithComments}
-          rows={matrices.group}
-          labels={labels}
-          filters={filters}
-          groups={groups}
-          caption={t("analysis.matrix.group.caption")}
-        />
-      </section>
-
-      {/* Wired in by the lead after merging: app/analysis/consensus.ts over matrices.region and matrices.group. */}
+      {/* Wired in by the lead after merging: app/analysis/consensus.ts over `rows` (the chosen matrix; call paragraphMatrix for the other). */}
       <section aria-labelledby="consensus-title" data-pending="consensus">
         <h2 id="consensus-title">{t("analysis.consensus")}</h2>
         <p className="muted">{t("analysis.consensus.intro")}</p>
