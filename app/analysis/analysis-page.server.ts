@@ -26,7 +26,7 @@ async function requireAnalysis(request: Request, context: AppLoadContext, slug: 
   return draft;
 }
 
-const HEAT_EXCERPT = 160;
+const HEAT_EXCERPT = 100;
 export const matrixParam = z.enum(["region", "group"]).catch("region");
 
 /** A stance mix as the page receives it (see MixArray in analysis-views.tsx). */

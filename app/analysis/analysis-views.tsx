@@ -209,9 +209,13 @@ export function HeatView({ slug, nodes, filters }: { slug: string; nodes: HeatNo
           <li key={n.nodeId} className="heat-list__item" style={{ "--heat": n.heat } as React.CSSProperties}>
             <span className="heat-list__label">{n.label ?? ""}</span>
             <span className="heat-list__text">{n.excerpt}</span>
-            <a className="heat-list__count" href={drillDownPath(slug, filters, { node: n.nodeId })}>
-              {t("comment.onParagraph", { count: n.comments, label: n.label ?? t("analysis.earlierParagraph") })}
-            </a>
+            {n.comments > 0 ? (
+              <a className="heat-list__count" href={drillDownPath(slug, filters, { node: n.nodeId })}>
+                {t("analysis.heat.count", { count: n.comments })}
+              </a>
+            ) : (
+              <span className="heat-list__count muted">{t("analysis.heat.count", { count: 0 })}</span>
+            )}
           </li>
         ),
       )}

@@ -220,6 +220,7 @@ export const en = {
   "analysis.earlierParagraph": "Paragraph of an earlier version",
   "analysis.heat": "Heat over the draft",
   "analysis.heat.intro": "Each paragraph of the current text, shaded by how many counted comments it received.",
+  "analysis.heat.count": "{count, plural, =0 {No comment} one {# comment} other {# comments}}",
   "analysis.empty": "No comment matches these filters.",
   "analysis.consensus": "Consensus and division",
   "analysis.consensus.intro": "Where regions and stakeholder groups agree or disagree on a paragraph.",
