@@ -116,6 +116,7 @@ try {
   for (const path of [
     `/c/${SLUG}`,
     `/c/${SLUG}/analysis`,
+    `/c/${SLUG}/analysis?matrix=group`,
     `/c/${SLUG}/analysis?region=africa&stance=concern`,
     `/c/${SLUG}/analysis?language=fr&from=2026-10-01&to=2026-10-31`,
     ...(hotCell ? [hotCell] : []),

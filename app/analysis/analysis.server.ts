@@ -94,31 +94,33 @@ export function participation(db: Db, consultationId: number, filters: CommentFi
     select ${comments.authorId} as author, ${dimensionSql}, count(*) as n, sum(${comments.peopleRepresented}) as people
     from ${commentsIndexedBy("comments_analysis_author_idx")}
     where ${countedComments(consultationId, filters)}
-    group by ${comments.authorId}, ${sql.join(dimensionList.map((d) => dimensionColumns[d]), sql`, `)}`);
-  const tallies = Object.fromEntries(dimensionList.map((d) => [d, new Map<string, { comments: number; authors: Set<number>; anonymous: number; people: number }>()])) as Record<
-    AnalysisDimension,
-    Map<string, { comments: number; authors: Set<number>; anonymous: number; people: number }>
-  >;
-  const authors = new Set<number>();
+    group by ${comments.authorId}, ${sql.join(dimensionList.map((d) => dimensionColumns[d]), sql`, `)}
+    order by ${comments.authorId}`);
+  // Rows come grouped by author first, so an author's rows are contiguous: a value's participants
+  // are counted by noticing a new author, without a set per value.
+  type Tally = { comments: number; participants: number; people: number; lastAuthor: number | null };
+  const tallies = Object.fromEntries(dimensionList.map((d) => [d, new Map<string, Tally>()])) as Record<AnalysisDimension, Map<string, Tally>>;
   const totals = { comments: 0, participants: 0, people: 0, replies: 0 };
+  let lastAuthor: number | null = null;
   for (const r of rows) {
     const people = Number(r.people ?? 0);
     totals.comments += r.n;
     totals.people += people;
     // A comment without an account is a participant of its own.
     if (r.author === null) totals.participants += r.n;
-    else authors.add(r.author);
+    else if (r.author !== lastAuthor) totals.participants += 1;
+    lastAuthor = r.author;
     for (const d of dimensionList) {
       const key = valueKey(r[d]);
       let tally = tallies[d].get(key);
-      if (!tally) tallies[d].set(key, (tally = { comments: 0, authors: new Set(), anonymous: 0, people: 0 }));
+      if (!tally) tallies[d].set(key, (tally = { comments: 0, participants: 0, people: 0, lastAuthor: null }));
       tally.comments += r.n;
       tally.people += people;
-      if (r.author === null) tally.anonymous += r.n;
-      else tally.authors.add(r.author);
+      if (r.author === null) tally.participants += r.n;
+      else if (r.author !== tally.lastAuthor) tally.participants += 1;
+      tally.lastAuthor = r.author;
     }
   }
-  totals.participants += authors.size;
   // Replies are given for context only: visible replies whose own author matches the filters.
   totals.replies =
     db.get<{ n: number }>(sql`
@@ -128,7 +130,7 @@ export function participation(db: Db, consultationId: number, filters: CommentFi
     dimensionList.map((d) => [
       d,
       [...tallies[d]]
-        .map(([value, t]) => ({ value, comments: t.comments, participants: t.authors.size + t.anonymous, people: t.people }))
+        .map(([value, t]) => ({ value, comments: t.comments, participants: t.participants, people: t.people }))
         .sort((a, b) => b.comments - a.comments || a.value.localeCompare(b.value)),
     ]),
   ) as Record<AnalysisDimension, BreakdownRow[]>;
