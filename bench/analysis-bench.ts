@@ -99,7 +99,10 @@ lines.push(
   `Matrix / hand-written SQL at the median: ${(Number(m.p50) / Number(s.p50)).toFixed(2)}×.`,
 );
 
-const server = await startServer({ databasePath, env: { NODE_ENV: "test" } });
+// V8 grows its heap lazily as long as the machine has memory; a cap makes it collect instead (see
+// docs/benchmarks.md). SERVER_NODE_OPTIONS="" runs the server without one.
+const serverNodeOptions = process.env.SERVER_NODE_OPTIONS ?? "--max-old-space-size=160";
+const server = await startServer({ databasePath, env: { NODE_ENV: "test", NODE_OPTIONS: serverNodeOptions } });
 try {
   const signIn = await fetch(`${server.url}/sign-in`, {
     method: "POST",
@@ -136,7 +139,7 @@ try {
   }
   const status = readFileSync(`/proc/${server.child.pid}/status`, "utf8");
   const mb = (field: string) => (Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? 0) / 1024).toFixed(0);
-  lines.push("", `Server resident memory after the run: ${mb("VmRSS")} MB (peak ${mb("VmHWM")} MB).`);
+  lines.push("", `Server (NODE_OPTIONS="${serverNodeOptions}") resident memory after the run: ${mb("VmRSS")} MB (peak ${mb("VmHWM")} MB).`);
 } finally {
   await server.stop();
 }

@@ -2,7 +2,8 @@
  * npm run seed:synthetic -- --comments 100000 --participants 3000 --seed 42
  *   [--consultation unesco-ethics-of-ai] [--until 2026-11-22] [--days 60]
  * Fills the database at DATABASE_PATH (default ./data/redraft.db) with a synthetic consultation
- * for analysis and benchmarks: the demo drafts are imported first if the database is empty. The
+ * for analysis and benchmarks: the demo drafts (and outside production the demo accounts) are
+ * created first if the database has none. The
  * same seed gives the same data. Never run it against a database with real participants.
  */
 import { parseArgs } from "node:util";
@@ -11,6 +12,7 @@ import { z } from "zod";
 import { migrateDatabase, openDatabase } from "../../db/client.server";
 import { loadConfig } from "../config/env.server";
 import { seedDemoConsultations } from "../../seeds/seed-demo.server";
+import { seedDemoAccounts } from "../../seeds/seed-demo-accounts.server";
 import { seedSyntheticConsultation, SyntheticSeedError } from "../analysis/synthetic-consultation.server";
 
 const USAGE =
@@ -28,7 +30,7 @@ export const syntheticArgsSchema = z.object({
   days: count("days", 3650).default(60),
 });
 
-function main() {
+async function main() {
   let raw;
   try {
     raw = parseArgs({
@@ -48,6 +50,9 @@ function main() {
   try {
     migrateDatabase(db);
     seedDemoConsultations(db);
+    // As the server would on its first start, so someone can sign in to read the analysis (it
+    // creates them only on a database without any account, which the synthetic one is not).
+    if (config.nodeEnv !== "production") await seedDemoAccounts(db);
     const t0 = performance.now();
     const result = seedSyntheticConsultation(db, { ...args, slug: args.consultation });
     console.log(
@@ -60,9 +65,7 @@ function main() {
   }
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(`redraft seed:synthetic: ${(error as Error).message}`);
   process.exit(2);
-}
+});
