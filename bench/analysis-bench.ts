@@ -101,7 +101,7 @@ lines.push(
 
 // V8 grows its heap lazily as long as the machine has memory; a cap makes it collect instead (see
 // docs/benchmarks.md). SERVER_NODE_OPTIONS="" runs the server without one.
-const serverNodeOptions = process.env.SERVER_NODE_OPTIONS ?? "--max-old-space-size=160";
+const serverNodeOptions = process.env.SERVER_NODE_OPTIONS ?? "--max-old-space-size=256";
 const server = await startServer({ databasePath, env: { NODE_ENV: "test", NODE_OPTIONS: serverNodeOptions } });
 try {
   const signIn = await fetch(`${server.url}/sign-in`, {

@@ -3,7 +3,7 @@ import { channels, electoralGroups, languages, stances, unescoRegions } from "..
 import { useT } from "../i18n/i18n-context";
 import type { CommentFilters } from "./comment-filters";
 import { dimensionValueLabel, type GroupName } from "./dimension-labels";
-import { drillDownPath, WHOLE_DRAFT, type AnalysisDimension } from "./drill-down";
+import { drillDownPath, drillDownPaths, WHOLE_DRAFT, type AnalysisDimension } from "./drill-down";
 
 /** The filters as a plain GET form: works without JavaScript, and the URL it makes can be shared. */
 export function AnalysisFilterForm({ filters, groups, clearTo, keep = {} }: {
@@ -60,23 +60,27 @@ export type MixArray = number[];
 
 /**
  * A cell's stance mix: the count and a small stacked bar, one element drawn by a CSS gradient
- * (a matrix has thousands of cells), described in words for screen readers.
+ * (a matrix has thousands of cells), described in words for screen readers. `names` are the
+ * stances' names in the order of `stances`, translated once per table.
  */
-export function MixBar({ mix }: { mix: MixArray }) {
-  const t = useT();
+export function mixBar(mix: MixArray, names: string[]) {
   const total = mix[stances.length]!;
-  const stated = stances.reduce((sum, _, i) => sum + mix[i]!, 0) || 1;
+  let stated = 0;
+  for (let i = 0; i < stances.length; i++) stated += mix[i]!;
   let edge = 0;
   const style: Record<string, string> = {};
-  stances.slice(0, -1).forEach((_, i) => {
-    edge += mix[i]!;
-    style[`--e${i}`] = `${Math.round((edge / stated) * 100)}%`;
-  });
-  const words = stances.flatMap((s, i) => (mix[i]! > 0 ? [`${t(`stance.${s}`)} ${mix[i]}`] : [])).join(", ");
+  const words: string[] = [];
+  for (let i = 0; i < stances.length; i++) {
+    if (mix[i]! > 0) words.push(`${names[i]} ${mix[i]}`);
+    if (i < stances.length - 1) {
+      edge += mix[i]!;
+      style[`--e${i}`] = `${Math.round((edge / (stated || 1)) * 100)}%`;
+    }
+  }
   return (
     <>
       {total}
-      <span className="mixbar" role="img" aria-label={words || t("analysis.none")} style={style as React.CSSProperties} />
+      <span className="mixbar" role="img" aria-label={words.join(", ") || names[stances.length]} style={style as React.CSSProperties} />
     </>
   );
 }
@@ -142,7 +146,10 @@ export function MatrixTable({ slug, dimension, values, rows, labels, filters, gr
 }) {
   const t = useT();
   const rowName = (node: string) => (node === WHOLE_DRAFT ? t("analysis.wholeDraft") : (labels[node] ?? t("analysis.earlierParagraph")));
-  // Plain links: thousands of <Link>s would cost more to render than the page's queries.
+  const names = [...stances.map((s) => t(`stance.${s}`)), t("analysis.none")];
+  const href = drillDownPaths(slug, filters);
+  // Plain links and plain function calls: thousands of <Link>s and components would cost more to
+  // render than the page's queries.
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="analysis-table analysis-matrix">
@@ -165,16 +172,12 @@ export function MatrixTable({ slug, dimension, values, rows, labels, filters, gr
               {values.map((v) => (
                 <td key={v}>
                   {r.cells[v] ? (
-                    <a href={drillDownPath(slug, filters, { node: r.node, by: dimension, value: v })}>
-                      <MixBar mix={r.cells[v]!} />
-                    </a>
+                    <a href={href({ node: r.node, by: dimension, value: v })}>{mixBar(r.cells[v]!, names)}</a>
                   ) : null}
                 </td>
               ))}
               <td>
-                <a href={drillDownPath(slug, filters, { node: r.node })}>
-                  <MixBar mix={r.total} />
-                </a>
+                <a href={href({ node: r.node })}>{mixBar(r.total, names)}</a>
               </td>
             </tr>
           ))}
@@ -197,6 +200,7 @@ export interface HeatNode {
 /** The draft as a list of paragraphs, shaded by comment count; each count opens its comments. */
 export function HeatView({ slug, nodes, filters }: { slug: string; nodes: HeatNode[]; filters: CommentFilters }) {
   const t = useT();
+  const href = drillDownPaths(slug, filters);
   return (
     <ol className="heat-list">
       {nodes.map((n) =>
@@ -210,7 +214,7 @@ export function HeatView({ slug, nodes, filters }: { slug: string; nodes: HeatNo
             <span className="heat-list__label">{n.label ?? ""}</span>
             <span className="heat-list__text">{n.excerpt}</span>
             {n.comments > 0 ? (
-              <a className="heat-list__count" href={drillDownPath(slug, filters, { node: n.nodeId })}>
+              <a className="heat-list__count" href={href({ node: n.nodeId })}>
                 {t("analysis.heat.count", { count: n.comments })}
               </a>
             ) : (

@@ -49,6 +49,21 @@ export function drillDownPath(slug: string, filters: CommentFilters, cell: Cell 
   })}`;
 }
 
+/**
+ * The same addresses as drillDownPath for many cells under one set of filters (a matrix has
+ * thousands): the filters' part is built once. Gives exactly what drillDownPath gives.
+ */
+export function drillDownPaths(slug: string, filters: CommentFilters): (cell: Cell) => string {
+  const base = drillDownPath(slug, filters);
+  const join = base.includes("?") ? "&" : "?";
+  return (cell) => {
+    const parts: string[] = [];
+    if (cell.node !== undefined) parts.push(`node=${encodeURIComponent(cell.node)}`);
+    if (cell.by !== undefined && cell.value !== undefined) parts.push(`by=${cell.by}`, `value=${new URLSearchParams({ v: cell.value }).toString().slice(2)}`);
+    return parts.length > 0 ? `${base}${join}${parts.join("&")}` : base;
+  };
+}
+
 /** The query string of a page of a drill-down list (or of any filtered view). */
 export function withPage(search: string, page: number): string {
   const params = new URLSearchParams(search);
