@@ -6,7 +6,8 @@
  * after `npm run build`. Prints Markdown for docs/benchmarks.md. Not a test: timings depend on
  * the machine. COMMENTS, PARTICIPANTS and ROUNDS override the sizes.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
 import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { paragraphMatrix } from "../app/analysis/analysis.server";
@@ -142,5 +143,6 @@ try {
   lines.push("", `Server (NODE_OPTIONS="${serverNodeOptions}") resident memory after the run: ${mb("VmRSS")} MB (peak ${mb("VmHWM")} MB).`);
 } finally {
   await server.stop();
+  rmSync(dirname(databasePath), { recursive: true, force: true });
 }
 console.log(lines.join("\n"));
