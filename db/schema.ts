@@ -387,8 +387,30 @@ export const comments = sqliteTable(
     uniqueIndex("comments_submission_unique").on(t.submissionId),
     index("comments_node_idx").on(t.consultationId, t.nodeId),
     index("comments_author_idx").on(t.authorId),
-    index("comments_parent_idx").on(t.parentId),
+    // Partial: a lookup of replies (parent_id = ?) still uses it, and SQLite is not tempted to read
+    // every top-level comment through it for "parent_id is null" (decision 013).
+    index("comments_parent_idx").on(t.parentId).where(sql`parent_id is not null`),
     index("comments_meeting_idx").on(t.meetingId),
+    // The analysis indexes (decision 013): partial (only what the figures count: visible top-level
+    // comments) and covering (every filter column inside), each ordered for one GROUP BY so SQLite
+    // walks it without sorting: paragraph × stance × region (also the draft page's counts per
+    // paragraph and stance), paragraph × stance × stakeholder group, participation by author,
+    // comments per day (also the drill-down lists, oldest first).
+    index("comments_analysis_region_idx")
+      .on(t.consultationId, t.nodeId, t.stance, t.authorRegion, t.authorElectoralGroup, t.authorStakeholderGroupId, t.channel, t.language, t.createdAt)
+      .where(sql`parent_id is null and status = 'visible'`),
+    index("comments_analysis_group_idx")
+      .on(t.consultationId, t.nodeId, t.stance, t.authorStakeholderGroupId, t.authorRegion, t.authorElectoralGroup, t.channel, t.language, t.createdAt)
+      .where(sql`parent_id is null and status = 'visible'`),
+    index("comments_analysis_author_idx")
+      .on(
+        t.consultationId, t.authorId, t.authorRegion, t.authorElectoralGroup, t.authorStakeholderGroupId, t.authorGender, t.authorAgeBand,
+        t.channel, t.language, t.peopleRepresented, t.stance, t.createdAt,
+      )
+      .where(sql`parent_id is null and status = 'visible'`),
+    index("comments_analysis_day_idx")
+      .on(t.consultationId, sql`created_at / 86400000`, t.createdAt, t.authorRegion, t.authorElectoralGroup, t.authorStakeholderGroupId, t.stance, t.channel, t.language)
+      .where(sql`parent_id is null and status = 'visible'`),
   ],
 );
 

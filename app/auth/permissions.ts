@@ -31,6 +31,7 @@ export type Permission =
   | { action: "draft.edit"; consultation: ConsultationRef }
   | { action: "draft.publish"; consultation: ConsultationRef }
   | { action: "input.record"; consultation: ConsultationRef }
+  | { action: "analysis.view"; consultation: ConsultationRef }
   | { action: "comment.moderate" }
   | { action: "moderation.log.read" }
   | { action: "account.manage" }
@@ -67,6 +68,9 @@ export function can(actor: Actor, permission: Permission): boolean {
       return user !== null && permission.consultation.status === "open";
     case "draft.view":
       return secretariat || user?.role === "moderator" || isExpert(actor, permission.consultation.id);
+    case "analysis.view":
+      // The feedback by region, group, gender and age is for those who revise the text.
+      return secretariat || isExpert(actor, permission.consultation.id);
     case "draft.edit":
       return secretariat || isExpert(actor, permission.consultation.id);
     case "draft.publish":

@@ -2,13 +2,14 @@
  * Comments on a paragraph: writing one (with a stance and, for an amendment, the proposed
  * wording), replies, endorsements, and what readers see of each author.
  */
-import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { comments, endorsements, meetings, stakeholderGroups, stances, type Channel, type Comment, type User } from "../../db/schema";
 import { countryByCode } from "../accounts/countries";
 import { MAX_COMMENT_LENGTH } from "./comment-text";
 import { canStillEdit } from "./moderation.server";
+import { commentsIndexedBy } from "../analysis/analysis-indexes.server";
 
 export const commentSchema = z
   .object({
@@ -258,12 +259,12 @@ const emptyCounts = (): StanceCounts => ({ support: 0, concern: 0, amendment: 0,
 
 /** Comments (not replies) per paragraph and stance, for the draft page's counts, bars and heat. */
 export function stanceCountsByNode(db: Db, consultationId: number): Map<string, StanceCounts> {
-  const rows = db
-    .select({ nodeId: comments.nodeId, stance: comments.stance, n: count() })
-    .from(comments)
-    .where(and(eq(comments.consultationId, consultationId), isNull(comments.parentId), eq(comments.status, "visible")))
-    .groupBy(comments.nodeId, comments.stance)
-    .all();
+  // Over the analysis index (decision 013): 100,000 comments are counted in tens of milliseconds.
+  const rows = db.all<{ nodeId: string | null; stance: (typeof stances)[number] | null; n: number }>(sql`
+    select ${comments.nodeId} as nodeId, ${comments.stance} as stance, count(*) as n
+    from ${commentsIndexedBy("comments_analysis_region_idx")}
+    where ${comments.consultationId} = ${consultationId} and parent_id is null and status = 'visible'
+    group by ${comments.nodeId}, ${comments.stance}`);
   const byNode = new Map<string, StanceCounts>();
   for (const row of rows) {
     if (row.nodeId === null || row.stance === null) continue;

@@ -26,13 +26,14 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     ...draft,
     canRevise: can(actor, { action: "draft.view", consultation: draft.consultation }),
     canRecordInput: can(actor, { action: "input.record", consultation: draft.consultation }),
+    canAnalyse: can(actor, { action: "analysis.view", consultation: draft.consultation }),
     // Per paragraph: its comments by stance, and its share of the most discussed paragraph's count.
     discussion: Object.fromEntries([...counts].map(([nodeId, c]) => [nodeId, { counts: c, heat: c.total / most }])),
   };
 }
 
 export default function ConsultationPage() {
-  const { consultation, version, nodes, canRevise, canRecordInput, discussion } = useLoaderData<typeof loader>();
+  const { consultation, version, nodes, canRevise, canRecordInput, canAnalyse, discussion } = useLoaderData<typeof loader>();
   const t = useT();
   const toc = tableOfContents(nodes);
   useLiveConsultation(consultation.slug);
@@ -51,6 +52,11 @@ export default function ConsultationPage() {
         {canRecordInput ? (
           <p>
             <Link to={`/c/${consultation.slug}/input`}>{t("input.link")}</Link>
+          </p>
+        ) : null}
+        {canAnalyse ? (
+          <p>
+            <Link to={`/c/${consultation.slug}/analysis`}>{t("analysis.link")}</Link>
           </p>
         ) : null}
       </header>

@@ -1,0 +1,132 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { analysisPage } from "~/analysis/analysis-page.server";
+import { AnalysisFilterForm, BreakdownTable, HeatView, MatrixTable } from "~/analysis/analysis-views";
+import { describeFilters } from "~/analysis/dimension-labels";
+import { analysisDimensions, drillDownPath } from "~/analysis/drill-down";
+import { filtersToSearch } from "~/analysis/comment-filters";
+import { unescoRegions } from "../../db/enums";
+import { useT } from "~/i18n/i18n-context";
+import { createTranslator } from "~/i18n/translate";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = createTranslator();
+  return [{ title: data ? `${t("analysis.title")} · ${data.consultation.title}` : t("app.name") }];
+};
+
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  return analysisPage(request, context, params.slug);
+}
+
+export default function AnalysisPage() {
+  const { consultation, filters, groups, participation, perDay, labels, matrix, rows, heat } = useLoaderData<typeof loader>();
+  const t = useT();
+  const slug = consultation.slug;
+  const described = describeFilters(t, filters, groups);
+  const columns = matrix === "region" ? [...unescoRegions] : groups.filter((g) => rows.some((r) => r.cells[String(g.id)])).map((g) => String(g.id));
+  return (
+    <div className="page page--wide analysis">
+      <p className="breadcrumbs">
+        <Link to={`/c/${slug}`}>{consultation.title}</Link>
+      </p>
+      <h1>{t("analysis.title")}</h1>
+      <p className="lede">{t("analysis.intro")}</p>
+      <AnalysisFilterForm filters={filters} groups={groups} clearTo={`/c/${slug}/analysis`} keep={{ matrix: matrix === "region" ? undefined : matrix }} />
+      <p role="status">
+        {described ? t("analysis.activeFilters", { filters: described }) : t("analysis.noFilter")}{" "}
+        {t("analysis.totals", participation.totals)}{" "}
+        <Link to={drillDownPath(slug, filters)}>{t("analysis.allComments")}</Link>
+      </p>
+
+      <section aria-labelledby="participation-title">
+        <h2 id="participation-title">{t("analysis.participation")}</h2>
+        {participation.totals.comments === 0 ? <p>{t("analysis.empty")}</p> : null}
+        <div className="analysis-grid">
+          {analysisDimensions.map((d) => (
+            <BreakdownTable key={d} slug={slug} dimension={d} rows={participation.byDimension[d]} filters={filters} groups={groups} />
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="over-time-title">
+        <h2 id="over-time-title">{t("analysis.overTime")}</h2>
+        <div className="table-scroll" role="region" aria-label={t("analysis.overTime.caption")} tabIndex={0}>
+          <table className="analysis-table">
+            <caption>{t("analysis.overTime.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("analysis.col.day")}</th>
+                <th scope="col" className="num">{t("analysis.col.comments")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {perDay.map((d) => (
+                <tr key={d.day}>
+                  <th scope="row">{d.day}</th>
+                  <td className="num">
+                    <Link to={drillDownPath(slug, { ...filters, from: d.day, to: d.day })}>{d.comments}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="matrix-title">
+        <h2 id="matrix-title">{t(matrix === "region" ? "analysis.matrix.region" : "analysis.matrix.group")}</h2>
+        <nav aria-label={t("analysis.matrix.choose")} className="tabs">
+          <ul>
+            {(["region", "group"] as const).map((m) => (
+              <li key={m}>
+                <Link to={`/c/${slug}/analysis${filtersToSearch(filters, { matrix: m === "region" ? undefined : m })}#matrix-title`} aria-current={m === matrix ? "page" : undefined}>
+                  {t(`analysis.matrix.${m}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <MatrixTable
+          slug={slug}
+          dimension={matrix}
+          values={columns}
+          rows={rows}
+          labels={labels}
+          filters={filters}
+          groups={groups}
+          caption={t(matrix === "region" ? "analysis.matrix.region.caption" : "analysis.matrix.group.caption")}
+        />
+      </section>
+
+      {/* Wired in by the lead after merging: app/analysis/consensus.ts over `rows` (the chosen matrix; call paragraphMatrix for the other). */}
+      <section aria-labelledby="consensus-title" data-pending="consensus">
+        <h2 id="consensus-title">{t("analysis.consensus")}</h2>
+        <p className="muted">{t("analysis.consensus.intro")}</p>
+      </section>
+
+      {/* Wired in by the lead after merging: app/analysis/representativeness.ts over participation.byDimension. */}
+      <section aria-labelledby="representativeness-title" data-pending="representativeness">
+        <h2 id="representativeness-title">{t("analysis.representativeness")}</h2>
+        <p className="muted">{t("analysis.representativeness.intro")}</p>
+      </section>
+
+      {/* Wired in by the lead after merging: app/analysis/campaigns.ts (needs the comment texts, loaded there). */}
+      <section aria-labelledby="campaigns-title" data-pending="campaigns">
+        <h2 id="campaigns-title">{t("analysis.campaigns")}</h2>
+        <p className="muted">{t("analysis.campaigns.intro")}</p>
+      </section>
+
+      {/* Wired in by the lead after merging: app/analysis/themes.ts. */}
+      <section aria-labelledby="themes-title" data-pending="themes">
+        <h2 id="themes-title">{t("analysis.themes")}</h2>
+        <p className="muted">{t("analysis.themes.intro")}</p>
+      </section>
+
+      <section aria-labelledby="heat-title">
+        <h2 id="heat-title">{t("analysis.heat")}</h2>
+        <p>{t("analysis.heat.intro")}</p>
+        <HeatView slug={slug} nodes={heat} filters={filters} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+DROP INDEX `comments_parent_idx`;--> statement-breakpoint
+CREATE INDEX `comments_analysis_region_idx` ON `comments` (`consultation_id`,`node_id`,`stance`,`author_region`,`author_electoral_group`,`author_stakeholder_group_id`,`channel`,`language`,`created_at`) WHERE parent_id is null and status = 'visible';--> statement-breakpoint
+CREATE INDEX `comments_analysis_group_idx` ON `comments` (`consultation_id`,`node_id`,`stance`,`author_stakeholder_group_id`,`author_region`,`author_electoral_group`,`channel`,`language`,`created_at`) WHERE parent_id is null and status = 'visible';--> statement-breakpoint
+CREATE INDEX `comments_analysis_author_idx` ON `comments` (`consultation_id`,`author_id`,`author_region`,`author_electoral_group`,`author_stakeholder_group_id`,`author_gender`,`author_age_band`,`channel`,`language`,`people_represented`,`stance`,`created_at`) WHERE parent_id is null and status = 'visible';--> statement-breakpoint
+CREATE INDEX `comments_analysis_day_idx` ON `comments` (`consultation_id`,created_at / 86400000,`created_at`,`author_region`,`author_electoral_group`,`author_stakeholder_group_id`,`stance`,`channel`,`language`) WHERE parent_id is null and status = 'visible';--> statement-breakpoint
+CREATE INDEX `comments_parent_idx` ON `comments` (`parent_id`) WHERE parent_id is not null;

@@ -1,0 +1,107 @@
+import type { Page } from "@playwright/test";
+import { seedSyntheticConsultation } from "../../app/analysis/synthetic-consultation.server";
+import { openDatabase } from "../../db/client.server";
+import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
+
+const ANALYSIS = "/c/unesco-ethics-of-ai/analysis";
+
+/** A small synthetic consultation in the test server's own database (WAL: the server keeps running). */
+function seedComments(databasePath: string) {
+  const db = openDatabase(databasePath);
+  try {
+    seedSyntheticConsultation(db, { comments: 600, participants: 60, seed: 11, slug: "unesco-ethics-of-ai", until: "2026-11-22", days: 30 });
+  } finally {
+    db.$client.close();
+  }
+}
+
+const matrix = (page: Page) => page.getByRole("table", { name: /Comments per paragraph and region/ });
+const cellLinks = (page: Page, region: string) => matrix(page).locator(`a[href*="by=region"][href*="value=${region}"]`);
+
+/** The ids of the comments counted in one cell, read from the database, not from the app. */
+function countedIds(databasePath: string, nodeId: string, region: string, stance?: string): number[] {
+  const db = openDatabase(databasePath);
+  try {
+    return (
+      db.$client
+        .prepare(
+          `select id from comments where node_id = ? and author_region = ? and parent_id is null and status = 'visible'
+           ${stance ? "and stance = ?" : ""} order by id`,
+        )
+        .all(...[nodeId, region, ...(stance ? [stance] : [])]) as { id: number }[]
+    ).map((r) => r.id);
+  } finally {
+    db.$client.close();
+  }
+}
+
+test("an expert filters the matrix by region and stance; a cell's drill-down lists exactly the comments it counted", async ({ page, server }) => {
+  seedComments(server.databasePath);
+  await signInAs(page, "expert@demo.redraft.org");
+  await page.goto("/c/unesco-ethics-of-ai");
+  await expect(page.getByRole("link", { name: "Analysis of the feedback" })).toHaveAttribute("href", ANALYSIS);
+  await page.goto(ANALYSIS);
+  await expect(page.getByRole("heading", { level: 1, name: "Analysis of the feedback" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText(/\d+ comments from \d+ participants/);
+  expect(await cellLinks(page, "europe-north-america").count()).toBeGreaterThan(0);
+  await expectNoAxeViolations(page);
+
+  const filters = page.getByRole("form", { name: "Filter the analysis" });
+  await filters.getByLabel("Region").selectOption({ label: "Africa" });
+  await filters.getByLabel("Position").selectOption({ label: "Concern" });
+  await filters.getByRole("button", { name: "Apply the filters" }).click();
+  await expect(page).toHaveURL(/region=africa/);
+  await expect(page).toHaveURL(/stance=concern/);
+  await expect(page.getByRole("status")).toContainText("Region: Africa, Position: Concern");
+
+  // The matrix narrowed: no other region's cells are left.
+  await expect(cellLinks(page, "europe-north-america")).toHaveCount(0);
+  const africa = cellLinks(page, "africa");
+  expect(await africa.count()).toBeGreaterThan(0);
+
+  // The busiest Africa cell.
+  const counts = await africa.evaluateAll((links) => links.map((a) => Number.parseInt(a.textContent ?? "", 10)));
+  const busiest = counts.indexOf(Math.max(...counts));
+  const cell = africa.nth(busiest);
+  const counted = counts[busiest]!;
+  expect(counted).toBeGreaterThan(0);
+  expect(counted).toBeLessThanOrEqual(50); // one page of the drill-down
+  const nodeId = new URL((await cell.getAttribute("href"))!, "http://x").searchParams.get("node")!;
+  await cell.click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Comments behind the figure" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText(counted === 1 ? "1 comment" : `${counted} comments`);
+  const listed = await page.locator(".drill-down-list article").evaluateAll((items) => items.map((a) => Number(a.getAttribute("aria-labelledby")!.match(/\d+/)![0])));
+  const expected = countedIds(server.databasePath, nodeId, "africa", "concern");
+  expect(expected).toHaveLength(counted);
+  expect([...listed].sort((a, b) => a - b)).toEqual(expected.slice(0, 50));
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the secretariat's filters live in the URL and a shared address shows the same view", async ({ page, server }) => {
+    seedComments(server.databasePath);
+    await signInAs(page, "secretariat@demo.redraft.org");
+    await page.goto(ANALYSIS);
+    const all = await page.getByRole("status").textContent();
+    await page.getByLabel("Language").selectOption({ label: "Español" });
+    await page.getByRole("button", { name: "Apply the filters" }).click();
+    await expect(page).toHaveURL(/language=es/);
+    const narrowed = await page.getByRole("status").textContent();
+    expect(narrowed).not.toBe(all);
+    await page.goto(page.url());
+    await expect(page.getByRole("status")).toHaveText(narrowed!);
+    await expect(page.getByLabel("Language")).toHaveValue("es");
+    await page.getByRole("link", { name: "Clear the filters" }).click();
+    await expect(page.getByRole("status")).toHaveText(all!);
+  });
+});
+
+test("a participant may not open the analysis", async ({ page }) => {
+  await signInAs(page, "participant@demo.redraft.org");
+  await page.goto("/c/unesco-ethics-of-ai");
+  await expect(page.getByRole("link", { name: "Analysis of the feedback" })).toHaveCount(0);
+  const response = await page.goto(ANALYSIS);
+  expect(response?.status()).toBe(403);
+});
