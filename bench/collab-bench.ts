@@ -40,6 +40,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { fillWorkingDraft, WORKING_DRAFT_FRAGMENT, type WorkingBlock } from "../app/drafts/working-draft";
 import { SocketIoYjsProvider, type CollabClientSocket } from "../realtime/collab/socket-provider";
+import { singleFrameParser } from "../realtime/single-frame-parser";
 import { freePort, repoRoot } from "../test/support/start-server";
 
 const SIZES = (process.env.CLIENTS ?? "10,50,200").split(",").map(Number);
@@ -131,6 +132,7 @@ function connectClient(server: RunningServer, user: string, errors: ErrorCounter
   if (server.name === "redraft") {
     const socket: CollabClientSocket = connect(`http://127.0.0.1:${server.port}/collab`, {
       transports: ["websocket"],
+      parser: singleFrameParser,
       forceNew: true,
       auth: { token: `write:${user}` },
     });

@@ -10,14 +10,14 @@ import { migrateDatabase, openDatabase } from "../../db/client.server";
 import { WalCheckpointer } from "../../db/wal-checkpointer.server";
 import { workingDraftUpdate } from "../../app/drafts/working-draft";
 import { attachCollab } from "../../realtime/collab/collab-server.server";
-import { MAX_MESSAGE_BYTES } from "../../realtime/protocol";
+import { socketServerOptions } from "../../realtime/socket-server";
 
 export function startCollabTestServer(port: number, databasePath: string) {
   const db = openDatabase(databasePath);
   migrateDatabase(db);
   const checkpointer = new WalCheckpointer(db);
   const http = createServer();
-  const io = new Server(http, { maxHttpBufferSize: 2 * MAX_MESSAGE_BYTES, serveClient: false });
+  const io = new Server(http, socketServerOptions);
   const collab = attachCollab(io, {
     db,
     authenticate: (handshake) => {
