@@ -14,7 +14,8 @@
  *   cores the server gets one core and the clients the other; client worker processes would only
  *   take CPU from the server being measured.
  * - Workload: a seeding client fills the document with 50 paragraphs; N clients join; for
- *   WARMUP_MS (not measured) and then DURATION_MS each types one character every 300 ms (uniformly jittered 150–450 ms) at a random
+ *   WARMUP_MS (not measured) and then DURATION_MS each types one character every 300 ms (uniformly
+ *   jittered ±50 %; slower at large N, see `keystrokeMs`) at a random
  *   position of a random paragraph. The same transaction sets `bench[<client>] = <seq>` in a Y.Map,
  *   so a receiver knows which keystroke(s) an applied update carries; latency is measured from just
  *   before the sender's transaction to the receiver's observer (same process, same clock).
@@ -25,7 +26,7 @@
  *   order rotated, and the table gives the median per cell; every run is listed too, with the
  *   load average, so noise is visible.
  *
- * Environment: CLIENTS=10,50,200 SERVERS=redraft,hocuspocus,y-websocket WARMUP_MS=3000 DURATION_MS=20000 REPEAT=3
+ * Environment: FANOUT=8200 CLIENTS=10,50,200 SERVERS=redraft,hocuspocus,y-websocket WARMUP_MS=3000 DURATION_MS=20000 REPEAT=3
  * SETTLE_MS=60000 YWS_PERSISTENCE=0 CPU_PROF_DIR=<dir> (runs the servers with `node --cpu-prof`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -48,6 +49,15 @@ const SERVER_NAMES = (process.env.SERVERS ?? "redraft,hocuspocus,y-websocket").s
 const DURATION_MS = Number(process.env.DURATION_MS ?? 20_000);
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 60_000);
 const KEYSTROKE_MS = 300;
+/**
+ * Deliveries per second the workload offers at most (keystrokes/s × (N − 1)). At N = 200 and one
+ * keystroke per 300 ms each, the 200 client documents of this process would have to apply 133,000
+ * remote updates a second: the load generator saturates long before any server does and the figures
+ * measure the client process (docs/benchmarks.md). Above this fan-out each client types more slowly,
+ * so that all sizes offer about as much as N = 50. `FANOUT=Infinity` restores the saturating load.
+ */
+const MAX_FANOUT_PER_S = Number(process.env.FANOUT ?? 8200);
+const keystrokeMs = (n: number) => Math.max(KEYSTROKE_MS, Math.round(((n * (n - 1)) / MAX_FANOUT_PER_S) * 1000));
 const PARAGRAPHS = 50;
 const JOIN_BATCH = 10;
 const YWS_PERSISTENCE = process.env.YWS_PERSISTENCE !== "0";
@@ -316,6 +326,7 @@ async function run(name: ServerName, n: number): Promise<Result> {
     let rng = 987654321;
     const random = () => (rng = (rng * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const timers = new Set<NodeJS.Timeout>();
+    const interval = keystrokeMs(n);
     const keystroke = (me: number) => {
       if (!typing) return;
       const doc = clients[me]!.doc;
@@ -330,11 +341,11 @@ async function run(name: ServerName, n: number): Promise<Result> {
         doc.getMap<number>("bench").set(String(me), seq);
       });
       if (performance.now() >= t0) sent++;
-      const timer = setTimeout(() => (timers.delete(timer), keystroke(me)), KEYSTROKE_MS * (0.5 + random()));
+      const timer = setTimeout(() => (timers.delete(timer), keystroke(me)), interval * (0.5 + random()));
       timers.add(timer);
     };
     for (let me = 0; me < n; me++) {
-      const timer = setTimeout(() => (timers.delete(timer), keystroke(me)), random() * KEYSTROKE_MS);
+      const timer = setTimeout(() => (timers.delete(timer), keystroke(me)), random() * interval);
       timers.add(timer);
     }
     // Warm-up (JIT, connection buffers): typed like the rest, not measured.
@@ -426,7 +437,7 @@ const row = (r: Result, converged: string) =>
 process.setMaxListeners(0);
 console.log(
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; ` +
-    `${WARMUP_MS / 1000} s warm-up + ${DURATION_MS / 1000} s of measured typing per run, one keystroke per ${KEYSTROKE_MS} ms per client (jittered ±50 %), ${PARAGRAPHS} paragraphs; ` +
+    `${WARMUP_MS / 1000} s warm-up + ${DURATION_MS / 1000} s of measured typing per run, one keystroke per client every ${SIZES.map((n) => `${keystrokeMs(n)} ms at N = ${n}`).join(", ")} (jittered ±50 %), ${PARAGRAPHS} paragraphs; ` +
     `y-websocket persistence: ${YWS_PERSISTENCE ? "y-leveldb" : "none"}; ${REPEAT} round(s), servers in rotating order`,
 );
 const results: Result[] = [];
