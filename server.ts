@@ -20,6 +20,7 @@ import {
   securityHeaders,
 } from "./app/http/http-guards.server";
 import { migrateDatabase, openDatabase } from "./db/client.server";
+import { WalCheckpointer } from "./db/wal-checkpointer.server";
 import { collabAccess } from "./app/collab/collab-access.server";
 import { attachCollab } from "./realtime/collab/collab-server.server";
 import { mayWatchConsultation } from "./app/comments/live-updates.server";
@@ -51,6 +52,8 @@ if (!existsSync(buildPath)) {
 
 const db = openDatabase(config.databasePath);
 migrateDatabase(db);
+// Checkpoints (and their fsyncs) in a worker thread, never inside a request's or a relay's commit.
+const checkpointer = new WalCheckpointer(db);
 const seeded = seedDemoConsultations(db);
 if (seeded > 0) console.log(`Seeded ${seeded} demo consultations from seeds/.`);
 // Demo accounts make a first look possible; a production instance starts with none.
@@ -111,8 +114,10 @@ function shutdown(signal: string) {
   collab.close();
   io.close();
   httpServer.close(() => {
-    db.$client.close();
-    process.exit(0);
+    void checkpointer.stop().finally(() => {
+      db.$client.close();
+      process.exit(0);
+    });
   });
   // Keep-alive connections may hold the server open; do not wait for them forever.
   setTimeout(() => process.exit(0), 5000).unref();

@@ -10,6 +10,7 @@ import {
   type ConsultationChange,
   type ServerToClientEvents,
 } from "./protocol";
+import { singleFrameParser } from "./single-frame-parser";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -39,6 +40,16 @@ export function validated<T>(socket: RealtimeSocket, schema: z.ZodType<T>, paylo
   return undefined;
 }
 
+/** The socket.io server options every Redraft server uses (the app, the stand-alone collab server). */
+export const socketServerOptions = {
+  // Handlers refuse messages over MAX_MESSAGE_BYTES with an explanation; past twice that the
+  // transport itself drops the connection.
+  maxHttpBufferSize: 2 * MAX_MESSAGE_BYTES,
+  serveClient: false,
+  // One WebSocket message per binary event (docs/decisions/010-single-frame-binary-events.md).
+  parser: singleFrameParser,
+};
+
 export interface RealtimeOptions {
   publicOrigin?: string;
   /** May the person behind this handshake (its session cookie) follow this consultation? */
@@ -47,10 +58,7 @@ export interface RealtimeOptions {
 
 export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions = {}): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
-    // Handlers refuse messages over MAX_MESSAGE_BYTES with an explanation; past twice that the
-    // transport itself drops the connection.
-    maxHttpBufferSize: 2 * MAX_MESSAGE_BYTES,
-    serveClient: false,
+    ...socketServerOptions,
     allowRequest: (req, callback) => {
       const ok = isAllowedOrigin(req, options.publicOrigin);
       callback(ok ? null : "origin not allowed", ok);

@@ -15,6 +15,7 @@ import { WORKING_DRAFT_FRAGMENT } from "../drafts/working-draft";
 import { useT } from "../i18n/i18n-context";
 import type { MessageKey } from "../i18n/messages.en";
 import { SocketIoYjsProvider, type CollabClientSocket, type ProviderStatus } from "../../realtime/collab/socket-provider";
+import { singleFrameParser } from "../../realtime/single-frame-parser";
 import { indentBlock, labelDecorations, moveBlock, setBlockKind, splitParagraph, uniqueNodeIds } from "./outline-commands";
 import { BLOCK_KINDS, outlineSchema, type BlockKind } from "./outline-schema";
 
@@ -41,7 +42,7 @@ export function DraftEditor({ docName, user, labelledBy }: { docName: string; us
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const socket: CollabClientSocket = io("/collab", { withCredentials: true, transports: ["websocket", "polling"] });
+    const socket: CollabClientSocket = io("/collab", { withCredentials: true, transports: ["websocket", "polling"], parser: singleFrameParser });
     const provider = new SocketIoYjsProvider(socket, docName, doc);
     provider.awareness.setLocalStateField("user", user);
     const offStatus = provider.onStatus((s) => {

@@ -2,6 +2,7 @@ import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../realtime/protocol";
+import { singleFrameParser } from "../../realtime/single-frame-parser";
 
 /**
  * With JavaScript, the page follows the consultation live: when someone comments, replies or
@@ -12,7 +13,7 @@ export function useLiveConsultation(slug: string) {
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
   useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ withCredentials: true, transports: ["websocket", "polling"] });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ withCredentials: true, transports: ["websocket", "polling"], parser: singleFrameParser });
     let pending: ReturnType<typeof setTimeout> | undefined;
     const watch = () => socket.emit("watch", slug, () => undefined);
     socket.on("connect", watch);

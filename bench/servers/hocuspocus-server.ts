@@ -1,21 +1,29 @@
 /**
- * @hocuspocus/server 3 for the co-editing benchmark, with durability through its own Database
- * extension into SQLite (better-sqlite3, WAL), as a Hocuspocus deployment would run it: the whole
- * document state is stored, debounced (Hocuspocus defaults: 2 s, at most 10 s).
+ * Hocuspocus 3 for the co-editing benchmark (bench/collab-bench.ts), with SQLite persistence:
+ * the Database extension storing the whole document state in a `documents` table, exactly as
+ * @hocuspocus/extension-sqlite does, on better-sqlite3 (extension-sqlite needs the native `sqlite3`
+ * package, whose prebuilt binary this registry mirror cannot fetch). Same pragmas as Redraft's
+ * database (WAL, synchronous NORMAL). Hocuspocus stores on its own schedule: debounced
+ * `onStoreDocument` (2 s, at most 10 s), not per update.
  *   PORT=… DATABASE_PATH=… tsx bench/servers/hocuspocus-server.ts
  */
 import { Database } from "@hocuspocus/extension-database";
 import { Server } from "@hocuspocus/server";
-import SQLite from "better-sqlite3";
+import SqliteDatabase from "better-sqlite3";
 
-const db = new SQLite(process.env.DATABASE_PATH!);
-db.pragma("journal_mode = WAL");
-db.exec("create table if not exists documents (name text primary key, data blob not null)");
-const select = db.prepare<[string], { data: Buffer }>("select data from documents where name = ?");
-const upsert = db.prepare("insert into documents (name, data) values (?, ?) on conflict(name) do update set data = excluded.data");
+const sqlite = new SqliteDatabase(process.env.DATABASE_PATH!);
+sqlite.pragma("journal_mode = WAL");
+sqlite.pragma("synchronous = NORMAL");
+sqlite.exec(`CREATE TABLE IF NOT EXISTS "documents" ("name" varchar(255) NOT NULL, "data" blob NOT NULL, UNIQUE(name))`);
+const select = sqlite.prepare<[string], { data: Buffer }>(`SELECT data FROM "documents" WHERE name = ? ORDER BY rowid DESC`);
+const upsert = sqlite.prepare<[string, Buffer]>(
+  `INSERT INTO "documents" ("name", "data") VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data`,
+);
 
+const port = Number(process.env.PORT);
 const server = new Server({
-  port: Number(process.env.PORT),
+  port,
+  address: "127.0.0.1",
   quiet: true,
   extensions: [
     new Database({
@@ -27,4 +35,9 @@ const server = new Server({
   ],
 });
 await server.listen();
-console.log(`hocuspocus listening on ${process.env.PORT}`);
+console.log(`hocuspocus listening on ${port}`);
+process.on("SIGTERM", async () => {
+  await server.destroy();
+  sqlite.close();
+  process.exit(0);
+});

@@ -2,7 +2,8 @@
  * The `/collab` namespace: Yjs documents synchronised over socket.io with the y-websocket framing
  * (docs/realtime-protocol.md). Modelled on Hocuspocus: documents load on first join and unload on
  * last leave; every update a writer sends is appended to the SQLite update log *before* it is
- * broadcast, so anything another client has seen survives a crash.
+ * broadcast, so anything another client has seen survives a crash. The updates of one event-loop
+ * turn are appended in one transaction and then relayed (`flush`).
  */
 import type { Namespace, Server, Socket } from "socket.io";
 import * as awarenessProtocol from "y-protocols/awareness";
@@ -69,6 +70,9 @@ export function attachCollab(io: Server, options: CollabOptions): CollabServer {
 export class CollabServer {
   readonly documents = new Map<string, OpenDocument>();
   private readonly log: UpdateLog;
+  /** Updates applied in this event-loop turn, not yet on disk nor relayed (see `flush`). */
+  private pending: PendingUpdate[] = [];
+  private flushScheduled = false;
 
   constructor(
     private readonly namespace: CollabNamespace,
@@ -126,6 +130,8 @@ export class CollabServer {
       socket.emit("error", `join ${docName}: unknown document`);
       return reply({ ok: false, error: "unknown document" });
     }
+    // A new document's initial content goes to disk before anyone sees it.
+    this.flush();
     const existing = socket.data.joined.get(docName);
     socket.data.joined.set(docName, {
       writable: authorization.writable,
@@ -164,6 +170,7 @@ export class CollabServer {
       return;
     }
     if (frame.step === SYNC_STEP_1) {
+      this.flush();
       socket.emit("yjs", rawName, encodeSyncStep2(open.doc, frame.stateVector));
       return;
     }
@@ -224,18 +231,61 @@ export class CollabServer {
 
   private onUpdate(open: OpenDocument, update: Uint8Array, origin: unknown) {
     if (origin === LOAD_ORIGIN) return;
-    const sender = isSocket(origin) ? origin : null;
-    // Durability first: the update is on disk before anyone else can see it.
-    this.log.append(open.name, update, sender ? sender.data.identity.userId : null);
-    const frame = encodeUpdate(update);
-    if (sender) sender.to(open.name).emit("yjs", open.name, frame);
-    else this.namespace.to(open.name).emit("yjs", open.name, frame);
-    open.pendingUpdates += 1;
-    open.pendingBytes += update.byteLength;
-    if (open.pendingUpdates >= COMPACT_AFTER_UPDATES || open.pendingBytes >= COMPACT_AFTER_BYTES) {
-      this.log.compact(open.name, open.doc);
-      open.pendingUpdates = 0;
-      open.pendingBytes = 0;
+    this.pending.push({ open, update, sender: isSocket(origin) ? origin : null });
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      // After the I/O callbacks of this event-loop turn: every update read in the turn, one commit.
+      setImmediate(() => {
+        try {
+          this.flush();
+        } catch (error) {
+          console.error("collab: relaying updates failed", error);
+        }
+      });
+    }
+  }
+
+  /**
+   * Durability first: appends every pending update to the log in one transaction, and only then
+   * relays them, so nothing anyone can see is missing from the disk. Runs once per event-loop turn
+   * and before anything else reveals a document's state (a join's sync step 2, an answer to sync
+   * step 1, compaction, unload). Updates of one document from several writers in the same turn go
+   * out merged, as one message to every member (writers ignore their own edits in it).
+   */
+  private flush() {
+    this.flushScheduled = false;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      this.log.appendMany(
+        batch.map(({ open, update, sender }) => ({ docName: open.name, update, authorId: sender ? sender.data.identity.userId : null })),
+      );
+    } catch (error) {
+      console.error("collab: updates could not be stored, not relayed", error);
+      for (const { sender } of batch) sender?.emit("error", "the server could not store this update");
+      return;
+    }
+    const byDocument = new Map<OpenDocument, PendingUpdate[]>();
+    for (const entry of batch) {
+      const list = byDocument.get(entry.open);
+      if (list) list.push(entry);
+      else byDocument.set(entry.open, [entry]);
+    }
+    for (const [open, entries] of byDocument) {
+      const update = entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((e) => e.update));
+      const frame = encodeUpdate(update);
+      const senders = new Set(entries.map((e) => e.sender));
+      const [only] = senders;
+      if (senders.size === 1 && only) only.to(open.name).emit("yjs", open.name, frame);
+      else this.namespace.to(open.name).emit("yjs", open.name, frame);
+      open.pendingUpdates += entries.length;
+      open.pendingBytes += entries.reduce((n, e) => n + e.update.byteLength, 0);
+      if (this.documents.get(open.name) === open && (open.pendingUpdates >= COMPACT_AFTER_UPDATES || open.pendingBytes >= COMPACT_AFTER_BYTES)) {
+        this.log.compact(open.name, open.doc);
+        open.pendingUpdates = 0;
+        open.pendingBytes = 0;
+      }
     }
   }
 
@@ -254,7 +304,9 @@ export class CollabServer {
   }
 
   private unload(open: OpenDocument) {
+    this.flush();
     this.log.compact(open.name, open.doc);
+    this.log.forget(open.name);
     open.awareness.destroy();
     open.doc.destroy();
     this.documents.delete(open.name);
@@ -264,6 +316,12 @@ export class CollabServer {
   close() {
     for (const open of [...this.documents.values()]) this.unload(open);
   }
+}
+
+interface PendingUpdate {
+  open: OpenDocument;
+  update: Uint8Array;
+  sender: CollabSocket | null;
 }
 
 interface AwarenessChange {

@@ -62,4 +62,17 @@ describe("the co-editing update log", () => {
     log.compact("draft/x", bob);
     expect(log.authors("draft/x")).toEqual(new Map([[alice.clientID, "alice"], [bob.clientID, "bob"]]));
   });
+
+  it("appends a batch in one transaction, in order, and records each author once", () => {
+    const log = new UpdateLog(createTestDatabase());
+    const alice = new Y.Doc();
+    const ids = log.appendMany([
+      { docName: "draft/x", update: edit(alice, "one "), authorId: "alice" },
+      { docName: "draft/x", update: edit(alice, "two"), authorId: "alice" },
+    ]);
+    expect(ids[1]).toBeGreaterThan(ids[0]!);
+    log.append("draft/x", edit(alice, "!"), "alice");
+    expect(log.load("draft/x")!.doc.getText("t").toString()).toBe("one two!");
+    expect(log.authors("draft/x")).toEqual(new Map([[alice.clientID, "alice"]]));
+  });
 });

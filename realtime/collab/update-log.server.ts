@@ -1,5 +1,5 @@
-import { and, asc, count, eq, gt, lte, sql } from "drizzle-orm";
 import type { Statement } from "better-sqlite3";
+import { and, asc, count, eq, gt, lte, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "../../db/client.server";
 import { collabClients, collabSnapshots, collabUpdates } from "../../db/schema";
@@ -25,7 +25,17 @@ export function clientIdsOf(update: Uint8Array): number[] {
   return [...from.keys()].filter((client) => (to.get(client) ?? 0) > (from.get(client) ?? 0));
 }
 
+export interface PendingAppend {
+  docName: string;
+  update: Uint8Array;
+  authorId: string | null;
+}
+
 export class UpdateLog {
+  /** Client ids whose author is already recorded, per document: most updates need no second insert. */
+  private readonly knownClients = new Map<string, Set<number>>();
+  private prepared: { insertUpdate: Statement<[string, string | null, Buffer]>; insertClient: Statement<[string, number, string]> } | undefined;
+
   constructor(private readonly db: Db) {}
 
   /** Snapshot plus every later update, applied in the order they were logged. */
@@ -55,31 +65,55 @@ export class UpdateLog {
    * each of its Yjs client ids belongs to.
    */
   append(docName: string, update: Uint8Array, authorId: string | null): number {
-    // The hot path of co-editing: prepared statements, and a client id recorded once per document.
-    const statements = this.statements();
-    const blob = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
-    const fresh = authorId === null ? [] : clientIdsOf(update).filter((id) => !this.knownClients.has(`${docName}\u0000${id}`));
-    if (fresh.length === 0) return Number(statements.insertUpdate.run(docName, authorId, blob).lastInsertRowid);
-    return this.db.$client.transaction(() => {
-      const id = Number(statements.insertUpdate.run(docName, authorId, blob).lastInsertRowid);
-      for (const clientId of fresh) {
-        statements.insertClient.run(docName, clientId, authorId);
-        this.knownClients.add(`${docName}\u0000${clientId}`);
-      }
-      return id;
-    })();
+    return this.appendMany([{ docName, update, authorId }])[0]!;
   }
 
-  private prepared?: { insertUpdate: Statement; insertClient: Statement };
-  private readonly knownClients = new Set<string>();
+  /**
+   * Appends several updates in one transaction (all or none are on disk when this returns) and
+   * returns their ids. One commit per batch instead of per update: fewer WAL frames, and so fewer
+   * checkpoints with their fsync, when many writers type at once.
+   */
+  appendMany(entries: readonly PendingAppend[]): number[] {
+    const statements = this.statements();
+    const recorded: Array<[string, number]> = [];
+    const ids = this.db.$client.transaction(() =>
+      entries.map(({ docName, update, authorId }) => {
+        const id = Number(
+          statements.insertUpdate.run(docName, authorId, Buffer.from(update.buffer, update.byteOffset, update.byteLength)).lastInsertRowid,
+        );
+        if (authorId !== null) {
+          const known = this.knownClients.get(docName);
+          for (const clientId of clientIdsOf(update)) {
+            if (known?.has(clientId)) continue;
+            statements.insertClient.run(docName, clientId, authorId);
+            recorded.push([docName, clientId]);
+          }
+        }
+        return id;
+      }),
+    )();
+    // Only once committed: a client id is known when its row is certainly there.
+    for (const [docName, clientId] of recorded) {
+      let known = this.knownClients.get(docName);
+      if (!known) this.knownClients.set(docName, (known = new Set()));
+      known.add(clientId);
+    }
+    return ids;
+  }
 
+  /** Forgets the per-document cache (the document unloaded). */
+  forget(docName: string): void {
+    this.knownClients.delete(docName);
+  }
+
+  /** Prepared once per log: building the SQL for every keystroke cost more than running it. */
   private statements() {
     this.prepared ??= {
-      insertUpdate: this.db.$client.prepare(
-        "insert into collab_updates (doc_name, author_id, \"update\") values (?, ?, ?)",
+      insertUpdate: this.db.$client.prepare<[string, string | null, Buffer]>(
+        `INSERT INTO collab_updates (doc_name, author_id, "update") VALUES (?, ?, ?)`,
       ),
-      insertClient: this.db.$client.prepare(
-        "insert into collab_clients (doc_name, client_id, author_id) values (?, ?, ?) on conflict do nothing",
+      insertClient: this.db.$client.prepare<[string, number, string]>(
+        "INSERT INTO collab_clients (doc_name, client_id, author_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
       ),
     };
     return this.prepared;

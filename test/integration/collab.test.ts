@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { io as connect } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { readWorkingDraft } from "../../app/drafts/working-draft";
 import { SocketIoYjsProvider, type CollabClientSocket } from "../../realtime/collab/socket-provider";
-import { encodeUpdate } from "../../realtime/collab/yjs-frames";
+import { decodeFrame, encodeUpdate, SYNC_STEP_1 } from "../../realtime/collab/yjs-frames";
+import { singleFrameParser } from "../../realtime/single-frame-parser";
 import { freePort, freshDatabasePath, repoRoot } from "../support/start-server";
 
 interface TestServer {
@@ -34,6 +36,7 @@ async function startCollab(databasePath = freshDatabasePath(), port?: number): P
 function client(server: TestServer, token: string): CollabClientSocket {
   const socket: CollabClientSocket = connect(`${server.url}/collab`, {
     transports: ["websocket"],
+    parser: singleFrameParser,
     forceNew: true,
     auth: { token },
     reconnectionDelay: 50,
@@ -161,6 +164,61 @@ describe("co-editing over socket.io", () => {
     typeInto(good.doc, 0, 0, "Still fine. ");
     const other = await joinDraft(server, "write:carol");
     expect(text(other.doc)[0]).toBe("Still fine. First paragraph.");
+  });
+
+  it("speaks to a third-party client on a bare WebSocket: each yjs event is one binary message", async () => {
+    const server = await startCollab();
+    const alice = await joinDraft(server, "write:alice");
+    // What docs/realtime-protocol.md tells a third-party client to do, without socket.io-client.
+    const ws = new WebSocket(`${server.url.replace("http", "ws")}/socket.io/?EIO=4&transport=websocket`);
+    const texts: string[] = [];
+    const yjsMessages: Uint8Array[] = [];
+    const headers: string[] = [];
+    ws.on("message", (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) return void texts.push(data.toString());
+      const end = data.indexOf(0);
+      headers.push(data.subarray(0, end).toString());
+      yjsMessages.push(new Uint8Array(data.subarray(end + 1)));
+    });
+    await until(() => texts.some((t) => t.startsWith("0{")), "the engine.io open packet");
+    ws.send('40/collab,{"token":"write:carol"}');
+    await until(() => texts.some((t) => t.startsWith("40/collab,")), "the namespace connect");
+    ws.send('42/collab,1["join","draft/demo"]');
+    await until(() => texts.includes('43/collab,1[{"ok":true,"writable":true}]'), "the join acknowledgement");
+    await until(() => yjsMessages.length >= 2, "sync step 1 and 2");
+    expect(new Set(headers)).toEqual(new Set(['51-/collab,["yjs","draft/demo",{"_placeholder":true,"num":0}]']));
+
+    const carol = new Y.Doc();
+    for (const message of yjsMessages) {
+      const frame = decodeFrame(message);
+      if (frame.type === "sync" && frame.step !== SYNC_STEP_1) Y.applyUpdate(carol, frame.update);
+    }
+    expect(text(carol)).toEqual(["First paragraph.", "Second paragraph."]);
+    // Carol's edit, sent as one binary message, reaches Alice.
+    carol.on("update", (update: Uint8Array) => {
+      const header = Buffer.from('51-/collab,["yjs","draft/demo",{"_placeholder":true,"num":0}]');
+      ws.send(Buffer.concat([header, Buffer.from([0]), encodeUpdate(update)]));
+    });
+    typeInto(carol, 0, 0, "Carol: ");
+    await until(() => text(alice.doc)[0] === "Carol: First paragraph.", "Alice to receive Carol's edit");
+    ws.close();
+  });
+
+  it("relays binary events over HTTP long-polling too (the fallback transport)", async () => {
+    const server = await startCollab();
+    const alice = await joinDraft(server, "write:alice");
+    const socket: CollabClientSocket = connect(`${server.url}/collab`, {
+      transports: ["polling"],
+      parser: singleFrameParser,
+      forceNew: true,
+      auth: { token: "write:bob" },
+    });
+    sockets.push(socket);
+    const bob = new Y.Doc();
+    await new SocketIoYjsProvider(socket, "draft/demo", bob).whenSynced();
+    typeInto(bob, 1, 0, "Bob: ");
+    typeInto(alice.doc, 0, 0, "Alice: ");
+    await until(() => text(alice.doc)[1] === "Bob: Second paragraph." && text(bob)[0] === "Alice: First paragraph.", "convergence");
   });
 
   it("refuses an unauthenticated connection", async () => {

@@ -7,15 +7,17 @@
 import { createServer } from "node:http";
 import { Server } from "socket.io";
 import { migrateDatabase, openDatabase } from "../../db/client.server";
+import { WalCheckpointer } from "../../db/wal-checkpointer.server";
 import { workingDraftUpdate } from "../../app/drafts/working-draft";
 import { attachCollab } from "../../realtime/collab/collab-server.server";
-import { MAX_MESSAGE_BYTES } from "../../realtime/protocol";
+import { socketServerOptions } from "../../realtime/socket-server";
 
 export function startCollabTestServer(port: number, databasePath: string) {
   const db = openDatabase(databasePath);
   migrateDatabase(db);
+  const checkpointer = new WalCheckpointer(db);
   const http = createServer();
-  const io = new Server(http, { maxHttpBufferSize: 2 * MAX_MESSAGE_BYTES, serveClient: false });
+  const io = new Server(http, socketServerOptions);
   const collab = attachCollab(io, {
     db,
     authenticate: (handshake) => {
@@ -36,16 +38,18 @@ export function startCollabTestServer(port: number, databasePath: string) {
           ]),
   });
   http.listen(port);
-  return { http, io, collab, db };
+  return { http, io, collab, db, checkpointer };
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
   const port = Number(process.env.PORT);
   const server = startCollabTestServer(port, process.env.DATABASE_PATH!);
   server.http.on("listening", () => console.log(`collab test server listening on ${port}`));
-  process.on("SIGTERM", () => {
+  process.on("SIGTERM", async () => {
     server.collab.close();
     server.io.close();
+    await server.checkpointer.stop();
+    server.db.$client.close();
     process.exit(0);
   });
 }
