@@ -30,6 +30,10 @@ export type Permission =
   | { action: "draft.view"; consultation: ConsultationRef }
   | { action: "draft.edit"; consultation: ConsultationRef }
   | { action: "draft.publish"; consultation: ConsultationRef }
+  | { action: "comments.review"; consultation: ConsultationRef }
+  | { action: "export.public"; consultation: ConsultationRef }
+  | { action: "export.private" }
+  | { action: "whatWeHeard.read"; consultation: ConsultationRef }
   | { action: "comment.moderate" }
   | { action: "moderation.log.read" }
   | { action: "account.manage" }
@@ -70,6 +74,13 @@ export function can(actor: Actor, permission: Permission): boolean {
       return secretariat || isExpert(actor, permission.consultation.id);
     case "draft.publish":
       return secretariat || (user?.expertOf.get(permission.consultation.id)?.lead ?? false);
+    // The compiled table, dispositions and assignments: the expert group's and secretariat's work.
+    case "comments.review":
+      return secretariat || isExpert(actor, permission.consultation.id);
+    // Exports without personal data: for the experts while they work, for everyone once closed.
+    case "export.public":
+    case "whatWeHeard.read":
+      return secretariat || isExpert(actor, permission.consultation.id) || permission.consultation.status === "closed";
     case "comment.moderate":
       return secretariat || user?.role === "moderator";
     case "account.manage":
@@ -81,6 +92,7 @@ export function can(actor: Actor, permission: Permission): boolean {
     case "outbox.read":
     case "moderation.log.read":
     case "profiles.readFull":
+    case "export.private":
       return secretariat;
   }
 }
