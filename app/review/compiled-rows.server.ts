@@ -26,42 +26,10 @@ import { commentFilterConditions } from "../analysis/comment-filters.server";
 import type { CommentFilters } from "../analysis/comment-filters";
 import { currentVersion } from "../drafts/drafts.server";
 import { defaultCommentType } from "./comment-type";
+import type { CompiledRow } from "./compiled-row";
 
-export interface CompiledRow {
-  id: number;
-  /** The paragraph's label in the version commented on (the "clause"); null: the draft as a whole. */
-  paragraph: string | null;
-  nodeId: string | null;
-  version: number | null;
-  type: CommentType;
-  /** Whether an expert set the type (otherwise derived). */
-  typeSet: boolean;
-  stance: string | null;
-  comment: string;
-  proposedChange: string | null;
-  /** As the public sees the author: pseudonymous participants stay "Participant". */
-  stakeholder: string;
-  country: string | null;
-  region: string;
-  electoralGroup: string | null;
-  stakeholderGroup: string;
-  channel: string;
-  language: string;
-  peopleRepresented: number;
-  endorsements: number;
-  createdAt: string;
-  decision: Decision | null;
-  rationale: string;
-  /** Labels of the paragraphs that carry the decision (in the version that has them). */
-  targets: string[];
-  targetNodeIds: string[];
-  decidedBy: string | null;
-  decidedAt: string | null;
-  assigneeId: number | null;
-  assignee: string | null;
-  /** Only in the secretariat's private export. */
-  private?: { name: string; email: string | null; status: string };
-}
+export type { CompiledRow };
+
 
 /** What rows need from the consultation once: version numbers, labels, texts, the experts' names. */
 export interface RowContext {
@@ -217,6 +185,7 @@ function toRow(r: RawRow, ctx: RowContext, withPrivate: boolean): CompiledRow {
   const decidedAt = r.decidedAt ?? group?.decidedAt ?? null;
   return {
     id: r.id,
+    participantKey: r.authorId === null ? `comment ${r.id}` : `user ${r.authorId}`,
     paragraph,
     nodeId: r.nodeId,
     version: r.versionId === null ? null : (ctx.versionNumbers.get(r.versionId) ?? null),
