@@ -491,7 +491,9 @@ export const en = {
   "summary.removed": "Removed in the revision.",
   "summary.noComments": "No comments.",
   "summary.count": "{label}: {count}",
-  "revised.title": "{title}: version {to}, changes from version {from}",
+  "revised.title": "{title}: {revision}, changes from version {from} marked",
+  "revised.version": "version {number}",
+  "revised.working": "the working draft",
 
   "changes.ledBy": "Comments that led to this change",
   "changes.ledByComment": "{author} ({region}, {group}), on version {version}: {decision}",
