@@ -25,13 +25,15 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return {
     ...draft,
     canRevise: can(actor, { action: "draft.view", consultation: draft.consultation }),
+    canReview: can(actor, { action: "comments.review", consultation: draft.consultation }),
+    showHeard: draft.consultation.status === "closed",
     // Per paragraph: its comments by stance, and its share of the most discussed paragraph's count.
     discussion: Object.fromEntries([...counts].map(([nodeId, c]) => [nodeId, { counts: c, heat: c.total / most }])),
   };
 }
 
 export default function ConsultationPage() {
-  const { consultation, version, nodes, canRevise, discussion } = useLoaderData<typeof loader>();
+  const { consultation, version, nodes, canRevise, canReview, showHeard, discussion } = useLoaderData<typeof loader>();
   const t = useT();
   const toc = tableOfContents(nodes);
   useLiveConsultation(consultation.slug);
@@ -42,9 +44,11 @@ export default function ConsultationPage() {
         <ConsultationStatus status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} />
         <p className="lede">{consultation.description}</p>
         <SearchForm slug={consultation.slug} />
-        {canRevise ? (
-          <p>
-            <Link to={`/c/${consultation.slug}/revise`}>{t("revise.link")}</Link>
+        {canRevise || canReview || showHeard ? (
+          <p className="consultation-links">
+            {canRevise ? <Link to={`/c/${consultation.slug}/revise`}>{t("revise.link")}</Link> : null}
+            {canReview ? <> {" · "}<Link to={`/c/${consultation.slug}/compiled`}>{t("review.link")}</Link></> : null}
+            {showHeard ? <> {canRevise || canReview ? " · " : ""}<Link to={`/c/${consultation.slug}/what-we-heard`}>{t("heard.link")}</Link></> : null}
           </p>
         ) : null}
       </header>
