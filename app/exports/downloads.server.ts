@@ -4,7 +4,7 @@
  * secretariat while the consultation runs and to everyone once it closes; the private variant with
  * names and e-mail addresses only to the secretariat.
  */
-import { data, type AppLoadContext } from "@remix-run/node";
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import type { Consultation } from "../../db/schema";
@@ -68,7 +68,8 @@ export async function download(request: Request, context: AppLoadContext, slug: 
   const allowed = withPrivate
     ? can(actor, { action: "export.private" }) && (which.data === "comments.csv" || which.data === "comments.xlsx")
     : can(actor, { action: "export.public", consultation });
-  if (!allowed) throw data({ message: t("error.forbidden.body") }, { status: actor.kind === "anonymous" ? 401 : 403 });
+  if (!allowed && actor.kind === "anonymous") throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  if (!allowed) throw data({ message: t("error.forbidden.body") }, { status: 403 });
 
   const filters = parseCommentFilters(url.searchParams);
   const name = `${consultation.slug}-${withPrivate ? "private-" : ""}${which.data}`;
