@@ -82,13 +82,13 @@ export async function download(request: Request, context: AppLoadContext, slug: 
   const ctx = () => rowContext(db, consultation.id, t("comment.participant"));
   switch (which.data) {
     case "comments.csv":
-      return new Response(csvStream({ db, ctx: ctx(), filters, t, withPrivate }), { headers });
+      return new Response(csvStream({ db, ctx: ctx(), filters, t, withPrivate, drained: context.drained }), { headers });
     case "comments.xlsx":
-      return new Response(xlsxStream({ db, ctx: ctx(), filters, t, withPrivate }), { headers });
+      return new Response(xlsxStream({ db, ctx: ctx(), filters, t, withPrivate, drained: context.drained }), { headers });
     case "open-data.json":
       return new Response(
         openDataStream(
-          { db, ctx: ctx(), filters },
+          { db, ctx: ctx(), filters, drained: context.drained },
           {
             slug: consultation.slug,
             title: consultation.title,

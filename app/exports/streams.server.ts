@@ -22,16 +22,17 @@ export interface ExportInput {
   t: Translate;
   /** The secretariat's private variant: names, e-mail addresses, hidden comments with their status. */
   withPrivate: boolean;
+  /** Waits until the client has taken what was sent (see AppContext.drained). */
+  drained?: () => Promise<void>;
 }
 
-const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** A web stream fed by an async generator of text chunks, pulled as the client reads. */
-function textStream(chunks: AsyncGenerator<string> | Generator<string>): ReadableStream<Uint8Array> {
+function textStream(chunks: Generator<string>, drained?: () => Promise<void>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const next = await chunks.next();
+      await drained?.();
+      const next = chunks.next();
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },
@@ -41,7 +42,7 @@ function textStream(chunks: AsyncGenerator<string> | Generator<string>): Readabl
   });
 }
 
-export function csvStream({ db, ctx, filters, t, withPrivate }: ExportInput): ReadableStream<Uint8Array> {
+export function csvStream({ db, ctx, filters, t, withPrivate, drained }: ExportInput): ReadableStream<Uint8Array> {
   const columns = compiledColumns(t, withPrivate);
   function* chunks() {
     yield BOM + csvLine(columns.map((c) => c.header));
@@ -49,12 +50,12 @@ export function csvStream({ db, ctx, filters, t, withPrivate }: ExportInput): Re
       yield batch.map((row) => csvLine(columns.map((c) => c.value(row)))).join("");
     }
   }
-  return textStream(chunks());
+  return textStream(chunks(), drained);
 }
 
 /** Open data: the documented JSON (docs/open-data.md), never with names of pseudonymous authors or e-mail addresses. */
 export function openDataStream(
-  { db, ctx, filters }: Omit<ExportInput, "withPrivate" | "t">,
+  { db, ctx, filters, drained }: Omit<ExportInput, "withPrivate" | "t">,
   about: { slug: string; title: string; status: string; closesAt: string | null; versions: { number: number; publishedAt: string | null }[] },
 ): ReadableStream<Uint8Array> {
   function* chunks() {
@@ -103,7 +104,7 @@ export function openDataStream(
     }
     yield "]}";
   }
-  return textStream(chunks());
+  return textStream(chunks(), drained);
 }
 
 function addHeader(sheet: ExcelJS.Worksheet, columns: Column[]) {
@@ -121,7 +122,13 @@ export function xlsxStream(input: ExportInput): ReadableStream<Uint8Array> {
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
 
-export async function writeWorkbook({ db, ctx, filters, t, withPrivate }: ExportInput, out: import("node:stream").Writable): Promise<void> {
+export async function writeWorkbook({ db, ctx, filters, t, withPrivate, drained }: ExportInput, out: import("node:stream").Writable): Promise<void> {
+  // exceljs writes without waiting; between batches, wait for the pipe and the client to catch up.
+  const nextTick = async () => {
+    if (out.writableNeedDrain && !out.destroyed) await new Promise((resolve) => { out.once("drain", resolve); out.once("close", resolve); });
+    await drained?.();
+    if (out.destroyed) throw new Error("download cancelled");
+  };
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const tally = new Tally();
 
