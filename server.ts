@@ -91,7 +91,18 @@ app.all(
     build,
     // The app is always a production build; NODE_ENV only decides cookies, HSTS and demo data.
     mode: "production",
-    getLoadContext: (req, res) => ({ ...context, clientIp: req.ip, cspNonce: res.locals.cspNonce as string }),
+    getLoadContext: (req, res) => ({
+      ...context,
+      clientIp: req.ip,
+      cspNonce: res.locals.cspNonce as string,
+      drained: () =>
+        res.writableNeedDrain && !res.destroyed
+          ? new Promise<void>((resolve) => {
+              res.once("drain", resolve);
+              res.once("close", resolve);
+            })
+          : Promise.resolve(),
+    }),
   }),
 );
 

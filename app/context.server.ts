@@ -13,6 +13,12 @@ export interface AppContext {
   cspNonce?: string;
   /** The co-editing server, for the live state of open working drafts. */
   collab?: CollabServer;
+  /**
+   * Resolves once the response's buffer has room again. Remix copies a streamed body into the
+   * response without waiting for the client, so long downloads wait on this between batches, or a
+   * slow client would make the server hold the whole file in memory.
+   */
+  drained?: () => Promise<void>;
   /** Tells the consultation's live viewers that something changed. */
   announce?: (change: ConsultationChange) => void;
 }

@@ -49,6 +49,15 @@ export const channels = [
 /** The channels of a meeting recorded by the secretariat. */
 export const meetingChannels = ["regional-consultation", "stakeholder-workshop", "other-meeting"] as const;
 
+/**
+ * What the expert group decided about a comment (or a campaign group of near-identical comments),
+ * in the words standards bodies use when they resolve comments.
+ */
+export const decisions = ["accepted", "accepted-in-part", "noted", "not-accepted", "out-of-scope", "duplicate"] as const;
+
+/** The ISO/IEC comment template's "type of comment": general, technical, editorial. */
+export const commentTypes = ["general", "technical", "editorial"] as const;
+
 export type ConsultationStatus = (typeof consultationStatuses)[number];
 export type NodeKind = (typeof nodeKinds)[number];
 export type Role = (typeof roles)[number];
@@ -57,4 +66,6 @@ export type ElectoralGroup = (typeof electoralGroups)[number];
 export type Language = (typeof languages)[number];
 export type Stance = (typeof stances)[number];
 export type Channel = (typeof channels)[number];
+export type Decision = (typeof decisions)[number];
+export type CommentType = (typeof commentTypes)[number];
 export type MeetingChannel = (typeof meetingChannels)[number];

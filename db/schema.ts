@@ -11,7 +11,9 @@ import {
 import {
   ageBands,
   channels,
+  commentTypes,
   consultationStatuses,
+  decisions,
   electoralGroups,
   genders,
   languages,
@@ -455,6 +457,80 @@ export const moderationLog = sqliteTable("moderation_log", {
   createdAt: createdAt(),
 });
 
+/**
+ * The expert group's current decision on one comment, or on a campaign group (near-identical
+ * comments, keyed by the grouping's key) as a whole. Updated in place; every write is also
+ * appended to `disposition_history`, so who changed a decision and when stays on record.
+ */
+export const dispositions = sqliteTable(
+  "dispositions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    commentId: integer("comment_id").references(() => comments.id, { onDelete: "cascade" }),
+    groupKey: text("group_key"),
+    decision: text("decision", { enum: decisions }).notNull(),
+    rationale: text("rationale").notNull().default(""),
+    /** JSON array of node ids in the next version that carry the decision (stable across versions). */
+    targetNodeIds: text("target_node_ids", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    decidedById: integer("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    decidedByName: text("decided_by_name").notNull(),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("dispositions_comment_unique").on(t.commentId),
+    uniqueIndex("dispositions_group_unique").on(t.consultationId, t.groupKey),
+    index("dispositions_consultation_idx").on(t.consultationId),
+    check("dispositions_subject_check", sql`(${t.commentId} is null) <> (${t.groupKey} is null)`),
+    check(
+      "dispositions_decision_check",
+      sql`${t.decision} in ('accepted', 'accepted-in-part', 'noted', 'not-accepted', 'out-of-scope', 'duplicate')`,
+    ),
+  ],
+);
+
+export const dispositionHistory = sqliteTable(
+  "disposition_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    commentId: integer("comment_id").references(() => comments.id, { onDelete: "cascade" }),
+    groupKey: text("group_key"),
+    decision: text("decision", { enum: decisions }).notNull(),
+    rationale: text("rationale").notNull(),
+    targetNodeIds: text("target_node_ids", { mode: "json" }).$type<string[]>().notNull(),
+    decidedById: integer("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    decidedByName: text("decided_by_name").notNull(),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("disposition_history_comment_idx").on(t.commentId)],
+);
+
+/**
+ * The expert group's working record of a comment: who of them deals with it, and its type in the
+ * ISO/IEC template when an expert set one (otherwise a default is derived, see comment-type.ts).
+ */
+export const commentReviews = sqliteTable(
+  "comment_reviews",
+  {
+    commentId: integer("comment_id")
+      .primaryKey()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    assigneeId: integer("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    commentType: text("comment_type", { enum: commentTypes }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("comment_reviews_assignee_idx").on(t.consultationId, t.assigneeId)],
+);
+
+export type Disposition = typeof dispositions.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
 export type ImportBatch = typeof importBatches.$inferSelect;

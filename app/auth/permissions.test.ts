@@ -48,6 +48,13 @@ const PERMISSIONS: Record<string, Permission> = {
   "read the outbox": { action: "outbox.read" },
   "read full profiles": { action: "profiles.readFull" },
   "read the moderation log": { action: "moderation.log.read" },
+  "review comments and record dispositions": { action: "comments.review", consultation: OPEN },
+  "review another consultation's comments": { action: "comments.review", consultation: OTHER },
+  "export without personal data while open": { action: "export.public", consultation: OPEN },
+  "export without personal data once closed": { action: "export.public", consultation: CLOSED },
+  "export with e-mail addresses": { action: "export.private" },
+  "read what we heard while open": { action: "whatWeHeard.read", consultation: OPEN },
+  "read what we heard once closed": { action: "whatWeHeard.read", consultation: CLOSED },
 };
 
 // Rows: permissions; columns: anonymous, participant, expert, expert lead, moderator, secretariat.
@@ -77,6 +84,13 @@ const MATRIX: Record<keyof typeof PERMISSIONS, [boolean, boolean, boolean, boole
   "read the outbox": [N, N, N, N, N, Y],
   "read full profiles": [N, N, N, N, N, Y],
   "read the moderation log": [N, N, N, N, N, Y],
+  "review comments and record dispositions": [N, N, Y, Y, N, Y],
+  "review another consultation's comments": [N, N, N, N, N, Y],
+  "export without personal data while open": [N, N, Y, Y, N, Y],
+  "export without personal data once closed": [Y, Y, Y, Y, Y, Y],
+  "export with e-mail addresses": [N, N, N, N, N, Y],
+  "read what we heard while open": [N, N, Y, Y, N, Y],
+  "read what we heard once closed": [Y, Y, Y, Y, Y, Y],
 };
 
 describe("the permission matrix", () => {
@@ -95,6 +109,7 @@ describe("the permission matrix", () => {
       "consultation.list", "consultation.read", "comment.create", "draft.view", "draft.edit", "draft.publish", "analysis.view",
       "comment.moderate", "account.manage", "users.list", "users.changeRole", "experts.manage",
       "stakeholderGroups.manage", "outbox.read", "profiles.readFull", "moderation.log.read", "input.record",
+      "comments.review", "export.public", "export.private", "whatWeHeard.read",
     ];
     expect([...covered].sort()).toEqual([...all].sort());
   });

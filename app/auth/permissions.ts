@@ -32,6 +32,10 @@ export type Permission =
   | { action: "draft.publish"; consultation: ConsultationRef }
   | { action: "input.record"; consultation: ConsultationRef }
   | { action: "analysis.view"; consultation: ConsultationRef }
+  | { action: "comments.review"; consultation: ConsultationRef }
+  | { action: "export.public"; consultation: ConsultationRef }
+  | { action: "export.private" }
+  | { action: "whatWeHeard.read"; consultation: ConsultationRef }
   | { action: "comment.moderate" }
   | { action: "moderation.log.read" }
   | { action: "account.manage" }
@@ -79,6 +83,13 @@ export function can(actor: Actor, permission: Permission): boolean {
       // Meetings held during the consultation may be written up after it closes; a consultation
       // still in preparation has no text to comment on yet.
       return secretariat && permission.consultation.status !== "draft";
+    // The compiled table, dispositions and assignments: the expert group's and secretariat's work.
+    case "comments.review":
+      return secretariat || isExpert(actor, permission.consultation.id);
+    // Exports without personal data: for the experts while they work, for everyone once closed.
+    case "export.public":
+    case "whatWeHeard.read":
+      return secretariat || isExpert(actor, permission.consultation.id) || permission.consultation.status === "closed";
     case "comment.moderate":
       return secretariat || user?.role === "moderator";
     case "account.manage":
@@ -90,6 +101,7 @@ export function can(actor: Actor, permission: Permission): boolean {
     case "outbox.read":
     case "moderation.log.read":
     case "profiles.readFull":
+    case "export.private":
       return secretariat;
   }
 }

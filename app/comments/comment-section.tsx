@@ -22,6 +22,8 @@ interface Section {
   open: boolean;
   closedAt: string | null;
   submissionId: string;
+  /** The latest published version: comments on an earlier one are marked with theirs. */
+  currentVersion: number | null;
 }
 
 interface Result {
@@ -66,6 +68,9 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
           </span>
           {comment.stance ? <span className={`stance stance--${comment.stance}`}>{t(`stance.${comment.stance}` as MessageKey)}</span> : null}
           <time dateTime={comment.createdAt}>{comment.createdAt.slice(0, 10)}</time>
+          {comment.version !== null && section.currentVersion !== null && comment.version < section.currentVersion ? (
+            <span className="comment__version">{t("comment.onVersion", { number: comment.version })}</span>
+          ) : null}
         </header>
         <ChannelLabel channel={comment.channel} meeting={comment.meeting} peopleRepresented={comment.peopleRepresented} />
         {comment.status === "removed" ? (

@@ -5,7 +5,7 @@
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
-import { comments, endorsements, meetings, stakeholderGroups, stances, type Channel, type Comment, type User } from "../../db/schema";
+import { comments, documentVersions, endorsements, meetings, stakeholderGroups, stances, type Channel, type Comment, type User } from "../../db/schema";
 import { countryByCode } from "../accounts/countries";
 import { MAX_COMMENT_LENGTH } from "./comment-text";
 import { canStillEdit } from "./moderation.server";
@@ -136,6 +136,8 @@ export interface ThreadComment {
   proposedText: string | null;
   status: "visible" | "hidden" | "removed";
   createdAt: string;
+  /** The version of the text it was written on: marked when the paragraph has been revised since. */
+  version: number | null;
   endorsements: number;
   endorsedByMe: boolean;
   /** The viewer wrote it: may edit (within 15 minutes) and delete it, and sees why it was hidden. */
@@ -159,10 +161,11 @@ export function commentThreads(
   participantWord: string,
 ): ThreadComment[] {
   const rows = db
-    .select({ comment: comments, group: stakeholderGroups.name, meeting: meetings })
+    .select({ comment: comments, group: stakeholderGroups.name, meeting: meetings, version: documentVersions.number })
     .from(comments)
     .innerJoin(stakeholderGroups, eq(stakeholderGroups.id, comments.authorStakeholderGroupId))
     .leftJoin(meetings, eq(meetings.id, comments.meetingId))
+    .leftJoin(documentVersions, eq(documentVersions.id, comments.versionId))
     .where(and(eq(comments.consultationId, consultationId), nodeId === null ? isNull(comments.nodeId) : eq(comments.nodeId, nodeId)))
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .all();
@@ -188,7 +191,7 @@ export function commentThreads(
       }
     }
   }
-  const view = ({ comment: c, group, meeting }: (typeof rows)[number]): ThreadComment => ({
+  const view = ({ comment: c, group, meeting, version }: (typeof rows)[number]): ThreadComment => ({
     id: c.id,
     author: publicAuthor(c, group, participantWord),
     region: c.authorRegion,
@@ -200,6 +203,7 @@ export function commentThreads(
     proposedText: c.status === "visible" ? c.proposedText : null,
     status: c.status,
     createdAt: c.createdAt.toISOString(),
+    version,
     endorsements: counts.get(c.id) ?? 0,
     endorsedByMe: mine.has(c.id),
     mine: viewerId !== null && c.authorId === viewerId,

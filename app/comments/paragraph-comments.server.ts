@@ -38,6 +38,7 @@ export async function commentSection(request: Request, context: AppLoadContext, 
     signedIn: signedIn !== null,
     canComment: signedIn !== null && can(signedIn.actor, { action: "comment.create", consultation }),
     open: consultation.status === "open",
+    currentVersion: currentVersion(context.db, consultation.id)?.number ?? null,
     closedAt: consultation.status === "closed" ? (consultation.closesAt?.toISOString() ?? null) : null,
     submissionId: randomUUID(),
   };

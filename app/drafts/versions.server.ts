@@ -4,6 +4,7 @@ import { anonymous, type Actor } from "../auth/permissions";
 import { createTranslator } from "../i18n/translate";
 import { getConsultationBySlug, getOutline, publishedVersions } from "./drafts.server";
 import { loadReadableDraft } from "./reading.server";
+import { commentsBehindChanges } from "../review/changelog.server";
 import { compareOutlines } from "./version-diff";
 
 const query = z.object({
@@ -26,11 +27,14 @@ export function loadVersionChanges(db: Db, slug: string | undefined, searchParam
   const versionList = versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt?.toISOString() ?? null, sourceFormat: v.sourceFormat }));
   if (toIndex < 0) {
     const t = createTranslator();
-    return { consultation, versions: versionList, view, to: null, from: null, comparison: null, error: t("changes.noSuchVersion", { number: wanted ?? 0 }) };
+    return { consultation, versions: versionList, view, to: null, from: null, comparison: null, reasons: {}, error: t("changes.noSuchVersion", { number: wanted ?? 0 }) };
   }
-  if (toIndex === 0) return { consultation, versions: versionList, view, to: versions[0]!.number, from: null, comparison: null, error: null };
+  if (toIndex === 0) return { consultation, versions: versionList, view, to: versions[0]!.number, from: null, comparison: null, reasons: {}, error: null };
   const to = versions[toIndex]!;
   const from = versions[toIndex - 1]!;
   const comparison = compareOutlines(getOutline(db, from.id), getOutline(db, to.id));
-  return { consultation, versions: versionList, view, to: to.number, from: from.number, comparison, error: null };
+  // The changelog: each changed or added paragraph with the comments whose dispositions point at it.
+  const touched = comparison.changes.flatMap((c) => (c.change === "changed" || c.change === "added" ? [c.node.nodeId] : []));
+  const reasons = commentsBehindChanges(db, row.id, to.number, touched, createTranslator()("comment.participant"));
+  return { consultation, versions: versionList, view, to: to.number, from: from.number, comparison, reasons: Object.fromEntries(reasons), error: null };
 }

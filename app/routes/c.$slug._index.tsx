@@ -27,13 +27,16 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     canRevise: can(actor, { action: "draft.view", consultation: draft.consultation }),
     canRecordInput: can(actor, { action: "input.record", consultation: draft.consultation }),
     canAnalyse: can(actor, { action: "analysis.view", consultation: draft.consultation }),
+    canReview: can(actor, { action: "comments.review", consultation: draft.consultation }),
+    showHeard: draft.consultation.status === "closed",
     // Per paragraph: its comments by stance, and its share of the most discussed paragraph's count.
     discussion: Object.fromEntries([...counts].map(([nodeId, c]) => [nodeId, { counts: c, heat: c.total / most }])),
   };
 }
 
 export default function ConsultationPage() {
-  const { consultation, version, nodes, canRevise, canRecordInput, canAnalyse, discussion } = useLoaderData<typeof loader>();
+  const { consultation, version, nodes, canRevise, canRecordInput, canAnalyse, canReview, showHeard, discussion } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const toc = tableOfContents(nodes);
   useLiveConsultation(consultation.slug);
@@ -44,21 +47,16 @@ export default function ConsultationPage() {
         <ConsultationStatus status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} />
         <p className="lede">{consultation.description}</p>
         <SearchForm slug={consultation.slug} />
-        {canRevise ? (
-          <p>
-            <Link to={`/c/${consultation.slug}/revise`}>{t("revise.link")}</Link>
-          </p>
-        ) : null}
-        {canRecordInput ? (
-          <p>
-            <Link to={`/c/${consultation.slug}/input`}>{t("input.link")}</Link>
-          </p>
-        ) : null}
-        {canAnalyse ? (
-          <p>
-            <Link to={`/c/${consultation.slug}/analysis`}>{t("analysis.link")}</Link>
-          </p>
-        ) : null}
+        <ConsultationLinks
+          slug={consultation.slug}
+          links={[
+            canRevise && { to: "revise", label: t("revise.link") },
+            canAnalyse && { to: "analysis", label: t("analysis.link") },
+            canReview && { to: "compiled", label: t("review.link") },
+            canRecordInput && { to: "input", label: t("input.link") },
+            showHeard && { to: "what-we-heard", label: t("heard.link") },
+          ]}
+        />
       </header>
       {version === null ? (
         <p>{t("consultation.noText")}</p>
@@ -96,5 +94,23 @@ export default function ConsultationPage() {
         </div>
       )}
     </div>
+  );
+}
+
+/** The consultation's work pages this reader may open, as one list (none: nothing shown). */
+function ConsultationLinks({ slug, links }: { slug: string; links: (false | { to: string; label: string })[] }) {
+  const t = useT();
+  const shown = links.filter((l): l is { to: string; label: string } => l !== false);
+  if (shown.length === 0) return null;
+  return (
+    <nav aria-label={t("consultation.workLinks")} className="consultation-links">
+      <ul>
+        {shown.map((l) => (
+          <li key={l.to}>
+            <Link to={`/c/${slug}/${l.to}`}>{l.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

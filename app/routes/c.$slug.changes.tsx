@@ -6,6 +6,8 @@ import { headingTitle, paragraphPath, type DraftNode } from "~/drafts/outline";
 import { loadVersionChanges } from "~/drafts/versions.server";
 import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/messages.en";
+import type { ChangeReason } from "~/review/changelog.server";
 import { createTranslator } from "~/i18n/translate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -16,6 +18,33 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await getActor(request, context.db, context.config);
   return loadVersionChanges(context.db, params.slug, new URL(request.url).searchParams, actor);
+}
+
+function ChangeReasons({ reasons }: { reasons: ChangeReason[] | undefined }) {
+  const t = useT();
+  if (!reasons || reasons.length === 0) return null;
+  return (
+    <section className="change__reasons" aria-label={t("changes.ledBy")}>
+      <p className="change__side-title">{t("changes.ledBy")}</p>
+      <ul>
+        {reasons.map((r) => (
+          <li key={r.commentId}>
+            <p>
+              {t("changes.ledByComment", {
+                author: r.author,
+                region: t(`region.${r.region}` as MessageKey),
+                group: r.stakeholderGroup,
+                version: r.version ?? 0,
+                decision: t(`decision.${r.decision}` as MessageKey),
+              })}
+            </p>
+            <blockquote>{r.body}</blockquote>
+            {r.rationale ? <p className="muted">{r.rationale}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function NodeName({ node, slug }: { node: Pick<DraftNode, "label" | "kind" | "text">; slug: string }) {
@@ -30,7 +59,7 @@ function NodeName({ node, slug }: { node: Pick<DraftNode, "label" | "kind" | "te
 }
 
 export default function VersionChangesPage() {
-  const { consultation, versions, view, to, from, comparison, error } = useLoaderData<typeof loader>();
+  const { consultation, versions, view, to, from, comparison, reasons, error } = useLoaderData<typeof loader>();
   const t = useT();
   const slug = consultation.slug;
   return (
@@ -90,6 +119,7 @@ export default function VersionChangesPage() {
                     <ins>
                       <ParagraphText text={c.node.text} />
                     </ins>
+                    <ChangeReasons reasons={reasons[c.node.nodeId]} />
                   </li>
                 );
               }
@@ -135,6 +165,7 @@ export default function VersionChangesPage() {
                       <DiffText parts={c.parts} />
                     </p>
                   )}
+                  <ChangeReasons reasons={reasons[c.node.nodeId]} />
                 </li>
               );
             })}

@@ -97,6 +97,17 @@ const ROUTES: [string, string, Record<string, string> | undefined, (number | str
   ["GET", "/c/unesco-ethics-of-ai/input/import/not-a-token-of-ours-at-all", undefined, [SIGN_IN, 403, 403, 403, 404]],
   ["POST", "/c/unesco-ethics-of-ai/input/import/not-a-token-of-ours-at-all", { intent: "confirm" }, [SIGN_IN, 403, 403, 403, 404]],
   ["GET", "/c/no-such-consultation/input", undefined, [404, 404, 404, 404, 404]],
+  ["GET", "/c/unesco-ethics-of-ai/compiled", undefined, [SIGN_IN, 403, 200, 403, 200]],
+  ["GET", "/c/ga-78-265-trustworthy-ai/compiled", undefined, [SIGN_IN, 403, 403, 403, 200]],
+  ["POST", "/c/unesco-ethics-of-ai/compiled", { intent: "bulk-dispose", decision: "noted" }, [SIGN_IN, 403, 400, 403, 400]],
+  ["GET", "/c/unesco-ethics-of-ai/export/comments.csv", undefined, [SIGN_IN, 403, 200, 403, 200]],
+  ["GET", "/c/unesco-ethics-of-ai/export/comments.xlsx?private=1", undefined, [SIGN_IN, 403, 403, 403, 200]],
+  ["GET", "/c/unesco-ethics-of-ai/export/passwords.txt", undefined, [404, 404, 404, 404, 404]],
+  ["GET", "/c/ga-78-265-trustworthy-ai/export/open-data.json", undefined, [200, 200, 200, 200, 200]],
+  ["GET", "/c/ga-78-265-trustworthy-ai/export/summary.pdf", undefined, [200, 200, 200, 200, 200]],
+  ["GET", "/c/ga-78-265-trustworthy-ai/export/comments.csv?private=1", undefined, [SIGN_IN, 403, 403, 403, 200]],
+  ["GET", "/c/ga-78-265-trustworthy-ai/what-we-heard", undefined, [200, 200, 200, 200, 200]],
+  ["GET", "/c/unesco-ethics-of-ai/what-we-heard", undefined, [200, 200, 200, 200, 200]],
 ];
 
 describe("who may open what", () => {

@@ -1,0 +1,84 @@
+/**
+ * Counts gathered while the rows of an export stream past: per paragraph by region, stakeholder
+ * group, stance and decision, and participation (comments, distinct participants, people
+ * represented) per region, electoral group, stakeholder group and channel. The workbook's
+ * matrices, the summary report and the "what we heard" page all read the same tally, so their
+ * figures agree with the rows exported.
+ */
+import type { CompiledRow } from "../review/compiled-row";
+
+export type Counts = Map<string, number>;
+
+export interface ParagraphTally {
+  nodeId: string | null;
+  label: string | null;
+  total: number;
+  byRegion: Counts;
+  byGroup: Counts;
+  byStance: Counts;
+  byDecision: Counts;
+  /** Decided comments with their rationale, for the report. */
+  decided: { id: number; decision: string; rationale: string; stakeholderGroup: string; region: string }[];
+}
+
+export interface Participation {
+  comments: number;
+  participants: Set<string>;
+  people: number;
+}
+
+export const PARTICIPATION_DIMENSIONS = ["region", "electoral", "group", "channel"] as const;
+export type ParticipationDimension = (typeof PARTICIPATION_DIMENSIONS)[number];
+
+const bump = (m: Counts, key: string, by = 1) => m.set(key, (m.get(key) ?? 0) + by);
+
+export class Tally {
+  readonly paragraphs = new Map<string, ParagraphTally>();
+  readonly participation = new Map<ParticipationDimension, Map<string, Participation>>(PARTICIPATION_DIMENSIONS.map((d) => [d, new Map()]));
+  readonly byRegion: Counts = new Map();
+  readonly byGroup: Counts = new Map();
+  readonly byStance: Counts = new Map();
+  readonly byDecision: Counts = new Map();
+  readonly participants = new Set<string>();
+  total = 0;
+  people = 0;
+
+  add(row: CompiledRow): void {
+    const participantKey = row.participantKey;
+    const key = row.nodeId ?? "";
+    let p = this.paragraphs.get(key);
+    if (!p) {
+      p = { nodeId: row.nodeId, label: row.paragraph, total: 0, byRegion: new Map(), byGroup: new Map(), byStance: new Map(), byDecision: new Map(), decided: [] };
+      this.paragraphs.set(key, p);
+    }
+    p.total += 1;
+    bump(p.byRegion, row.region);
+    bump(p.byGroup, row.stakeholderGroup);
+    if (row.stance) bump(p.byStance, row.stance);
+    if (row.decision) {
+      bump(p.byDecision, row.decision);
+      p.decided.push({ id: row.id, decision: row.decision, rationale: row.rationale, stakeholderGroup: row.stakeholderGroup, region: row.region });
+    }
+    this.total += 1;
+    this.people += row.peopleRepresented;
+    this.participants.add(participantKey);
+    bump(this.byRegion, row.region);
+    bump(this.byGroup, row.stakeholderGroup);
+    if (row.stance) bump(this.byStance, row.stance);
+    if (row.decision) bump(this.byDecision, row.decision);
+    const values: Record<ParticipationDimension, string> = {
+      region: row.region,
+      electoral: row.electoralGroup ?? "",
+      group: row.stakeholderGroup,
+      channel: row.channel,
+    };
+    for (const d of PARTICIPATION_DIMENSIONS) {
+      const byValue = this.participation.get(d)!;
+      let entry = byValue.get(values[d]);
+      if (!entry) byValue.set(values[d], (entry = { comments: 0, participants: new Set(), people: 0 }));
+      entry.comments += 1;
+      entry.participants.add(participantKey);
+      entry.people += row.peopleRepresented;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import type { CommentType, Decision } from "../../db/enums";
+
+/** One row of the compiled comments table, as the page, the exports and the reports read it. */
+export interface CompiledRow {
+  id: number;
+  /** Who wrote it, for counting participants: never exported (an account id or the comment's own). */
+  participantKey: string;
+  /** The paragraph's label in the version commented on (the "clause"); null: the draft as a whole. */
+  paragraph: string | null;
+  nodeId: string | null;
+  version: number | null;
+  type: CommentType;
+  /** Whether an expert set the type (otherwise derived). */
+  typeSet: boolean;
+  stance: string | null;
+  comment: string;
+  proposedChange: string | null;
+  /** As the public sees the author: pseudonymous participants stay "Participant". */
+  stakeholder: string;
+  country: string | null;
+  region: string;
+  electoralGroup: string | null;
+  stakeholderGroup: string;
+  channel: string;
+  language: string;
+  peopleRepresented: number;
+  endorsements: number;
+  createdAt: string;
+  decision: Decision | null;
+  rationale: string;
+  /** Labels of the paragraphs that carry the decision (in the version that has them). */
+  targets: string[];
+  targetNodeIds: string[];
+  decidedBy: string | null;
+  decidedAt: string | null;
+  assigneeId: number | null;
+  assignee: string | null;
+  /** Only in the secretariat's private export. */
+  private?: { name: string; email: string | null; status: string };
+}

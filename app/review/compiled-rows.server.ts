@@ -1,0 +1,282 @@
+/**
+ * The compiled comments table's rows: one per comment (not replies), in the ISO/IEC template's
+ * columns (stakeholder, clause, type, comment, proposed change, observations of the secretariat)
+ * plus region, electoral group, stakeholder group, stance, channel, endorsements and the expert
+ * group's disposition. The compiled table page reads them a page at a time; exports read them in
+ * batches by id (keyset), so no statement stays open while a download streams.
+ */
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client.server";
+import {
+  commentReviews,
+  comments,
+  consultationExperts,
+  dispositions,
+  documents,
+  documentVersions,
+  endorsements,
+  outlineNodes,
+  stakeholderGroups,
+  users,
+  type CommentType,
+  type Decision,
+} from "../../db/schema";
+import { publicAuthor } from "../comments/comments.server";
+import { commentFilterConditions } from "../analysis/comment-filters.server";
+import type { CommentFilters } from "../analysis/comment-filters";
+import { currentVersion } from "../drafts/drafts.server";
+import { defaultCommentType } from "./comment-type";
+import type { CompiledRow } from "./compiled-row";
+
+export type { CompiledRow };
+
+
+/** What rows need from the consultation once: version numbers, labels, texts, the experts' names. */
+export interface RowContext {
+  consultationId: number;
+  participantWord: string;
+  versionNumbers: Map<number, number>;
+  /** `${versionId} ${nodeId}` → label / text. */
+  labels: Map<string, string | null>;
+  texts: Map<string, string>;
+  /** nodeId → label in the latest version that has the node (for disposition targets). */
+  latestLabels: Map<string, string | null>;
+  currentVersionId: number | null;
+  experts: Map<number, string>;
+  /** Campaign grouping (wired by the caller): comment id → group key, for group dispositions. */
+  campaignOf?: ReadonlyMap<number, string>;
+  groupDispositions: Map<string, typeof dispositions.$inferSelect>;
+}
+
+export function rowContext(db: Db, consultationId: number, participantWord: string, campaignOf?: ReadonlyMap<number, string>): RowContext {
+  const versions = db
+    .select({ id: documentVersions.id, number: documentVersions.number })
+    .from(documentVersions)
+    .innerJoin(documents, eq(documents.id, documentVersions.documentId))
+    .where(and(eq(documents.consultationId, consultationId), isNotNull(documentVersions.publishedAt)))
+    .orderBy(asc(documentVersions.number))
+    .all();
+  const labels = new Map<string, string | null>();
+  const texts = new Map<string, string>();
+  const latestLabels = new Map<string, string | null>();
+  if (versions.length > 0) {
+    for (const n of db
+      .select({ versionId: outlineNodes.versionId, nodeId: outlineNodes.nodeId, label: outlineNodes.label, text: outlineNodes.text })
+      .from(outlineNodes)
+      .where(inArray(outlineNodes.versionId, versions.map((v) => v.id)))
+      .all()) {
+      labels.set(`${n.versionId} ${n.nodeId}`, n.label);
+      texts.set(`${n.versionId} ${n.nodeId}`, n.text);
+    }
+    // Oldest first, so the latest version's label wins.
+    for (const v of versions) for (const [key, label] of labels) if (key.startsWith(`${v.id} `)) latestLabels.set(key.slice(key.indexOf(" ") + 1), label);
+  }
+  const experts = new Map(
+    db
+      .select({ id: users.id, name: users.displayName })
+      .from(consultationExperts)
+      .innerJoin(users, eq(users.id, consultationExperts.userId))
+      .where(eq(consultationExperts.consultationId, consultationId))
+      .all()
+      .map((e) => [e.id, e.name]),
+  );
+  for (const s of db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.role, "secretariat")).all()) experts.set(s.id, s.name);
+  const groupDispositions = new Map(
+    db
+      .select()
+      .from(dispositions)
+      .where(and(eq(dispositions.consultationId, consultationId), isNotNull(dispositions.groupKey)))
+      .all()
+      .map((d) => [d.groupKey!, d]),
+  );
+  return {
+    consultationId,
+    participantWord,
+    versionNumbers: new Map(versions.map((v) => [v.id, v.number])),
+    labels,
+    texts,
+    latestLabels,
+    currentVersionId: currentVersion(db, consultationId)?.id ?? null,
+    experts,
+    campaignOf,
+    groupDispositions,
+  };
+}
+
+/** Narrowing the compiled table beyond the shared analysis filters. */
+export interface ReviewFilters {
+  nodeId?: string;
+  /** An expert's user id, or "none" for comments nobody took. */
+  assignee?: number | "none";
+  decided?: "yes" | "no";
+}
+
+export type CompiledSort = "paragraph" | "oldest" | "newest" | "endorsements" | "undecided";
+
+const endorsementCount = sql<number>`(select count(*) from ${endorsements} where ${endorsements.commentId} = ${comments.id})`;
+
+const fields = {
+  id: comments.id,
+  nodeId: comments.nodeId,
+  versionId: comments.versionId,
+  authorId: comments.authorId,
+  authorName: comments.authorName,
+  authorPseudonymous: comments.authorPseudonymous,
+  authorCountryCode: comments.authorCountryCode,
+  region: comments.authorRegion,
+  electoralGroup: comments.authorElectoralGroup,
+  groupName: stakeholderGroups.name,
+  stance: comments.stance,
+  language: comments.language,
+  body: comments.body,
+  proposedText: comments.proposedText,
+  channel: comments.channel,
+  peopleRepresented: comments.peopleRepresented,
+  status: comments.status,
+  createdAt: comments.createdAt,
+  endorsements: endorsementCount,
+  decision: dispositions.decision,
+  rationale: dispositions.rationale,
+  targetNodeIds: dispositions.targetNodeIds,
+  decidedByName: dispositions.decidedByName,
+  decidedAt: dispositions.decidedAt,
+  assigneeId: commentReviews.assigneeId,
+  commentType: commentReviews.commentType,
+  email: users.email,
+};
+
+/** Comments (not replies) of the consultation that the filters keep; hidden ones only when asked. */
+export function rowConditions(consultationId: number, filters: CommentFilters, review: ReviewFilters = {}, includeHidden = false): SQL {
+  const conditions: (SQL | undefined)[] = [
+    eq(comments.consultationId, consultationId),
+    isNull(comments.parentId),
+    includeHidden ? undefined : eq(comments.status, "visible"),
+    commentFilterConditions(filters),
+    review.nodeId ? eq(comments.nodeId, review.nodeId) : undefined,
+    review.assignee === "none" ? isNull(commentReviews.assigneeId) : review.assignee ? eq(commentReviews.assigneeId, review.assignee) : undefined,
+    review.decided === "yes" ? isNotNull(dispositions.id) : review.decided === "no" ? isNull(dispositions.id) : undefined,
+  ];
+  return and(...conditions)!;
+}
+
+function baseQuery(db: Db, ctx: RowContext) {
+  return db
+    .select(fields)
+    .from(comments)
+    .innerJoin(stakeholderGroups, eq(stakeholderGroups.id, comments.authorStakeholderGroupId))
+    .leftJoin(dispositions, eq(dispositions.commentId, comments.id))
+    .leftJoin(commentReviews, eq(commentReviews.commentId, comments.id))
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(
+      outlineNodes,
+      and(eq(outlineNodes.versionId, sql`${ctx.currentVersionId ?? -1}`), eq(outlineNodes.nodeId, comments.nodeId)),
+    )
+    .$dynamic();
+}
+
+type RawRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["all"]>>[number];
+
+function toRow(r: RawRow, ctx: RowContext, withPrivate: boolean): CompiledRow {
+  const key = `${r.versionId} ${r.nodeId}`;
+  const paragraph = r.nodeId === null ? null : (ctx.labels.get(key) ?? ctx.latestLabels.get(r.nodeId) ?? null);
+  const group = r.decision === null ? ctx.groupDispositions.get(ctx.campaignOf?.get(r.id) ?? "") : undefined;
+  const decision = r.decision ?? group?.decision ?? null;
+  const targetNodeIds = (r.decision !== null ? r.targetNodeIds : group?.targetNodeIds) ?? [];
+  const decidedAt = r.decidedAt ?? group?.decidedAt ?? null;
+  return {
+    id: r.id,
+    participantKey: r.authorId === null ? `comment ${r.id}` : `user ${r.authorId}`,
+    paragraph,
+    nodeId: r.nodeId,
+    version: r.versionId === null ? null : (ctx.versionNumbers.get(r.versionId) ?? null),
+    type:
+      r.commentType ??
+      defaultCommentType({ nodeId: r.nodeId, stance: r.stance, proposedText: r.proposedText, paragraphText: ctx.texts.get(key) ?? null }),
+    typeSet: r.commentType !== null,
+    stance: r.stance,
+    comment: r.body,
+    proposedChange: r.proposedText,
+    stakeholder: publicAuthor(r, r.groupName, ctx.participantWord),
+    country: r.authorCountryCode,
+    region: r.region,
+    electoralGroup: r.electoralGroup,
+    stakeholderGroup: r.groupName,
+    channel: r.channel,
+    language: r.language,
+    peopleRepresented: r.peopleRepresented,
+    endorsements: r.endorsements,
+    createdAt: r.createdAt.toISOString(),
+    decision,
+    rationale: r.rationale ?? group?.rationale ?? "",
+    targets: targetNodeIds.map((id) => ctx.latestLabels.get(id) ?? id),
+    targetNodeIds,
+    decidedBy: r.decidedByName ?? group?.decidedByName ?? null,
+    decidedAt: decidedAt?.toISOString() ?? null,
+    assigneeId: r.assigneeId,
+    assignee: r.assigneeId === null ? null : (ctx.experts.get(r.assigneeId) ?? null),
+    ...(withPrivate ? { private: { name: r.authorId === null ? "" : r.authorName, email: r.email, status: r.status } } : {}),
+  };
+}
+
+const ORDER: Record<CompiledSort, SQL[]> = {
+  paragraph: [sql`${outlineNodes.position} is null`, asc(outlineNodes.position), asc(comments.id)],
+  oldest: [asc(comments.id)],
+  newest: [desc(comments.id)],
+  endorsements: [desc(endorsementCount), asc(comments.id)],
+  undecided: [sql`${dispositions.id} is not null`, asc(outlineNodes.position), asc(comments.id)],
+};
+
+/** One page of the compiled table, and how many rows the filters keep. */
+export function compiledPage(
+  db: Db,
+  ctx: RowContext,
+  filters: CommentFilters,
+  review: ReviewFilters,
+  sort: CompiledSort,
+  page: number,
+  pageSize: number,
+): { rows: CompiledRow[]; total: number } {
+  const where = rowConditions(ctx.consultationId, filters, review);
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(comments)
+      .leftJoin(dispositions, eq(dispositions.commentId, comments.id))
+      .leftJoin(commentReviews, eq(commentReviews.commentId, comments.id))
+      .where(where)
+      .get()?.n ?? 0;
+  const rows = baseQuery(db, ctx)
+    .where(where)
+    .orderBy(...ORDER[sort])
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  return { rows: rows.map((r) => toRow(r, ctx, false)), total };
+}
+
+/**
+ * Every row the filters keep, in batches ordered by id: each batch is its own short query, so a
+ * download that streams for seconds never holds the connection (better-sqlite3 allows one open
+ * statement at a time per connection).
+ */
+export function* compiledRowBatches(
+  db: Db,
+  ctx: RowContext,
+  filters: CommentFilters,
+  options: { withPrivate?: boolean; batchSize?: number } = {},
+): Generator<CompiledRow[]> {
+  const withPrivate = options.withPrivate ?? false;
+  const batchSize = options.batchSize ?? 2000;
+  let lastId = 0;
+  for (;;) {
+    const rows = baseQuery(db, ctx)
+      .where(and(rowConditions(ctx.consultationId, filters, {}, withPrivate), gt(comments.id, lastId)))
+      .orderBy(asc(comments.id))
+      .limit(batchSize)
+      .all();
+    if (rows.length === 0) return;
+    lastId = rows[rows.length - 1]!.id;
+    yield rows.map((r) => toRow(r, ctx, withPrivate));
+    if (rows.length < batchSize) return;
+  }
+}
