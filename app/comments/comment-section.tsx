@@ -3,7 +3,8 @@ import { DiffText } from "~/components/diff-text";
 import { ErrorSummary, Field, Options } from "~/components/form-field";
 import { useLocalDateFormatter } from "~/components/local-date";
 import { wordDiff } from "~/drafts/word-diff";
-import { useT } from "~/i18n/i18n-context";
+import { useLocale, useT } from "~/i18n/i18n-context";
+import { formatNumber } from "~/i18n/translate";
 import type { MessageKey } from "~/i18n/messages.en";
 import { electoralGroups, languages, stances, unescoRegions } from "../../db/enums";
 import { commentParagraphs } from "./comment-text";
@@ -53,6 +54,7 @@ function CommentBody({ text }: { text: string }) {
 
 function CommentItem({ comment, paragraphText, section, reply }: { comment: ThreadComment; paragraphText: string; section: Section; reply?: boolean }) {
   const t = useT();
+  const localDate = useLocalDateFormatter();
   const result = (useActionData() ?? {}) as Result;
   const replyErrors = result.replyTo === String(comment.id) ? (result.errors ?? {}) : {};
   return (
@@ -63,7 +65,7 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
             {comment.author}
           </span>
           {comment.stance ? <span className={`stance stance--${comment.stance}`}>{t(`stance.${comment.stance}` as MessageKey)}</span> : null}
-          <time dateTime={comment.createdAt}>{comment.createdAt.slice(0, 10)}</time>
+          <time dateTime={comment.createdAt}>{localDate(comment.createdAt)}</time>
         </header>
         {comment.status === "removed" ? (
           <p className="muted">{t("comment.removedByAuthor")}</p>
@@ -167,9 +169,10 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
 /** Comments per stance, as numbers and as a bar. */
 export function StanceSummary({ counts, compact }: { counts: StanceCounts; compact?: boolean }) {
   const t = useT();
+  const locale = useLocale();
   if (counts.total === 0) return null;
   const parts = stances.filter((s) => counts[s] > 0);
-  const label = parts.map((s) => `${t(`stance.${s}`)}: ${counts[s]}`).join(", ");
+  const label = new Intl.ListFormat(locale, { type: "unit" }).format(parts.map((s) => `${t(`stance.${s}`)}: ${formatNumber(counts[s], locale)}`));
   return (
     <div className={`stance-summary${compact ? " stance-summary--compact" : ""}`}>
       <div className="stance-bar" role="img" aria-label={label}>
@@ -181,7 +184,7 @@ export function StanceSummary({ counts, compact }: { counts: StanceCounts; compa
         <ul className="stance-counts">
           {parts.map((s) => (
             <li key={s}>
-              <span className={`stance stance--${s}`}>{t(`stance.${s}`)}</span> {counts[s]}
+              <span className={`stance stance--${s}`}>{t(`stance.${s}`)}</span> {formatNumber(counts[s], locale)}
             </li>
           ))}
         </ul>

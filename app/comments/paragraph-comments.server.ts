@@ -8,6 +8,7 @@ import { can } from "../auth/permissions";
 import { clientAddress, tryConsume } from "../auth/rate-limit.server";
 import { getSignedInUser } from "../auth/session.server";
 import { currentVersion, getConsultationBySlug } from "../drafts/drafts.server";
+import { requestLocale } from "../i18n/locale.server";
 import { createTranslator } from "../i18n/translate";
 import { listStakeholderGroups } from "../accounts/users.server";
 import { deleteOwnComment, editComment, editSchema, flagComment, reasonSchema } from "./moderation.server";
@@ -26,7 +27,7 @@ import {
 export async function commentSection(request: Request, context: AppLoadContext, slug: string, nodeId: string) {
   const consultation = getConsultationBySlug(context.db, slug)!;
   const signedIn = await getSignedInUser(request, context.db, context.config);
-  const t = createTranslator();
+  const t = createTranslator(await requestLocale(request, context, signedIn));
   const all = commentThreads(context.db, consultation.id, nodeId, signedIn?.user.id ?? null, t("comment.participant"));
   const filters = threadFilterSchema.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== "")));
   return {

@@ -2,14 +2,15 @@ import { data } from "@remix-run/node";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { anonymous, can, type Actor } from "../auth/permissions";
-import { createTranslator } from "../i18n/translate";
+import { translatableError } from "../i18n/error-message";
+import type { MessageKey } from "../i18n/messages.en";
 import { currentVersion, getConsultationBySlug, getOutline } from "./drafts.server";
 
 const slugParam = z.string().regex(/^[a-z0-9-]{1,100}$/);
 export const labelParam = z.string().min(1).max(60);
 
-function notFound(message: string): never {
-  throw data({ message }, { status: 404 });
+function notFound(key: MessageKey, values: Record<string, string>): never {
+  throw data(translatableError(key, values), { status: 404 });
 }
 
 /**
@@ -17,11 +18,10 @@ function notFound(message: string): never {
  * Consultations the actor may not read answer 404 too, so their existence does not leak.
  */
 export function loadReadableDraft(db: Db, slug: string | undefined, actor: Actor = anonymous) {
-  const t = createTranslator();
   const parsed = slugParam.safeParse(slug);
   const consultation = parsed.success ? getConsultationBySlug(db, parsed.data) : undefined;
   if (!consultation || !can(actor, { action: "consultation.read", consultation })) {
-    notFound(t("error.consultationNotFound", { slug: String(slug ?? "").slice(0, 100) }));
+    notFound("error.consultationNotFound", { slug: String(slug ?? "").slice(0, 100) });
   }
   const version = currentVersion(db, consultation.id);
   const nodes = version ? getOutline(db, version.id) : [];
@@ -41,5 +41,5 @@ export function loadReadableDraft(db: Db, slug: string | undefined, actor: Actor
 }
 
 export function paragraphNotFound(label: string): never {
-  notFound(createTranslator()("error.paragraphNotFound", { label: label.slice(0, 60) }));
+  notFound("error.paragraphNotFound", { label: label.slice(0, 60) });
 }

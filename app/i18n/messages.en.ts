@@ -8,6 +8,8 @@ export const en = {
   "nav.skipToContent": "Skip to main content",
   "nav.home": "Consultations",
   "nav.main": "Main",
+  "nav.language": "Language",
+  "nav.changeLanguage": "Change",
   "footer.about": "Redraft is open-source software for multi-stakeholder consultation on draft texts.",
 
   "home.title": "Consultations",

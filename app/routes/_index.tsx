@@ -4,10 +4,10 @@ import { anonymous, can } from "~/auth/permissions";
 import { ConsultationStatus } from "~/components/consultation-status";
 import { listPublicConsultations } from "~/drafts/drafts.server";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => {
-  const t = createTranslator();
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
   return [{ title: `${t("home.title")} · ${t("app.name")}` }];
 };
 

@@ -8,10 +8,10 @@ import { ancestorsOf, childrenOf, headingTitle, neighbours, nodeAnchor, paragrap
 import { labelParam, loadReadableDraft, paragraphNotFound } from "~/drafts/reading.server";
 import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = createTranslator();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   if (!data) return [{ title: t("app.name") }];
   return [{ title: `${t("paragraph.title", { label: data.node.label ?? "" })} · ${data.consultation.title}` }];
 };

@@ -9,9 +9,9 @@ import { CountrySelect } from "~/components/country-select";
 import { ErrorSummary, Field, Options, useFormResult } from "~/components/form-field";
 import { ageBands, genders, languages } from "../../db/enums";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("register.title")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("register.title")} · Redraft` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getSignedInUser(request, context.db, context.config)) throw redirect("/account");
