@@ -7,6 +7,7 @@ import { useLocale, useT } from "~/i18n/i18n-context";
 import { formatNumber } from "~/i18n/translate";
 import type { MessageKey } from "~/i18n/messages.en";
 import { electoralGroups, languages, stances, unescoRegions } from "../../db/enums";
+import { CommentLanguageField, useLanguageGuess } from "./comment-language-field";
 import { commentParagraphs } from "./comment-text";
 import type { StanceCounts, ThreadComment, ThreadFilters } from "./comments.server";
 
@@ -32,11 +33,11 @@ interface Result {
 }
 
 /** Plain text, paragraphs and safe links only; React escapes the rest. */
-function CommentBody({ text }: { text: string }) {
+function CommentBody({ text, language }: { text: string; language: string }) {
   return (
-    <>
+    <div lang={language} className="comment__body">
       {commentParagraphs(text).map((segments, i) => (
-        <p key={i}>
+        <p key={i} dir="auto">
           {segments.map((s, j) =>
             s.type === "link" ? (
               <a key={j} href={s.href} rel="nofollow ugc noopener" target="_blank">
@@ -48,7 +49,7 @@ function CommentBody({ text }: { text: string }) {
           )}
         </p>
       ))}
-    </>
+    </div>
   );
 }
 
@@ -57,6 +58,7 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
   const localDate = useLocalDateFormatter();
   const result = (useActionData() ?? {}) as Result;
   const replyErrors = result.replyTo === String(comment.id) ? (result.errors ?? {}) : {};
+  const replyLanguage = useLanguageGuess(result.replyTo === String(comment.id) ? result.values?.language : undefined);
   return (
     <li id={`comment-${comment.id}`} className={`comment comment--${comment.stance ?? "reply"}`}>
       <article aria-labelledby={`comment-${comment.id}-author`}>
@@ -65,6 +67,9 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
             {comment.author}
           </span>
           {comment.stance ? <span className={`stance stance--${comment.stance}`}>{t(`stance.${comment.stance}` as MessageKey)}</span> : null}
+          <span className="comment__language" lang={comment.language}>
+            {t(`language.${comment.language}`)}
+          </span>
           <time dateTime={comment.createdAt}>{localDate(comment.createdAt)}</time>
         </header>
         {comment.status === "removed" ? (
@@ -76,7 +81,7 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
           </>
         ) : (
           <>
-            <CommentBody text={comment.body} />
+            <CommentBody text={comment.body} language={comment.language} />
             {comment.proposedText ? (
               <div className="comment__amendment">
                 <p className="comment__amendment-title">{t("comment.amendmentDiff")}</p>
@@ -155,8 +160,14 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
               <input type="hidden" name="parentId" value={comment.id} />
               <input type="hidden" name="submissionId" value={section.submissionId} />
               <Field name="body" id={`reply-${comment.id}`} label={t("comment.replyTo", { author: comment.author })} error={replyErrors.body}>
-                <textarea rows={3} maxLength={10_000} defaultValue={result.replyTo === String(comment.id) ? result.values?.body : undefined} />
+                <textarea
+                  rows={3}
+                  maxLength={10_000}
+                  defaultValue={result.replyTo === String(comment.id) ? result.values?.body : undefined}
+                  onChange={replyLanguage.onText}
+                />
               </Field>
+              <CommentLanguageField id={`reply-language-${comment.id}`} guess={replyLanguage} />
               <button type="submit">{t("comment.replySubmit")}</button>
             </Form>
           </details>
@@ -201,6 +212,7 @@ export function CommentSection({ section, label, paragraphText, returnTo }: { se
   const errors = elsewhere ? {} : (result.errors ?? {});
   const values = elsewhere ? {} : (result.values ?? {});
   const { form: formError, ...fieldErrors } = errors;
+  const commentLanguage = useLanguageGuess(values.language);
   return (
     <section className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">{t("comment.section")}</h2>
@@ -268,8 +280,9 @@ export function CommentSection({ section, label, paragraphText, returnTo }: { se
             {fieldErrors.stance ? <p className="field__error">{t(fieldErrors.stance as MessageKey)}</p> : null}
           </fieldset>
           <Field name="body" label={t("comment.body")} hint={t("comment.body.hint")} error={fieldErrors.body}>
-            <textarea rows={6} maxLength={10_000} defaultValue={values.body} />
+            <textarea rows={6} maxLength={10_000} defaultValue={values.body} onChange={commentLanguage.onText} />
           </Field>
+          <CommentLanguageField guess={commentLanguage} />
           <Field name="proposedText" label={t("comment.proposedText")} hint={t("comment.proposedText.hint")} error={fieldErrors.proposedText} optional>
             <textarea rows={6} maxLength={10_000} defaultValue={values.proposedText ?? paragraphText} />
           </Field>

@@ -5,7 +5,8 @@
 import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
-import { comments, endorsements, stakeholderGroups, stances, type Comment, type User } from "../../db/schema";
+import { comments, endorsements, languages, stakeholderGroups, stances, type Comment, type User } from "../../db/schema";
+import type { Language } from "../../db/enums";
 import { countryByCode } from "../accounts/countries";
 import { MAX_COMMENT_LENGTH } from "./comment-text";
 import { canStillEdit } from "./moderation.server";
@@ -20,6 +21,8 @@ export const commentSchema = z
       .max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }),
     proposedText: z.string().trim().max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }).optional(),
     submissionId: z.uuid({ error: "comment.resubmit" }),
+    /** The comment's own language (the form proposes one); without it, the author's profile language. */
+    language: z.enum(languages).optional().catch(undefined),
   })
   .refine((c) => c.stance !== "amendment" || (c.proposedText ?? "") !== "", {
     error: "comment.proposedText.required",
@@ -30,6 +33,7 @@ export const replySchema = z.object({
   parentId: z.coerce.number().int().positive(),
   body: z.string().trim().min(1, { error: "comment.body.required" }).max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }),
   submissionId: z.uuid({ error: "comment.resubmit" }),
+  language: z.enum(languages).optional().catch(undefined),
 });
 
 function authorColumns(author: User) {
@@ -61,6 +65,7 @@ export function addComment(
       nodeId: input.nodeId,
       versionId: input.versionId,
       ...authorColumns(input.author),
+      language: input.language ?? input.author.language,
       stance: input.stance,
       body: input.body,
       proposedText: input.stance === "amendment" ? (input.proposedText ?? null) : null,
@@ -87,6 +92,7 @@ export function addReply(db: Db, input: { author: User; consultationId: number }
       versionId: parent.versionId,
       parentId: parent.parentId ?? parent.id,
       ...authorColumns(input.author),
+      language: input.language ?? input.author.language,
       stance: null,
       body: input.body,
       submissionId: input.submissionId,
@@ -128,7 +134,7 @@ export interface ThreadComment {
   region: string;
   electoralGroup: string | null;
   stakeholderGroupId: number;
-  language: string;
+  language: Language;
   stance: string | null;
   body: string;
   proposedText: string | null;
@@ -281,7 +287,7 @@ export const threadFilterSchema = z.object({
   region: z.string().max(40).optional().catch(undefined),
   electoral: z.string().max(10).optional().catch(undefined),
   group: z.coerce.number().int().positive().optional().catch(undefined),
-  language: z.string().max(5).optional().catch(undefined),
+  language: z.enum(languages).optional().catch(undefined),
   sort: z.enum(["newest", "oldest", "endorsed"]).catch("oldest"),
 });
 export type ThreadFilters = z.infer<typeof threadFilterSchema>;

@@ -18,7 +18,7 @@ export function ParagraphText({ text, className }: { text: string; className?: s
   return (
     <>
       {textParagraphs(text).map((p, i) => (
-        <p key={i} className={className}>
+        <p key={i} className={className} dir="auto">
           {p}
         </p>
       ))}
@@ -53,7 +53,7 @@ export function DraftNodeView({
   if (node.kind === "heading") {
     const Tag = `h${Math.min(6, 3 + node.level)}` as "h3";
     return (
-      <Tag id={anchor} className={`draft-heading draft-heading--${Math.min(4, node.level)}`}>
+      <Tag id={anchor} className={`draft-heading draft-heading--${Math.min(4, node.level)}`} dir="auto">
         {headingTitle(node)}
       </Tag>
     );
