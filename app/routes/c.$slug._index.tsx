@@ -17,6 +17,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: data ? `${data.consultation.title} · ${t("app.name")}` : t("app.name") }];
 };
 
+/**
+ * The full draft is the heaviest page and the one read on slow connections: it is sent as plain
+ * HTML without the React runtime (links, search, the language switcher are plain HTML), which
+ * keeps its first load within the 100 KB budget (test/e2e/page-weight.spec.ts).
+ */
+export const handle = { hydrate: false };
+
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await getActor(request, context.db, context.config);
   const draft = loadReadableDraft(context.db, params.slug, actor);
