@@ -45,9 +45,9 @@ export default function ConsultationPage() {
   return (
     <div className="page page--wide">
       <header className="consultation-header">
-        <h1>{consultation.title}</h1>
+        <h1 dir="auto">{consultation.title}</h1>
         <ConsultationStatus status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} />
-        <p className="lede">{consultation.description}</p>
+        <p className="lede" dir="auto">{consultation.description}</p>
         <SearchForm slug={consultation.slug} />
         {canRevise ? (
           <p>
@@ -65,7 +65,9 @@ export default function ConsultationPage() {
               <ol>
                 {toc.map((h) => (
                   <li key={h.nodeId} className={`toc__item toc__item--${Math.min(3, h.level)}`}>
-                    <a href={`#${nodeAnchor(h)}`}>{headingTitle(h)}</a>
+                    <a href={`#${nodeAnchor(h)}`} dir="auto">
+                      {headingTitle(h)}
+                    </a>
                   </li>
                 ))}
               </ol>
