@@ -102,7 +102,7 @@ export const ar: Catalog = {
   "stance.remark": "ملاحظة عامة",
   "comment.body": "تعليقك",
   "comment.body.hint": "نص عادي. اترك سطرًا فارغًا بين الفقرات؛ تتحول عناوين الويب إلى روابط.",
-  "comment.language": "لغة تعليقك",
+  "comment.language": "لغة التعليق",
   "comment.language.hint": "تُقترح بناءً على ما تكتبه؛ غيّرها إن كانت خاطئة.",
   "comment.body.required": "اكتب تعليقك.",
   "comment.body.tooLong": "اجعله أقل من 10٬000 حرف.",

@@ -100,7 +100,7 @@ export const en = {
   "stance.remark": "General remark",
   "comment.body": "Your comment",
   "comment.body.hint": "Plain text. Leave a blank line between paragraphs; web addresses become links.",
-  "comment.language": "Language of your comment",
+  "comment.language": "Language of the comment",
   "comment.language.hint": "Proposed from what you type; change it if it is wrong.",
   "comment.body.required": "Write your comment.",
   "comment.body.tooLong": "Keep it under 10,000 characters.",

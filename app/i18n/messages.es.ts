@@ -99,7 +99,7 @@ export const es: Catalog = {
   "stance.remark": "Observación general",
   "comment.body": "Su comentario",
   "comment.body.hint": "Texto sin formato. Deje una línea en blanco entre párrafos; las direcciones web se convierten en enlaces.",
-  "comment.language": "Idioma de su comentario",
+  "comment.language": "Idioma del comentario",
   "comment.language.hint": "Se propone según lo que escribe; cámbielo si no es correcto.",
   "comment.body.required": "Escriba su comentario.",
   "comment.body.tooLong": "No supere los 10 000 caracteres.",

@@ -99,7 +99,7 @@ export const fr: Catalog = {
   "stance.remark": "Remarque générale",
   "comment.body": "Votre commentaire",
   "comment.body.hint": "Texte simple. Laissez une ligne vide entre les paragraphes ; les adresses web deviennent des liens.",
-  "comment.language": "Langue de votre commentaire",
+  "comment.language": "Langue du commentaire",
   "comment.language.hint": "Proposée d’après ce que vous tapez ; changez-la si elle est fausse.",
   "comment.body.required": "Rédigez votre commentaire.",
   "comment.body.tooLong": "Restez sous 10 000 caractères.",

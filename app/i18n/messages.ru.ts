@@ -102,7 +102,7 @@ export const ru: Catalog = {
   "stance.remark": "Общее замечание",
   "comment.body": "Ваш комментарий",
   "comment.body.hint": "Обычный текст. Разделяйте абзацы пустой строкой; веб-адреса становятся ссылками.",
-  "comment.language": "Язык вашего комментария",
+  "comment.language": "Язык комментария",
   "comment.language.hint": "Определяется по вводимому тексту; измените, если он определён неверно.",
   "comment.body.required": "Напишите комментарий.",
   "comment.body.tooLong": "Уложитесь в 10 000 символов.",

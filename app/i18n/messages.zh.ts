@@ -99,7 +99,7 @@ export const zh: Catalog = {
   "stance.remark": "一般性意见",
   "comment.body": "您的评论",
   "comment.body.hint": "纯文本。段落之间请空一行；网址会自动变为链接。",
-  "comment.language": "评论所用语言",
+  "comment.language": "评论语言",
   "comment.language.hint": "根据您输入的内容推测；如有误请更改。",
   "comment.body.required": "请填写评论内容。",
   "comment.body.tooLong": "请控制在 10,000 个字符以内。",
