@@ -254,11 +254,18 @@ export type StanceCounts = Record<(typeof stances)[number], number> & { total: n
 const emptyCounts = (): StanceCounts => ({ support: 0, concern: 0, amendment: 0, question: 0, remark: 0, total: 0 });
 
 /** Comments (not replies) per paragraph and stance, for the draft page's counts, bars and heat. */
-export function stanceCountsByNode(db: Db, consultationId: number): Map<string, StanceCounts> {
+export function stanceCountsByNode(db: Db, consultationId: number, language?: Language): Map<string, StanceCounts> {
   const rows = db
     .select({ nodeId: comments.nodeId, stance: comments.stance, n: count() })
     .from(comments)
-    .where(and(eq(comments.consultationId, consultationId), isNull(comments.parentId), eq(comments.status, "visible")))
+    .where(
+      and(
+        eq(comments.consultationId, consultationId),
+        isNull(comments.parentId),
+        eq(comments.status, "visible"),
+        language ? eq(comments.language, language) : undefined,
+      ),
+    )
     .groupBy(comments.nodeId, comments.stance)
     .all();
   const byNode = new Map<string, StanceCounts>();

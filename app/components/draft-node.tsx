@@ -43,10 +43,13 @@ export function DraftNodeView({
   node,
   slug,
   discussion,
+  commentsQuery = "",
 }: {
   node: DraftNode;
   slug: string;
   discussion?: { counts: StanceCounts; heat: number };
+  /** The comment filter the counts were made with, carried to the paragraph's comments. */
+  commentsQuery?: string;
 }) {
   const t = useT();
   const anchor = nodeAnchor(node);
@@ -80,7 +83,7 @@ export function DraftNodeView({
         <Footnotes footnotes={node.footnotes} />
         {discussion && node.label !== null ? (
           <p className="draft-node__discussion">
-            <Link to={`${paragraphPath(slug, node.label)}#comments-title`}>
+            <Link to={`${paragraphPath(slug, node.label)}${commentsQuery}#comments-title`}>
               {t("comment.onParagraph", { count: discussion.counts.total, label: node.label })}
             </Link>
             <StanceSummary counts={discussion.counts} compact />

@@ -30,6 +30,8 @@ export const ar: Catalog = {
   "consultation.contents": "المحتويات",
   "consultation.draftText": "مشروع النص",
   "consultation.noText": "ليس لهذه المشاورة نص منشور بعد.",
+  "consultation.countLanguage": "احتساب التعليقات المكتوبة بـ",
+  "consultation.anyLanguage": "أي لغة",
   "consultation.footnotes": "الحواشي",
   "consultation.permalink": "رابط دائم إلى الفقرة {label}",
 

@@ -28,6 +28,8 @@ export const en = {
   "consultation.contents": "Contents",
   "consultation.draftText": "Draft text",
   "consultation.noText": "This consultation has no published text yet.",
+  "consultation.countLanguage": "Count the comments written in",
+  "consultation.anyLanguage": "any language",
   "consultation.footnotes": "Footnotes",
   "consultation.permalink": "Permalink to paragraph {label}",
 

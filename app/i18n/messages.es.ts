@@ -27,6 +27,8 @@ export const es: Catalog = {
   "consultation.contents": "Índice",
   "consultation.draftText": "Proyecto de texto",
   "consultation.noText": "Esta consulta todavía no tiene texto publicado.",
+  "consultation.countLanguage": "Contar los comentarios escritos en",
+  "consultation.anyLanguage": "cualquier idioma",
   "consultation.footnotes": "Notas al pie",
   "consultation.permalink": "Enlace permanente al párrafo {label}",
 

@@ -27,6 +27,8 @@ export const fr: Catalog = {
   "consultation.contents": "Sommaire",
   "consultation.draftText": "Projet de texte",
   "consultation.noText": "Cette consultation n’a pas encore de texte publié.",
+  "consultation.countLanguage": "Compter les commentaires rédigés en",
+  "consultation.anyLanguage": "toutes les langues",
   "consultation.footnotes": "Notes de bas de page",
   "consultation.permalink": "Lien permanent vers le paragraphe {label}",
 

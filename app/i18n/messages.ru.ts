@@ -30,6 +30,8 @@ export const ru: Catalog = {
   "consultation.contents": "Содержание",
   "consultation.draftText": "Проект текста",
   "consultation.noText": "У этой консультации ещё нет опубликованного текста.",
+  "consultation.countLanguage": "Учитывать комментарии на языке",
+  "consultation.anyLanguage": "любом",
   "consultation.footnotes": "Сноски",
   "consultation.permalink": "Постоянная ссылка на пункт {label}",
 

@@ -27,6 +27,8 @@ export const zh: Catalog = {
   "consultation.contents": "目录",
   "consultation.draftText": "草案文本",
   "consultation.noText": "本次协商尚未发布文本。",
+  "consultation.countLanguage": "统计以下语言撰写的评论",
+  "consultation.anyLanguage": "任何语言",
   "consultation.footnotes": "脚注",
   "consultation.permalink": "第 {label} 段的永久链接",
 

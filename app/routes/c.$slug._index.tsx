@@ -6,7 +6,9 @@ import { SearchForm } from "~/components/search-form";
 import { headingTitle, nodeAnchor, tableOfContents } from "~/drafts/outline";
 import { loadReadableDraft } from "~/drafts/reading.server";
 import { can } from "~/auth/permissions";
-import { stanceCountsByNode } from "~/comments/comments.server";
+import { stanceCountsByNode, threadFilterSchema } from "~/comments/comments.server";
+import { Options } from "~/components/form-field";
+import { languages } from "../../db/enums";
 import { useLiveConsultation } from "~/comments/use-live-consultation";
 import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
@@ -27,10 +29,12 @@ export const handle = { hydrate: false };
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await getActor(request, context.db, context.config);
   const draft = loadReadableDraft(context.db, params.slug, actor);
-  const counts = stanceCountsByNode(context.db, draft.consultation.id);
+  const language = threadFilterSchema.shape.language.parse(new URL(request.url).searchParams.get("language") ?? undefined);
+  const counts = stanceCountsByNode(context.db, draft.consultation.id, language);
   const most = Math.max(1, ...[...counts.values()].map((c) => c.total));
   return {
     ...draft,
+    language: language ?? null,
     canRevise: can(actor, { action: "draft.view", consultation: draft.consultation }),
     // Per paragraph: its comments by stance, and its share of the most discussed paragraph's count.
     discussion: Object.fromEntries([...counts].map(([nodeId, c]) => [nodeId, { counts: c, heat: c.total / most }])),
@@ -38,7 +42,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { consultation, version, nodes, canRevise, discussion } = useLoaderData<typeof loader>();
+  const { consultation, version, nodes, canRevise, discussion, language } = useLoaderData<typeof loader>();
   const t = useT();
   const toc = tableOfContents(nodes);
   useLiveConsultation(consultation.slug);
@@ -49,6 +53,17 @@ export default function ConsultationPage() {
         <ConsultationStatus status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} />
         <p className="lede" dir="auto">{consultation.description}</p>
         <SearchForm slug={consultation.slug} />
+        <form method="get" className="filters" aria-label={t("consultation.countLanguage")}>
+          <div className="field">
+            <label htmlFor="count-language">{t("consultation.countLanguage")}</label>
+            <select id="count-language" name="language" defaultValue={language ?? ""}>
+              <Options empty={t("consultation.anyLanguage")} options={languages.map((l) => ({ value: l, label: t(`language.${l}`) }))} />
+            </select>
+          </div>
+          <div className="field">
+            <button type="submit">{t("admin.filter")}</button>
+          </div>
+        </form>
         {canRevise ? (
           <p>
             <Link to={`/c/${consultation.slug}/revise`}>{t("revise.link")}</Link>
@@ -87,7 +102,13 @@ export default function ConsultationPage() {
               </span>
             </h2>
             {nodes.map((node) => (
-              <DraftNodeView key={node.nodeId} node={node} slug={consultation.slug} discussion={discussion[node.nodeId]} />
+              <DraftNodeView
+                key={node.nodeId}
+                node={node}
+                slug={consultation.slug}
+                discussion={discussion[node.nodeId]}
+                commentsQuery={language ? `?language=${language}` : ""}
+              />
             ))}
           </article>
         </div>

@@ -40,6 +40,13 @@ test("in Arabic the page runs right to left, mirrored, and a comment keeps its l
   await expect(comment.locator(".comment__body")).toHaveAttribute("lang", "ar");
   await expect(page.getByRole("status")).toHaveText("تعليق واحد");
 
+  // The draft page counts the paragraph's comments in the chosen language only.
+  await page.goto("/c/unesco-ethics-of-ai?language=ar");
+  await expect(page.getByRole("link", { name: "تعليق واحد على 71" })).toBeVisible();
+  await page.goto("/c/unesco-ethics-of-ai?language=fr");
+  await expect(page.getByRole("link", { name: "تعليق واحد على 71" })).toHaveCount(0);
+  await page.goto(PARAGRAPH);
+
   // The filter by language finds it; another language does not.
   await page.getByLabel("اللغة المفضّلة").selectOption("ar");
   await page.getByRole("button", { name: "تصفية" }).click();
