@@ -1,20 +1,28 @@
 import { data } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
+import type { Language } from "../../db/enums";
 import { requirePermission, requireUser } from "../auth/session.server";
+import { threadFilterSchema } from "./comments.server";
 import { dismissFlags, hiddenComments, hideComment, moderationQueue, readModerationLog, reasonSchema, restoreComment } from "./moderation.server";
 
 export async function moderationPage(request: Request, context: AppLoadContext) {
   await requirePermission(request, context.db, context.config, { action: "comment.moderate" });
-  const view = (c: { id: number; body: string; authorName: string; consultationId: number; nodeId: string | null; hiddenReason?: string | null }) => ({
+  const language = threadFilterSchema.shape.language.parse(new URL(request.url).searchParams.get("language") ?? undefined);
+  const inLanguage = (c: { language: string }) => !language || c.language === language;
+  const view = (c: { id: number; body: string; authorName: string; language: Language; hiddenReason?: string | null }) => ({
     id: c.id,
+    language: c.language,
     body: c.body,
     author: c.authorName || "—",
     hiddenReason: c.hiddenReason ?? null,
   });
   return {
-    queue: moderationQueue(context.db).map((q) => ({ ...view(q.comment), reports: q.flags, reasons: q.reasons })),
-    hidden: hiddenComments(context.db).map(view),
+    language: language ?? null,
+    queue: moderationQueue(context.db)
+      .filter((q) => inLanguage(q.comment))
+      .map((q) => ({ ...view(q.comment), reports: q.flags, reasons: q.reasons })),
+    hidden: hiddenComments(context.db).filter(inLanguage).map(view),
   };
 }
 

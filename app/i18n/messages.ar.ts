@@ -140,6 +140,7 @@ export const ar: Catalog = {
   "comment.hiddenBecause": "أخفى المشرفون تعليقك: {reason}",
   "moderation.reason.required": "اذكر سببًا من 3 أحرف على الأقل.",
   "moderation.title": "الإشراف",
+  "moderation.languageFilter": "التعليقات المكتوبة بـ",
   "moderation.queue": "التعليقات المبلَّغ عنها",
   "moderation.empty": "لا توجد بلاغات مفتوحة.",
   "moderation.reports": "{count, plural, zero {لا بلاغات} one {بلاغ واحد} two {بلاغان} few {# بلاغات} many {# بلاغًا} other {# بلاغ}}",

@@ -138,6 +138,7 @@ export const en = {
   "comment.hiddenBecause": "The moderators hid your comment: {reason}",
   "moderation.reason.required": "Give a reason of at least 3 characters.",
   "moderation.title": "Moderation",
+  "moderation.languageFilter": "Comments written in",
   "moderation.queue": "Reported comments",
   "moderation.empty": "No open report.",
   "moderation.reports": "{count, plural, one {# report} other {# reports}}",

@@ -137,6 +137,7 @@ export const es: Catalog = {
   "comment.hiddenBecause": "La moderación ocultó su comentario: {reason}",
   "moderation.reason.required": "Indique un motivo de al menos 3 caracteres.",
   "moderation.title": "Moderación",
+  "moderation.languageFilter": "Comentarios escritos en",
   "moderation.queue": "Comentarios denunciados",
   "moderation.empty": "No hay denuncias pendientes.",
   "moderation.reports": "{count, plural, one {# denuncia} other {# denuncias}}",

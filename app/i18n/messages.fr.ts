@@ -137,6 +137,7 @@ export const fr: Catalog = {
   "comment.hiddenBecause": "Les modérateurs ont masqué votre commentaire : {reason}",
   "moderation.reason.required": "Indiquez un motif d’au moins 3 caractères.",
   "moderation.title": "Modération",
+  "moderation.languageFilter": "Commentaires rédigés en",
   "moderation.queue": "Commentaires signalés",
   "moderation.empty": "Aucun signalement en cours.",
   "moderation.reports": "{count, plural, one {# signalement} other {# signalements}}",

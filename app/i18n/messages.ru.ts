@@ -140,6 +140,7 @@ export const ru: Catalog = {
   "comment.hiddenBecause": "Модераторы скрыли ваш комментарий: {reason}",
   "moderation.reason.required": "Укажите причину длиной не менее 3 символов.",
   "moderation.title": "Модерация",
+  "moderation.languageFilter": "Комментарии на языке",
   "moderation.queue": "Комментарии с жалобами",
   "moderation.empty": "Открытых жалоб нет.",
   "moderation.reports": "{count, plural, one {# жалоба} few {# жалобы} many {# жалоб} other {# жалобы}}",

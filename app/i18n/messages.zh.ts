@@ -137,6 +137,7 @@ export const zh: Catalog = {
   "comment.hiddenBecause": "版主隐藏了您的评论：{reason}",
   "moderation.reason.required": "请填写至少 3 个字符的理由。",
   "moderation.title": "审核",
+  "moderation.languageFilter": "评论所用语言",
   "moderation.queue": "被举报的评论",
   "moderation.empty": "没有待处理的举报。",
   "moderation.reports": "{count, plural, other {# 次举报}}",

@@ -7,8 +7,7 @@ import { headingTitle, nodeAnchor, tableOfContents } from "~/drafts/outline";
 import { loadReadableDraft } from "~/drafts/reading.server";
 import { can } from "~/auth/permissions";
 import { stanceCountsByNode, threadFilterSchema } from "~/comments/comments.server";
-import { Options } from "~/components/form-field";
-import { languages } from "../../db/enums";
+import { LanguageFilter } from "~/components/language-filter";
 import { useLiveConsultation } from "~/comments/use-live-consultation";
 import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
@@ -53,17 +52,7 @@ export default function ConsultationPage() {
         <ConsultationStatus status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} />
         <p className="lede" dir="auto">{consultation.description}</p>
         <SearchForm slug={consultation.slug} />
-        <form method="get" className="filters" aria-label={t("consultation.countLanguage")}>
-          <div className="field">
-            <label htmlFor="count-language">{t("consultation.countLanguage")}</label>
-            <select id="count-language" name="language" defaultValue={language ?? ""}>
-              <Options empty={t("consultation.anyLanguage")} options={languages.map((l) => ({ value: l, label: t(`language.${l}`) }))} />
-            </select>
-          </div>
-          <div className="field">
-            <button type="submit">{t("admin.filter")}</button>
-          </div>
-        </form>
+        <LanguageFilter label={t("consultation.countLanguage")} value={language} />
         {canRevise ? (
           <p>
             <Link to={`/c/${consultation.slug}/revise`}>{t("revise.link")}</Link>
