@@ -1,3 +1,4 @@
+import { languageAutonyms } from "./language-autonyms";
 import type { Catalog } from "./translate";
 
 /**
@@ -248,12 +249,7 @@ export const ar: Catalog = {
   "field.ageBand.65-plus": "65 فأكثر",
   "field.optionalProfile": "اختياري: تطلب النصوص المعروضة للتشاور مراعاة منظورَي النوع الاجتماعي والشباب. لا يُنشر إلا المجموع.",
   "field.language": "اللغة المفضّلة",
-  "language.en": "English",
-  "language.fr": "Français",
-  "language.es": "Español",
-  "language.ar": "العربية",
-  "language.zh": "中文",
-  "language.ru": "Русский",
+  ...languageAutonyms,
   "field.pseudonymous": "أظهِرني باسم «مشارك» بدلًا من اسمي بجانب تعليقاتي",
   "field.consent": "قرأت إشعار الخصوصية وأوافق على أن يحتفظ Redraft بملفي الشخصي على النحو الموصوف فيه.",
   "field.consent.required": "يتطلب التسجيل موافقتك على إشعار الخصوصية.",

@@ -2,6 +2,8 @@
  * English UI strings, in ICU MessageFormat. Every string the interface shows lives here, so the
  * languages issue only adds files beside this one.
  */
+import { languageAutonyms } from "./language-autonyms";
+
 export const en = {
   "app.name": "Redraft",
   "app.tagline": "Consultation and deliberation on draft texts",
@@ -246,12 +248,7 @@ export const en = {
   "field.ageBand.65-plus": "65 or older",
   "field.optionalProfile": "Optional: the texts under consultation ask for gender and youth perspectives. Only totals are ever published.",
   "field.language": "Preferred language",
-  "language.en": "English",
-  "language.fr": "Français",
-  "language.es": "Español",
-  "language.ar": "العربية",
-  "language.zh": "中文",
-  "language.ru": "Русский",
+  ...languageAutonyms,
   "field.pseudonymous": "Show me as “Participant” instead of my name next to my comments",
   "field.consent": "I have read the privacy notice and agree that Redraft stores my profile as it describes.",
   "field.consent.required": "Registration needs your agreement to the privacy notice.",

@@ -1,3 +1,4 @@
+import { languageAutonyms } from "./language-autonyms";
 import type { Catalog } from "./translate";
 
 /** Spanish UI strings (ICU MessageFormat); keys as in messages.en.ts. */
@@ -245,12 +246,7 @@ export const es: Catalog = {
   "field.ageBand.65-plus": "65 o más",
   "field.optionalProfile": "Opcional: los textos en consulta piden perspectivas de género y de juventud. Solo se publican totales.",
   "field.language": "Idioma preferido",
-  "language.en": "English",
-  "language.fr": "Français",
-  "language.es": "Español",
-  "language.ar": "العربية",
-  "language.zh": "中文",
-  "language.ru": "Русский",
+  ...languageAutonyms,
   "field.pseudonymous": "Mostrarme como «Participante» en lugar de mi nombre junto a mis comentarios",
   "field.consent": "He leído el aviso de privacidad y acepto que Redraft conserve mi perfil como allí se describe.",
   "field.consent.required": "El registro requiere su aceptación del aviso de privacidad.",

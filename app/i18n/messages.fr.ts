@@ -1,3 +1,4 @@
+import { languageAutonyms } from "./language-autonyms";
 import type { Catalog } from "./translate";
 
 /** French UI strings (ICU MessageFormat); keys as in messages.en.ts. */
@@ -245,12 +246,7 @@ export const fr: Catalog = {
   "field.ageBand.65-plus": "65 ans ou plus",
   "field.optionalProfile": "Facultatif : les textes en consultation demandent la prise en compte des perspectives de genre et de la jeunesse. Seuls des totaux sont publiés.",
   "field.language": "Langue préférée",
-  "language.en": "English",
-  "language.fr": "Français",
-  "language.es": "Español",
-  "language.ar": "العربية",
-  "language.zh": "中文",
-  "language.ru": "Русский",
+  ...languageAutonyms,
   "field.pseudonymous": "M’afficher comme « Participant » au lieu de mon nom à côté de mes commentaires",
   "field.consent": "J’ai lu la politique de confidentialité et j’accepte que Redraft conserve mon profil comme elle le décrit.",
   "field.consent.required": "L’inscription nécessite votre accord avec la politique de confidentialité.",

@@ -1,3 +1,4 @@
+import { languageAutonyms } from "./language-autonyms";
 import type { Catalog } from "./translate";
 
 /**
@@ -248,12 +249,7 @@ export const ru: Catalog = {
   "field.ageBand.65-plus": "65 и старше",
   "field.optionalProfile": "Необязательно: обсуждаемые тексты требуют учёта гендерной и молодёжной проблематики. Публикуются только итоговые цифры.",
   "field.language": "Предпочитаемый язык",
-  "language.en": "English",
-  "language.fr": "Français",
-  "language.es": "Español",
-  "language.ar": "العربية",
-  "language.zh": "中文",
-  "language.ru": "Русский",
+  ...languageAutonyms,
   "field.pseudonymous": "Показывать рядом с моими комментариями «Участник» вместо моего имени",
   "field.consent": "Я прочитал(а) уведомление о конфиденциальности и согласен(на) с тем, что Redraft хранит мой профиль так, как в нём описано.",
   "field.consent.required": "Для регистрации необходимо ваше согласие с уведомлением о конфиденциальности.",

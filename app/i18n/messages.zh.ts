@@ -1,3 +1,4 @@
+import { languageAutonyms } from "./language-autonyms";
 import type { Catalog } from "./translate";
 
 /** Chinese (simplified) UI strings (ICU MessageFormat); keys as in messages.en.ts. */
@@ -245,12 +246,7 @@ export const zh: Catalog = {
   "field.ageBand.65-plus": "65 岁及以上",
   "field.optionalProfile": "可选：协商中的文本要求纳入性别和青年视角。只会公布汇总数字。",
   "field.language": "首选语言",
-  "language.en": "English",
-  "language.fr": "Français",
-  "language.es": "Español",
-  "language.ar": "العربية",
-  "language.zh": "中文",
-  "language.ru": "Русский",
+  ...languageAutonyms,
   "field.pseudonymous": "在我的评论旁显示为“参与者”，而不显示我的姓名",
   "field.consent": "我已阅读隐私声明，并同意 Redraft 按其所述保存我的个人资料。",
   "field.consent.required": "注册需要您同意隐私声明。",
