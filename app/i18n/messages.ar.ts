@@ -33,6 +33,8 @@ export const ar: Catalog = {
   "consultation.noText": "ليس لهذه المشاورة نص منشور بعد.",
   "consultation.countLanguage": "احتساب التعليقات المكتوبة بـ",
   "consultation.anyLanguage": "أي لغة",
+  "consultation.textIn": "قراءة النص بـ",
+  "consultation.originalText": "{language} (الأصل)",
   "consultation.footnotes": "الحواشي",
   "consultation.permalink": "رابط دائم إلى الفقرة {label}",
 

@@ -32,6 +32,8 @@ export const en = {
   "consultation.noText": "This consultation has no published text yet.",
   "consultation.countLanguage": "Count the comments written in",
   "consultation.anyLanguage": "any language",
+  "consultation.textIn": "Read the text in",
+  "consultation.originalText": "{language} (original)",
   "consultation.footnotes": "Footnotes",
   "consultation.permalink": "Permalink to paragraph {label}",
 

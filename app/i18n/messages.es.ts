@@ -30,6 +30,8 @@ export const es: Catalog = {
   "consultation.noText": "Esta consulta todavía no tiene texto publicado.",
   "consultation.countLanguage": "Contar los comentarios escritos en",
   "consultation.anyLanguage": "cualquier idioma",
+  "consultation.textIn": "Leer el texto en",
+  "consultation.originalText": "{language} (original)",
   "consultation.footnotes": "Notas al pie",
   "consultation.permalink": "Enlace permanente al párrafo {label}",
 

@@ -30,6 +30,8 @@ export const fr: Catalog = {
   "consultation.noText": "Cette consultation n’a pas encore de texte publié.",
   "consultation.countLanguage": "Compter les commentaires rédigés en",
   "consultation.anyLanguage": "toutes les langues",
+  "consultation.textIn": "Lire le texte en",
+  "consultation.originalText": "{language} (original)",
   "consultation.footnotes": "Notes de bas de page",
   "consultation.permalink": "Lien permanent vers le paragraphe {label}",
 

@@ -33,6 +33,8 @@ export const ru: Catalog = {
   "consultation.noText": "У этой консультации ещё нет опубликованного текста.",
   "consultation.countLanguage": "Учитывать комментарии на языке",
   "consultation.anyLanguage": "любом",
+  "consultation.textIn": "Читать текст на языке",
+  "consultation.originalText": "{language} (оригинал)",
   "consultation.footnotes": "Сноски",
   "consultation.permalink": "Постоянная ссылка на пункт {label}",
 

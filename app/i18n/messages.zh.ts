@@ -30,6 +30,8 @@ export const zh: Catalog = {
   "consultation.noText": "本次协商尚未发布文本。",
   "consultation.countLanguage": "统计以下语言撰写的评论",
   "consultation.anyLanguage": "任何语言",
+  "consultation.textIn": "文本语言",
+  "consultation.originalText": "{language}（原文）",
   "consultation.footnotes": "脚注",
   "consultation.permalink": "第 {label} 段的永久链接",
 

@@ -8,6 +8,8 @@ import { loadReadableDraft } from "~/drafts/reading.server";
 import { can } from "~/auth/permissions";
 import { stanceCountsByNode, threadFilterSchema } from "~/comments/comments.server";
 import { LanguageFilter } from "~/components/language-filter";
+import { TextLanguages } from "~/components/text-languages";
+import { requestLocale } from "~/i18n/locale.server";
 import { useLiveConsultation } from "~/comments/use-live-consultation";
 import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
@@ -27,8 +29,9 @@ export const handle = { hydrate: false };
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await getActor(request, context.db, context.config);
-  const draft = loadReadableDraft(context.db, params.slug, actor);
-  const language = threadFilterSchema.shape.language.parse(new URL(request.url).searchParams.get("language") ?? undefined);
+  const url = new URL(request.url);
+  const draft = loadReadableDraft(context.db, params.slug, actor, { asked: url.searchParams.get("text"), fallback: await requestLocale(request, context) });
+  const language = threadFilterSchema.shape.language.parse(url.searchParams.get("language") ?? undefined);
   const counts = stanceCountsByNode(context.db, draft.consultation.id, language);
   const most = Math.max(1, ...[...counts.values()].map((c) => c.total));
   return {
@@ -41,7 +44,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { consultation, version, nodes, canRevise, discussion, language } = useLoaderData<typeof loader>();
+  const { consultation, version, nodes, canRevise, discussion, language, text } = useLoaderData<typeof loader>();
   const t = useT();
   const toc = tableOfContents(nodes);
   useLiveConsultation(consultation.slug);
@@ -52,6 +55,7 @@ export default function ConsultationPage() {
         <ConsultationStatus status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} />
         <p className="lede" dir="auto">{consultation.description}</p>
         <SearchForm slug={consultation.slug} />
+        <TextLanguages text={text} path={`/c/${consultation.slug}`} />
         <LanguageFilter label={t("consultation.countLanguage")} value={language} />
         {canRevise ? (
           <p>
@@ -77,7 +81,7 @@ export default function ConsultationPage() {
               </ol>
             </nav>
           ) : null}
-          <article className="draft" aria-labelledby="draft-title">
+          <article className="draft" aria-labelledby="draft-title" lang={text.language}>
             <h2 id="draft-title" className="draft__title">
               {version.title}
               <span className="draft__version">
