@@ -1,20 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { outlineToMarkdown } from "../../app/import/render-markdown";
 import type { ImportedOutline } from "../../app/import";
+import { runImport } from "../support/run-import";
 import { repoRoot } from "../support/start-server";
 import { expect, signInAs, test } from "./fixtures";
-
-function runImport(args: string[], databasePath: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", "app/cli/import-cli.ts", ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_PATH: databasePath },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-}
 
 test("a translation imported per language is read paragraph by paragraph, the comments staying put", async ({ page, server }) => {
   // A French text of the UNESCO draft, as a translator would deliver it (here: the outline with
