@@ -5,7 +5,7 @@ import { outlineToMarkdown } from "../../app/import/render-markdown";
 import type { ImportedOutline } from "../../app/import";
 import { runImport } from "../support/run-import";
 import { repoRoot } from "../support/start-server";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
 
 test("a translation imported per language is read paragraph by paragraph, the comments staying put", async ({ page, server }) => {
   // A French text of the UNESCO draft, as a translator would deliver it (here: the outline with
@@ -40,6 +40,7 @@ test("a translation imported per language is read paragraph by paragraph, the co
   await page.goto("/c/unesco-ethics-of-ai?text=fr");
   await expect(page.getByRole("link", { name: "1 comment on 71" })).toBeVisible();
   await expect(page.locator("#p-71")).toContainText("[fr] ");
+  await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "English (original)" }).click();
   await expect(page.getByText(english!).first()).toBeVisible();
 });
