@@ -6,8 +6,8 @@ import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
 import { getConsultationBySlug } from "../drafts/drafts.server";
 import { relabel } from "../drafts/relabel";
-import { translatableError } from "../i18n/error-message";
 import { publishWorkingDraft, workingDraftBlocks } from "./working-drafts.server";
+import { translatableError } from "../i18n/error-message";
 
 const COLOURS = ["#1d4ed8", "#b91c1c", "#047857", "#7c3aed", "#b45309", "#0e7490", "#be185d", "#4d7c0f"];
 
@@ -52,6 +52,6 @@ export async function publishRevision(request: Request, context: AppLoadContext,
   }
   const live = context.collab?.documents.get(workingDraftName(consultation.slug))?.doc;
   const stored = publishWorkingDraft(context.db, consultation.slug, live);
-  if (!stored) throw data({ message: "nothing to publish" }, { status: 400 });
+  if (!stored) throw data(translatableError("error.nothingToPublish"), { status: 400 });
   return redirect(`/c/${consultation.slug}/changes?to=${stored.versionNumber}`);
 }
