@@ -38,11 +38,11 @@ export default function Home() {
         <ul className="consultation-list">
           {consultations.map((c) => (
             <li key={c.slug} className="consultation-card">
-              <h2>
+              <h2 dir="auto">
                 <Link to={`/c/${c.slug}`}>{c.title}</Link>
               </h2>
               <ConsultationStatus status={c.status} opensAt={c.opensAt} closesAt={c.closesAt} />
-              <p>{c.description}</p>
+              <p dir="auto">{c.description}</p>
               <p className="muted">{t("home.paragraphCount", { count: c.paragraphCount })}</p>
             </li>
           ))}
