@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./http/nonce";
+import "./i18n/catalogs.server";
 
 /** How long deferred data may stream before the render gives up (single fetch reads this export). */
 export const streamTimeout = 5_000;

@@ -8,6 +8,8 @@ import {
   ScrollRestoration,
   Form,
   isRouteErrorResponse,
+  useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -15,8 +17,11 @@ import type { ReactNode } from "react";
 import { can } from "./auth/permissions";
 import { getSignedInUser } from "./auth/session.server";
 import { useNonce } from "./http/nonce";
-import { I18nProvider, useT } from "./i18n/i18n-context";
-import { defaultLocale, type Locale } from "./i18n/translate";
+import { I18nProvider, useLocale, useT } from "./i18n/i18n-context";
+import { errorDetail } from "./i18n/error-message";
+import { requestLocale } from "./i18n/locale.server";
+import { metaTranslator } from "./i18n/meta";
+import { defaultLocale, locales, textDirection, type Locale } from "./i18n/translate";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -24,12 +29,12 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Redraft" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("app.name") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const signedIn = await getSignedInUser(request, context.db, context.config);
   return {
-    locale: defaultLocale as Locale,
+    locale: await requestLocale(request, context, signedIn),
     user: signedIn
       ? {
           displayName: signedIn.user.displayName,
@@ -38,6 +43,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         }
       : null,
   };
+}
+
+/** Works without scripts: a POST that sets the language and reloads the same page. */
+function LanguageSwitcher() {
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/language" reloadDocument className="language-switcher">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search + location.hash} />
+      <label htmlFor="language-switcher">{t("nav.language")}</label>
+      <select id="language-switcher" name="language" defaultValue={locale}>
+        {locales.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {t(`language.${l}`)}
+          </option>
+        ))}
+      </select>
+      <button type="submit">{t("nav.changeLanguage")}</button>
+    </Form>
+  );
 }
 
 function Shell({ children }: { children: ReactNode }) {
@@ -96,6 +122,7 @@ function Shell({ children }: { children: ReactNode }) {
               )}
             </ul>
           </nav>
+          <LanguageSwitcher />
         </div>
       </header>
       <main id="main" tabIndex={-1}>
@@ -112,8 +139,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? defaultLocale;
   const nonce = useNonce();
+  // A route whose handle says `hydrate: false` is plain HTML: everything on it works without
+  // scripts, and the React runtime would double its weight (the page-weight budget).
+  const hydrate = !useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={locale} dir={textDirection(locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -124,8 +154,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <I18nProvider locale={locale}>
           <Shell>{children}</Shell>
         </I18nProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );
@@ -155,7 +189,7 @@ export function ErrorBoundary() {
       title = t("error.tooManyRequests.title");
       body = "";
     }
-    if (error.status < 500 && typeof error.data?.message === "string") detail = error.data.message;
+    if (error.status < 500) detail = errorDetail(error.data, t);
   } else {
     console.error(error);
   }

@@ -80,11 +80,33 @@ export const documentVersions = sqliteTable(
     title: text("title").notNull(),
     sourceFormat: text("source_format", { enum: ["text", "markdown", "docx", "editor"] }).notNull(),
     sourceName: text("source_name"),
+    /** The language the version was written in; translations of it live in node_translations. */
+    language: text("language", { enum: languages }).notNull().default("en"),
     /** Null while the version is being assembled; once set the version and its nodes are frozen (triggers). */
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("document_versions_number_unique").on(t.documentId, t.number)],
+);
+
+/**
+ * A version's text in another language, node by node: imported per language and aligned with the
+ * version's outline (by label, else by order), so a reader can switch language and every comment
+ * stays on the same node.
+ */
+export const nodeTranslations = sqliteTable(
+  "node_translations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => documentVersions.id, { onDelete: "cascade" }),
+    nodeId: text("node_id").notNull(),
+    language: text("language", { enum: languages }).notNull(),
+    text: text("text").notNull(),
+    footnotes: text("footnotes", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  },
+  (t) => [uniqueIndex("node_translations_version_node_language_unique").on(t.versionId, t.nodeId, t.language)],
 );
 
 /**

@@ -19,6 +19,7 @@ import {
   PAGE_SIZE,
   removeExpert,
 } from "./users.server";
+import { translatableError } from "../i18n/error-message";
 
 export function requireSecretariat(request: Request, context: AppLoadContext, permission: Permission) {
   return requirePermission(request, context.db, context.config, permission);
@@ -62,11 +63,11 @@ export function participantsPage(context: AppLoadContext, searchParams: URLSearc
 export async function submitRoleChange(request: Request, context: AppLoadContext, actorUserId: number) {
   const form = await request.formData();
   const parsed = z.object({ userId: z.coerce.number().int().positive(), role: z.enum(roles) }).safeParse(Object.fromEntries(form));
-  if (!parsed.success) throw data({ message: "invalid role change" }, { status: 400 });
+  if (!parsed.success) throw data(translatableError("error.invalidForm"), { status: 400 });
   // The last secretariat account cannot demote itself and lock everyone out.
   if (parsed.data.userId === actorUserId && parsed.data.role !== "secretariat") {
     const others = context.db.select().from(users).where(eq(users.role, "secretariat")).all().filter((u) => u.id !== actorUserId);
-    if (others.length === 0) throw data({ message: "The last secretariat account cannot give up its role." }, { status: 400 });
+    if (others.length === 0) throw data(translatableError("error.lastSecretariat"), { status: 400 });
   }
   const user = context.db.select().from(users).where(eq(users.id, parsed.data.userId)).get();
   if (!user || !changeRole(context.db, user.id, parsed.data.role)) throw data({ message: "no such participant" }, { status: 404 });

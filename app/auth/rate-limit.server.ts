@@ -4,7 +4,7 @@
  */
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { data } from "@remix-run/node";
-import { createTranslator } from "../i18n/translate";
+import { translatableError } from "../i18n/error-message";
 
 const limiters = {
   signInPerIp: new RateLimiterMemory({ keyPrefix: "sign-in-ip", points: 30, duration: 15 * 60 }),
@@ -30,7 +30,7 @@ export async function limit(name: LimiterName, key: string): Promise<void> {
     if (!(error instanceof RateLimiterRes)) throw error;
     const minutes = Math.max(1, Math.ceil(error.msBeforeNext / 60_000));
     throw data(
-      { message: createTranslator()("error.tooManyRequests.body", { minutes }) },
+      translatableError("error.tooManyRequests.body", { minutes }),
       { status: 429, headers: { "Retry-After": String(Math.ceil(error.msBeforeNext / 1000)) } },
     );
   }

@@ -9,7 +9,7 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { consultationExperts, sessions, users, type User } from "../../db/schema";
 import type { Config } from "../config/env.server";
-import { createTranslator } from "../i18n/translate";
+import { translatableError } from "../i18n/error-message";
 import { anonymous, can, type Actor, type Permission } from "./permissions";
 
 export const SESSION_HOURS = 12;
@@ -126,5 +126,5 @@ export async function requirePermission(request: Request, db: Db, config: Config
     const url = new URL(request.url);
     throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
-  throw data({ message: createTranslator()("error.forbidden.body") }, { status: 403 });
+  throw data(translatableError("error.forbidden.body"), { status: 403 });
 }

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,17 +5,10 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { outlineToDocx } from "../../test/support/render-docx";
+import { runImport } from "../../test/support/run-import";
 import { repoRoot } from "../../test/support/start-server";
 import { outlineToMarkdown } from "../import/render-markdown";
 
-function runImport(args: string[], databasePath: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", "app/cli/import-cli.ts", ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_PATH: databasePath },
-    encoding: "utf8",
-    timeout: 30_000,
-  });
-}
 
 function tempFolder() {
   return mkdtempSync(join(tmpdir(), "redraft-import-"));
@@ -115,5 +107,19 @@ describe("npm run import", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(`cannot parse ${fake} as docx`);
     expect(existsSync(db)).toBe(false);
+  });
+
+  it("imports a translation only of an existing consultation's version, in a known language", () => {
+    const db = join(tempFolder(), "redraft.db");
+    let result = runImport([seed, "--translation", "de", "--consultation", "ga"], db);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--translation must be one of en, fr, es, ar, zh, ru");
+    result = runImport([seed, "--translation", "fr"], db);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--translation needs --consultation <slug>");
+    result = runImport([seed, "--translation", "fr", "--consultation", "nowhere"], db);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('cannot import');
+    expect(result.stderr).toContain('there is no consultation "nowhere"');
   });
 });

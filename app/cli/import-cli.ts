@@ -1,7 +1,8 @@
 /**
- * npm run import -- <file> [--format text|markdown|docx] [--consultation <slug>] [--dry-run] [--json]
+ * npm run import -- <file> [--format text|markdown|docx] [--consultation <slug>] [--translation <language>] [--dry-run] [--json]
  *
- * Imports a draft as a new document version. With --dry-run nothing is written; --json prints the
+ * Imports a draft as a new document version; with --translation, as the text in that language of
+ * the consultation's current version (aligned paragraph by paragraph, replacing an earlier import). With --dry-run nothing is written; --json prints the
  * outline in the format documented in docs/import-format.md. Bad input exits with code 2.
  */
 import { readFileSync, statSync } from "node:fs";
@@ -10,11 +11,13 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { loadConfig } from "../config/env.server";
 import { migrateDatabase, openDatabase } from "../../db/client.server";
+import { languages } from "../../db/enums";
 import { storeImportedOutline } from "../drafts/store-import.server";
+import { storeTranslation, TranslationError } from "../drafts/translations.server";
 import { formatFromFileName, importDocument, type ImportedOutline } from "../import";
 
 const USAGE =
-  "usage: npm run import -- <file> [--format text|markdown|docx] [--consultation <slug>] [--dry-run] [--json]";
+  "usage: npm run import -- <file> [--format text|markdown|docx] [--consultation <slug>] [--translation en|fr|es|ar|zh|ru] [--dry-run] [--json]";
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 class CliError extends Error {}
@@ -26,9 +29,10 @@ const argsSchema = z.object({
     .string()
     .regex(/^[a-z0-9-]{1,100}$/, { error: "--consultation must be a slug of lower-case letters, digits and hyphens" })
     .optional(),
+  translation: z.enum(languages, { error: "--translation must be one of en, fr, es, ar, zh, ru" }).optional(),
   dryRun: z.boolean(),
   json: z.boolean(),
-});
+}).refine((a) => !a.translation || a.consultation, { error: "--translation needs --consultation <slug>: the consultation whose text it translates" });
 
 function parseCli(argv: string[]) {
   let parsed;
@@ -39,6 +43,7 @@ function parseCli(argv: string[]) {
       options: {
         format: { type: "string" },
         consultation: { type: "string" },
+        translation: { type: "string" },
         "dry-run": { type: "boolean", default: false },
         json: { type: "boolean", default: false },
       },
@@ -53,6 +58,7 @@ function parseCli(argv: string[]) {
     file: parsed.positionals[0],
     format: parsed.values.format,
     consultation: parsed.values.consultation,
+    translation: parsed.values.translation,
     dryRun: parsed.values["dry-run"],
     json: parsed.values.json,
   });
@@ -103,6 +109,25 @@ async function main(argv: string[]): Promise<void> {
   const db = openDatabase(config.databasePath);
   try {
     migrateDatabase(db);
+    if (args.translation) {
+      let stored;
+      try {
+        stored = storeTranslation(db, args.consultation!, args.translation, outline);
+      } catch (error) {
+        if (error instanceof TranslationError) throw new CliError(`cannot import ${args.file} as a translation: ${error.message}`);
+        throw error;
+      }
+      if (args.json) process.stdout.write(`${JSON.stringify({ file: args.file, language: args.translation, ...stored })}\n`);
+      else {
+        console.log(
+          `Imported ${args.file} as the ${args.translation} text of version ${stored.versionNumber}: ${stored.aligned} nodes aligned` +
+            (stored.missing.length ? `; untranslated: ${stored.missing.join(", ")}` : "") +
+            (stored.unmatched.length ? `; matching nothing: ${stored.unmatched.join(", ")}` : "") +
+            ".",
+        );
+      }
+      return;
+    }
     const stored = storeImportedOutline(db, outline, {
       consultationSlug: args.consultation,
       sourceFormat: format,

@@ -36,6 +36,8 @@ export const outlineSchema = new Schema({
         {
           class: `outline-block outline-block--${node.attrs.kind}`,
           "data-kind": node.attrs.kind,
+          // The text's direction follows its own script, whatever the language of the interface.
+          dir: "auto",
           "data-level": node.attrs.level,
           style: `--level: ${Number(node.attrs.level) || 0}`,
         },

@@ -6,20 +6,19 @@ import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
 import { getConsultationBySlug } from "../drafts/drafts.server";
 import { relabel } from "../drafts/relabel";
-import { createTranslator } from "../i18n/translate";
 import { publishWorkingDraft, workingDraftBlocks } from "./working-drafts.server";
+import { translatableError } from "../i18n/error-message";
 
 const COLOURS = ["#1d4ed8", "#b91c1c", "#047857", "#7c3aed", "#b45309", "#0e7490", "#be185d", "#4d7c0f"];
 
 async function openWorkingDraft(request: Request, context: AppLoadContext, slug: string | undefined) {
   const signedIn = await requireUser(request, context.db, context.config);
   const consultation = slug ? getConsultationBySlug(context.db, slug) : undefined;
-  const t = createTranslator();
   if (!consultation || !can(signedIn.actor, { action: "consultation.read", consultation })) {
-    throw data({ message: t("error.consultationNotFound", { slug: String(slug ?? "").slice(0, 100) }) }, { status: 404 });
+    throw data(translatableError("error.consultationNotFound", { slug: String(slug ?? "").slice(0, 100) }), { status: 404 });
   }
   if (!can(signedIn.actor, { action: "draft.view", consultation })) {
-    throw data({ message: t("error.forbidden.body") }, { status: 403 });
+    throw data(translatableError("error.forbidden.body"), { status: 403 });
   }
   return { signedIn, consultation };
 }
@@ -49,10 +48,10 @@ export async function revisePage(request: Request, context: AppLoadContext, slug
 export async function publishRevision(request: Request, context: AppLoadContext, slug: string | undefined) {
   const { signedIn, consultation } = await openWorkingDraft(request, context, slug);
   if (!can(signedIn.actor, { action: "draft.publish", consultation })) {
-    throw data({ message: createTranslator()("error.forbidden.body") }, { status: 403 });
+    throw data(translatableError("error.forbidden.body"), { status: 403 });
   }
   const live = context.collab?.documents.get(workingDraftName(consultation.slug))?.doc;
   const stored = publishWorkingDraft(context.db, consultation.slug, live);
-  if (!stored) throw data({ message: "nothing to publish" }, { status: 400 });
+  if (!stored) throw data(translatableError("error.nothingToPublish"), { status: 400 });
   return redirect(`/c/${consultation.slug}/changes?to=${stored.versionNumber}`);
 }

@@ -4,9 +4,11 @@ import { DiffText } from "~/components/diff-text";
 import { ErrorSummary, Field, Options } from "~/components/form-field";
 import { useLocalDateFormatter } from "~/components/local-date";
 import { wordDiff } from "~/drafts/word-diff";
-import { useT } from "~/i18n/i18n-context";
+import { useLocale, useT } from "~/i18n/i18n-context";
+import { formatNumber } from "~/i18n/translate";
 import type { MessageKey } from "~/i18n/messages.en";
 import { electoralGroups, languages, stances, unescoRegions } from "../../db/enums";
+import { CommentLanguageField, useLanguageGuess } from "./comment-language-field";
 import { commentParagraphs } from "./comment-text";
 import { StanceFieldset } from "./stance-fieldset";
 import type { StanceCounts, ThreadComment, ThreadFilters } from "./comments.server";
@@ -35,11 +37,11 @@ interface Result {
 }
 
 /** Plain text, paragraphs and safe links only; React escapes the rest. */
-function CommentBody({ text }: { text: string }) {
+function CommentBody({ text, language }: { text: string; language: string }) {
   return (
-    <>
+    <div lang={language} className="comment__body">
       {commentParagraphs(text).map((segments, i) => (
-        <p key={i}>
+        <p key={i} dir="auto">
           {segments.map((s, j) =>
             s.type === "link" ? (
               <a key={j} href={s.href} rel="nofollow ugc noopener" target="_blank">
@@ -51,14 +53,16 @@ function CommentBody({ text }: { text: string }) {
           )}
         </p>
       ))}
-    </>
+    </div>
   );
 }
 
 function CommentItem({ comment, paragraphText, section, reply }: { comment: ThreadComment; paragraphText: string; section: Section; reply?: boolean }) {
   const t = useT();
+  const localDate = useLocalDateFormatter();
   const result = (useActionData() ?? {}) as Result;
   const replyErrors = result.replyTo === String(comment.id) ? (result.errors ?? {}) : {};
+  const replyLanguage = useLanguageGuess(result.replyTo === String(comment.id) ? result.values?.language : undefined);
   return (
     <li id={`comment-${comment.id}`} className={`comment comment--${comment.stance ?? "reply"}`}>
       <article aria-labelledby={`comment-${comment.id}-author`}>
@@ -67,7 +71,10 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
             {comment.author}
           </span>
           {comment.stance ? <span className={`stance stance--${comment.stance}`}>{t(`stance.${comment.stance}` as MessageKey)}</span> : null}
-          <time dateTime={comment.createdAt}>{comment.createdAt.slice(0, 10)}</time>
+          <span className="comment__language" lang={comment.language}>
+            {t(`language.${comment.language}`)}
+          </span>
+          <time dateTime={comment.createdAt}>{localDate(comment.createdAt)}</time>
           {comment.version !== null && section.currentVersion !== null && comment.version < section.currentVersion ? (
             <span className="comment__version">{t("comment.onVersion", { number: comment.version })}</span>
           ) : null}
@@ -82,7 +89,7 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
           </>
         ) : (
           <>
-            <CommentBody text={comment.body} />
+            <CommentBody text={comment.body} language={comment.language} />
             {comment.proposedText ? (
               <div className="comment__amendment">
                 <p className="comment__amendment-title">{t("comment.amendmentDiff")}</p>
@@ -161,8 +168,14 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
               <input type="hidden" name="parentId" value={comment.id} />
               <input type="hidden" name="submissionId" value={section.submissionId} />
               <Field name="body" id={`reply-${comment.id}`} label={t("comment.replyTo", { author: comment.author })} error={replyErrors.body}>
-                <textarea rows={3} maxLength={10_000} defaultValue={result.replyTo === String(comment.id) ? result.values?.body : undefined} />
+                <textarea
+                  rows={3}
+                  maxLength={10_000}
+                  defaultValue={result.replyTo === String(comment.id) ? result.values?.body : undefined}
+                  onChange={replyLanguage.onText}
+                />
               </Field>
+              <CommentLanguageField id={`reply-language-${comment.id}`} guess={replyLanguage} />
               <button type="submit">{t("comment.replySubmit")}</button>
             </Form>
           </details>
@@ -175,9 +188,10 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
 /** Comments per stance, as numbers and as a bar. */
 export function StanceSummary({ counts, compact }: { counts: StanceCounts; compact?: boolean }) {
   const t = useT();
+  const locale = useLocale();
   if (counts.total === 0) return null;
   const parts = stances.filter((s) => counts[s] > 0);
-  const label = parts.map((s) => `${t(`stance.${s}`)}: ${counts[s]}`).join(", ");
+  const label = new Intl.ListFormat(locale, { type: "unit" }).format(parts.map((s) => `${t(`stance.${s}`)}: ${formatNumber(counts[s], locale)}`));
   return (
     <div className={`stance-summary${compact ? " stance-summary--compact" : ""}`}>
       <div className="stance-bar" role="img" aria-label={label}>
@@ -189,7 +203,7 @@ export function StanceSummary({ counts, compact }: { counts: StanceCounts; compa
         <ul className="stance-counts">
           {parts.map((s) => (
             <li key={s}>
-              <span className={`stance stance--${s}`}>{t(`stance.${s}`)}</span> {counts[s]}
+              <span className={`stance stance--${s}`}>{t(`stance.${s}`)}</span> {formatNumber(counts[s], locale)}
             </li>
           ))}
         </ul>
@@ -206,6 +220,7 @@ export function CommentSection({ section, label, paragraphText, returnTo }: { se
   const errors = elsewhere ? {} : (result.errors ?? {});
   const values = elsewhere ? {} : (result.values ?? {});
   const { form: formError, ...fieldErrors } = errors;
+  const commentLanguage = useLanguageGuess(values.language);
   return (
     <section className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">{t("comment.section")}</h2>
@@ -265,8 +280,9 @@ export function CommentSection({ section, label, paragraphText, returnTo }: { se
           <input type="hidden" name="submissionId" value={values.submissionId ?? section.submissionId} />
           <StanceFieldset legend={t("comment.stance")} value={values.stance} error={fieldErrors.stance} />
           <Field name="body" label={t("comment.body")} hint={t("comment.body.hint")} error={fieldErrors.body}>
-            <textarea rows={6} maxLength={10_000} defaultValue={values.body} />
+            <textarea rows={6} maxLength={10_000} defaultValue={values.body} onChange={commentLanguage.onText} />
           </Field>
+          <CommentLanguageField guess={commentLanguage} />
           <Field name="proposedText" label={t("comment.proposedText")} hint={t("comment.proposedText.hint")} error={fieldErrors.proposedText} optional>
             <textarea rows={6} maxLength={10_000} defaultValue={values.proposedText ?? paragraphText} />
           </Field>

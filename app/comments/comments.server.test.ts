@@ -7,7 +7,7 @@ import { createTestDatabase } from "../../db/test-database";
 import { seedDemoConsultations } from "../../seeds/seed-demo.server";
 import { deleteAccount, exportUserData, registerUser } from "../accounts/users.server";
 import { currentVersion, getConsultationBySlug, getOutline } from "../drafts/drafts.server";
-import { addComment, addReply, commentThreads, toggleEndorsement } from "./comments.server";
+import { addComment, addReply, commentThreads, stanceCountsByNode, toggleEndorsement } from "./comments.server";
 
 let db: Db;
 let author: User;
@@ -38,6 +38,18 @@ beforeEach(async () => {
 });
 
 describe("comments", () => {
+  it("keep the language they were written in, else the author's, and are counted per language", () => {
+    addComment(db, { consultationId, nodeId, versionId: null, author, stance: "concern", body: "نص عربي", submissionId: randomUUID(), language: "ar" });
+    const reply = addReply(db, { consultationId, author: other, parentId: threads()[0]!.id, body: "Réponse", submissionId: randomUUID(), language: "fr" });
+    comment(other, "No language given.");
+    expect(threads().map((c) => c.language)).toEqual(["ar", "en"]);
+    expect(reply!.language).toBe("fr");
+    expect(stanceCountsByNode(db, consultationId, "ar").get(nodeId)?.total).toBe(1);
+    expect(stanceCountsByNode(db, consultationId).get(nodeId)?.total).toBe(2);
+    expect(stanceCountsByNode(db, consultationId, "zh").get(nodeId)).toBeUndefined();
+  });
+
+
   it("show the author's name, stakeholder group and country, or 'Participant' for a pseudonymous author", async () => {
     comment(author, "Named.");
     comment(await person("quiet@example.org", "Quiet Person", true), "Pseudonymous.");

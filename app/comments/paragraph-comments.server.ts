@@ -8,6 +8,7 @@ import { can } from "../auth/permissions";
 import { clientAddress, tryConsume } from "../auth/rate-limit.server";
 import { getSignedInUser } from "../auth/session.server";
 import { currentVersion, getConsultationBySlug } from "../drafts/drafts.server";
+import { requestLocale } from "../i18n/locale.server";
 import { createTranslator } from "../i18n/translate";
 import { listStakeholderGroups } from "../accounts/users.server";
 import { deleteOwnComment, editComment, editSchema, flagComment, reasonSchema } from "./moderation.server";
@@ -22,11 +23,12 @@ import {
   threadFilterSchema,
   toggleEndorsement,
 } from "./comments.server";
+import { translatableError } from "../i18n/error-message";
 
 export async function commentSection(request: Request, context: AppLoadContext, slug: string, nodeId: string) {
   const consultation = getConsultationBySlug(context.db, slug)!;
   const signedIn = await getSignedInUser(request, context.db, context.config);
-  const t = createTranslator();
+  const t = createTranslator(await requestLocale(request, context, signedIn));
   const all = commentThreads(context.db, consultation.id, nodeId, signedIn?.user.id ?? null, t("comment.participant"));
   const filters = threadFilterSchema.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== "")));
   return {
@@ -53,7 +55,7 @@ const PASSWORDLESS = (form: FormData) =>
  */
 export async function submitParagraphForm(request: Request, context: AppLoadContext, slug: string, nodeId: string, label: string) {
   const consultation = getConsultationBySlug(context.db, slug);
-  if (!consultation) throw data({ message: "no such consultation" }, { status: 404 });
+  if (!consultation) throw data(translatableError("error.consultationNotFound", { slug }), { status: 404 });
   const signedIn = await getSignedInUser(request, context.db, context.config);
   const form = await request.formData();
   const values = PASSWORDLESS(form);
@@ -74,12 +76,12 @@ export async function submitParagraphForm(request: Request, context: AppLoadCont
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, editing: values.commentId }, { status: 400 });
     const outcome = editComment(context.db, signedIn.user.id, parsed.data);
     if (outcome === "too-late") return data({ errors: { form: "comment.editTooLate" }, values }, { status: 409 });
-    if (outcome === "not-found") throw data({ message: "no such comment" }, { status: 404 });
+    if (outcome === "not-found") throw data(translatableError("error.commentNotFound"), { status: 404 });
     context.announce?.({ slug, nodeId, kind: "comment" });
     return redirect(`${page}#comment-${parsed.data.commentId}`);
   }
   if (intent === "delete" && commentId.success) {
-    if (!deleteOwnComment(context.db, signedIn.user.id, commentId.data)) throw data({ message: "no such comment" }, { status: 404 });
+    if (!deleteOwnComment(context.db, signedIn.user.id, commentId.data)) throw data(translatableError("error.commentNotFound"), { status: 404 });
     context.announce?.({ slug, nodeId, kind: "comment" });
     return redirect(`${page}#comments-title`);
   }
@@ -91,7 +93,7 @@ export async function submitParagraphForm(request: Request, context: AppLoadCont
   }
   if (intent === "endorse") {
     const id = z.coerce.number().int().positive().safeParse(form.get("commentId"));
-    if (!id.success) throw data({ message: "invalid comment" }, { status: 400 });
+    if (!id.success) throw data(translatableError("error.invalidForm"), { status: 400 });
     toggleEndorsement(context.db, id.data, signedIn.user.id);
     context.announce?.({ slug, nodeId, kind: "endorsement" });
     return redirect(`${page}#comment-${id.data}`);
@@ -100,7 +102,7 @@ export async function submitParagraphForm(request: Request, context: AppLoadCont
     const parsed = replySchema.safeParse(values);
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, replyTo: values.parentId }, { status: 400 });
     const reply = addReply(context.db, { ...parsed.data, author: signedIn.user, consultationId: consultation.id });
-    if (!reply) throw data({ message: "no such comment" }, { status: 404 });
+    if (!reply) throw data(translatableError("error.commentNotFound"), { status: 404 });
     context.announce?.({ slug, nodeId, kind: "reply" });
     return redirect(`${page}#comment-${reply.id}`);
   }

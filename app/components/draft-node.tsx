@@ -18,7 +18,7 @@ export function ParagraphText({ text, className }: { text: string; className?: s
   return (
     <>
       {textParagraphs(text).map((p, i) => (
-        <p key={i} className={className}>
+        <p key={i} className={className} dir="auto">
           {p}
         </p>
       ))}
@@ -43,17 +43,20 @@ export function DraftNodeView({
   node,
   slug,
   discussion,
+  commentsQuery = "",
 }: {
   node: DraftNode;
   slug: string;
   discussion?: { counts: StanceCounts; heat: number };
+  /** The comment filter the counts were made with, carried to the paragraph's comments. */
+  commentsQuery?: string;
 }) {
   const t = useT();
   const anchor = nodeAnchor(node);
   if (node.kind === "heading") {
     const Tag = `h${Math.min(6, 3 + node.level)}` as "h3";
     return (
-      <Tag id={anchor} className={`draft-heading draft-heading--${Math.min(4, node.level)}`}>
+      <Tag id={anchor} className={`draft-heading draft-heading--${Math.min(4, node.level)}`} dir="auto">
         {headingTitle(node)}
       </Tag>
     );
@@ -80,7 +83,7 @@ export function DraftNodeView({
         <Footnotes footnotes={node.footnotes} />
         {discussion && node.label !== null ? (
           <p className="draft-node__discussion">
-            <Link to={`${paragraphPath(slug, node.label)}#comments-title`}>
+            <Link to={`${paragraphPath(slug, node.label)}${commentsQuery}#comments-title`}>
               {t("comment.onParagraph", { count: discussion.counts.total, label: node.label })}
             </Link>
             <StanceSummary counts={discussion.counts} compact />

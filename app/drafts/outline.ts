@@ -10,6 +10,8 @@ export interface DraftNode {
   position: number;
   text: string;
   footnotes: string[];
+  /** When `text` is a translation: the version's own text (amendments are worded against it). */
+  originalText?: string;
 }
 
 /** Path of a paragraph's permalink. Labels such as `OP4(a)` or `III.2` stay readable in the URL. */

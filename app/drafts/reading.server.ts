@@ -2,29 +2,42 @@ import { data } from "@remix-run/node";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { anonymous, can, type Actor } from "../auth/permissions";
-import { createTranslator } from "../i18n/translate";
+import { translatableError } from "../i18n/error-message";
+import type { MessageKey } from "../i18n/messages.en";
+import { isLocale } from "../i18n/translate";
+import type { Language } from "../../db/enums";
 import { currentVersion, getConsultationBySlug, getOutline } from "./drafts.server";
+import { translateOutline, versionLanguages } from "./translations.server";
 
 const slugParam = z.string().regex(/^[a-z0-9-]{1,100}$/);
 export const labelParam = z.string().min(1).max(60);
 
-function notFound(message: string): never {
-  throw data({ message }, { status: 404 });
+function notFound(key: MessageKey, values: Record<string, string>): never {
+  throw data(translatableError(key, values), { status: 404 });
 }
 
 /**
  * Everything a reading page needs about one consultation, or a 404 that says what was not found.
  * Consultations the actor may not read answer 404 too, so their existence does not leak.
  */
-export function loadReadableDraft(db: Db, slug: string | undefined, actor: Actor = anonymous) {
-  const t = createTranslator();
+export function loadReadableDraft(
+  db: Db,
+  slug: string | undefined,
+  actor: Actor = anonymous,
+  /** The language the reader asked the text in (`?text=`), else the page's language, when available. */
+  textLanguage: { asked?: string | null; fallback?: Language } = {},
+) {
   const parsed = slugParam.safeParse(slug);
   const consultation = parsed.success ? getConsultationBySlug(db, parsed.data) : undefined;
   if (!consultation || !can(actor, { action: "consultation.read", consultation })) {
-    notFound(t("error.consultationNotFound", { slug: String(slug ?? "").slice(0, 100) }));
+    notFound("error.consultationNotFound", { slug: String(slug ?? "").slice(0, 100) });
   }
   const version = currentVersion(db, consultation.id);
-  const nodes = version ? getOutline(db, version.id) : [];
+  const original = version ? getOutline(db, version.id) : [];
+  const languages = version ? versionLanguages(db, version.id) : { original: "en" as const, available: ["en" as const] };
+  const wanted = [textLanguage.asked, textLanguage.fallback].find((l): l is Language => isLocale(l) && languages.available.includes(l));
+  const language = wanted ?? languages.original;
+  const nodes = version && language !== languages.original ? translateOutline(db, version.id, original, language) : original;
   return {
     consultation: {
       id: consultation.id,
@@ -37,9 +50,10 @@ export function loadReadableDraft(db: Db, slug: string | undefined, actor: Actor
     },
     version: version ? { number: version.number, title: version.title } : null,
     nodes,
+    text: { language, ...languages },
   };
 }
 
 export function paragraphNotFound(label: string): never {
-  notFound(createTranslator()("error.paragraphNotFound", { label: label.slice(0, 60) }));
+  notFound("error.paragraphNotFound", { label: label.slice(0, 60) });
 }

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { anonymous, type Actor } from "../auth/permissions";
-import { createTranslator } from "../i18n/translate";
 import { getConsultationBySlug, getOutline, publishedVersions } from "./drafts.server";
 import { loadReadableDraft } from "./reading.server";
 import { commentsBehindChanges } from "../review/changelog.server";
@@ -26,8 +25,7 @@ export function loadVersionChanges(db: Db, slug: string | undefined, searchParam
   const toIndex = wanted === undefined ? versions.length - 1 : versions.findIndex((v) => v.number === wanted);
   const versionList = versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt?.toISOString() ?? null, sourceFormat: v.sourceFormat }));
   if (toIndex < 0) {
-    const t = createTranslator();
-    return { consultation, versions: versionList, view, to: null, from: null, comparison: null, reasons: {}, error: t("changes.noSuchVersion", { number: wanted ?? 0 }) };
+    return { consultation, versions: versionList, view, to: null, from: null, comparison: null, reasons: {}, error: { missingVersion: wanted ?? 0 } };
   }
   if (toIndex === 0) return { consultation, versions: versionList, view, to: versions[0]!.number, from: null, comparison: null, reasons: {}, error: null };
   const to = versions[toIndex]!;

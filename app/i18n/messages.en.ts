@@ -2,12 +2,16 @@
  * English UI strings, in ICU MessageFormat. Every string the interface shows lives here, so the
  * languages issue only adds files beside this one.
  */
+import { languageAutonyms } from "./language-autonyms";
+
 export const en = {
   "app.name": "Redraft",
   "app.tagline": "Consultation and deliberation on draft texts",
   "nav.skipToContent": "Skip to main content",
   "nav.home": "Consultations",
   "nav.main": "Main",
+  "nav.language": "Language",
+  "nav.changeLanguage": "Change",
   "footer.about": "Redraft is open-source software for multi-stakeholder consultation on draft texts.",
 
   "home.title": "Consultations",
@@ -27,6 +31,10 @@ export const en = {
   "consultation.contents": "Contents",
   "consultation.draftText": "Draft text",
   "consultation.noText": "This consultation has no published text yet.",
+  "consultation.countLanguage": "Count the comments written in",
+  "consultation.anyLanguage": "any language",
+  "consultation.textIn": "Read the text in",
+  "consultation.originalText": "{language} (original)",
   "consultation.footnotes": "Footnotes",
   "consultation.permalink": "Permalink to paragraph {label}",
 
@@ -58,6 +66,10 @@ export const en = {
   "error.notFound.body": "We could not find what you asked for. It may have moved, or the address may be mistyped.",
   "error.consultationNotFound": "There is no consultation at “{slug}”.",
   "error.paragraphNotFound": "This draft has no paragraph labelled “{label}”.",
+  "error.commentNotFound": "This comment does not exist, or it was removed.",
+  "error.invalidForm": "This form was incomplete or changed on the way. Open the page again and resend it.",
+  "error.lastSecretariat": "The last secretariat account cannot give up its role.",
+  "error.nothingToPublish": "There is nothing to publish: the working draft is empty.",
   "error.badRequest.title": "Bad request",
   "error.badRequest.body": "The address could not be understood. Check it for stray characters.",
   "error.server.title": "Something went wrong",
@@ -99,6 +111,8 @@ export const en = {
   "stance.remark": "General remark",
   "comment.body": "Your comment",
   "comment.body.hint": "Plain text. Leave a blank line between paragraphs; web addresses become links.",
+  "comment.language": "Language of the comment",
+  "comment.language.hint": "Proposed from what you type; change it if it is wrong.",
   "comment.body.required": "Write your comment.",
   "comment.body.tooLong": "Keep it under 10,000 characters.",
   "comment.proposedText": "Proposed wording",
@@ -133,6 +147,7 @@ export const en = {
   "comment.hiddenBecause": "The moderators hid your comment: {reason}",
   "moderation.reason.required": "Give a reason of at least 3 characters.",
   "moderation.title": "Moderation",
+  "moderation.languageFilter": "Comments written in",
   "moderation.queue": "Reported comments",
   "moderation.empty": "No open report.",
   "moderation.reports": "{count, plural, one {# report} other {# reports}}",
@@ -305,12 +320,7 @@ export const en = {
   "field.ageBand.65-plus": "65 or older",
   "field.optionalProfile": "Optional: the texts under consultation ask for gender and youth perspectives. Only totals are ever published.",
   "field.language": "Preferred language",
-  "language.en": "English",
-  "language.fr": "Français",
-  "language.es": "Español",
-  "language.ar": "العربية",
-  "language.zh": "中文",
-  "language.ru": "Русский",
+  ...languageAutonyms,
   "field.pseudonymous": "Show me as “Participant” instead of my name next to my comments",
   "field.consent": "I have read the privacy notice and agree that Redraft stores my profile as it describes.",
   "field.consent.required": "Registration needs your agreement to the privacy notice.",

@@ -4,10 +4,10 @@ import { anonymous, can } from "~/auth/permissions";
 import { ConsultationStatus } from "~/components/consultation-status";
 import { listPublicConsultations } from "~/drafts/drafts.server";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => {
-  const t = createTranslator();
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
   return [{ title: `${t("home.title")} · ${t("app.name")}` }];
 };
 
@@ -38,11 +38,11 @@ export default function Home() {
         <ul className="consultation-list">
           {consultations.map((c) => (
             <li key={c.slug} className="consultation-card">
-              <h2>
+              <h2 dir="auto">
                 <Link to={`/c/${c.slug}`}>{c.title}</Link>
               </h2>
               <ConsultationStatus status={c.status} opensAt={c.opensAt} closesAt={c.closesAt} />
-              <p>{c.description}</p>
+              <p dir="auto">{c.description}</p>
               <p className="muted">{t("home.paragraphCount", { count: c.paragraphCount })}</p>
             </li>
           ))}

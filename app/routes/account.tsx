@@ -7,9 +7,9 @@ import { requireUser } from "~/auth/session.server";
 import { ErrorSummary, Field, useFormResult } from "~/components/form-field";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("account.title")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("account.title")} · Redraft` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const signedIn = await requireUser(request, context.db, context.config);

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { requireSecretariat } from "~/accounts/admin-pages.server";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("admin.title")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("admin.title")} · Redraft` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireSecretariat(request, context, { action: "users.list" });

@@ -3,9 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { expertsPage, requireSecretariat, submitExpertChange } from "~/accounts/admin-pages.server";
 import { Field, useFormResult } from "~/components/form-field";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("admin.experts")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("admin.experts")} · Redraft` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireSecretariat(request, context, { action: "experts.manage" });

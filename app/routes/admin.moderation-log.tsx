@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { moderationLogPage } from "~/comments/moderation-pages.server";
+import { useLocalDateFormatter } from "~/components/local-date";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("moderation.log")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("moderation.log")} · Redraft` }];
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   return moderationLogPage(request, context);
@@ -13,6 +14,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 export default function ModerationLogPage() {
   const { entries } = useLoaderData<typeof loader>();
   const t = useT();
+  const localDate = useLocalDateFormatter(true);
   return (
     <div className="page">
       <p className="breadcrumbs"><Link to="/admin">{t("admin.title")}</Link></p>
@@ -21,7 +23,7 @@ export default function ModerationLogPage() {
       <ol className="moderation-log">
         {entries.map((e) => (
           <li key={e.id}>
-            <time dateTime={e.createdAt}>{e.createdAt.replace("T", " ").slice(0, 16)}</time>{" "}
+            <time dateTime={e.createdAt}>{localDate(e.createdAt)}</time>{" "}
             {t("moderation.logEntry", { who: e.actorName, action: t(`moderation.action.${e.action}`), id: e.commentId ?? 0, reason: e.reason })}
           </li>
         ))}

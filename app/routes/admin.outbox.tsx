@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { outboxPage, requireSecretariat } from "~/accounts/admin-pages.server";
+import { useLocalDateFormatter } from "~/components/local-date";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("admin.outbox")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("admin.outbox")} · Redraft` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireSecretariat(request, context, { action: "outbox.read" });
@@ -14,6 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function OutboxPage() {
   const { messages } = useLoaderData<typeof loader>();
   const t = useT();
+  const localDate = useLocalDateFormatter(true);
   return (
     <div className="page">
       <p className="breadcrumbs"><Link to="/admin">{t("admin.title")}</Link></p>
@@ -25,8 +27,8 @@ export default function OutboxPage() {
           <h2 id={`message-${m.id}`}>{m.subject}</h2>
           <dl className="profile">
             <div><dt>{t("admin.outbox.to")}</dt><dd>{m.to}</dd></div>
-            <div><dt>{t("admin.outbox.when")}</dt><dd>{m.createdAt}</dd></div>
-            <div><dt>{t("admin.outbox.sent")}</dt><dd>{m.sentAt ?? m.error ?? t("admin.outbox.notSent")}</dd></div>
+            <div><dt>{t("admin.outbox.when")}</dt><dd><time dateTime={m.createdAt}>{localDate(m.createdAt)}</time></dd></div>
+            <div><dt>{t("admin.outbox.sent")}</dt><dd>{m.sentAt ? <time dateTime={m.sentAt}>{localDate(m.sentAt)}</time> : (m.error ?? t("admin.outbox.notSent"))}</dd></div>
           </dl>
           <pre className="outbox-message__body">{m.body}</pre>
         </article>

@@ -4,10 +4,10 @@ import { participantsPage, requireSecretariat, submitRoleChange } from "~/accoun
 import { Options } from "~/components/form-field";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 import { roles } from "../../db/enums";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("admin.participants")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("admin.participants")} · Redraft` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireSecretariat(request, context, { action: "users.list" });

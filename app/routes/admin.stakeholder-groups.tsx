@@ -4,9 +4,9 @@ import { requireSecretariat, submitStakeholderGroup } from "~/accounts/admin-pag
 import { listStakeholderGroups } from "~/accounts/users.server";
 import { Field, useFormResult } from "~/components/form-field";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("admin.stakeholderGroups")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("admin.stakeholderGroups")} · Redraft` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireSecretariat(request, context, { action: "stakeholderGroups.manage" });

@@ -6,24 +6,37 @@ import { SearchForm } from "~/components/search-form";
 import { headingTitle, nodeAnchor, tableOfContents } from "~/drafts/outline";
 import { loadReadableDraft } from "~/drafts/reading.server";
 import { can } from "~/auth/permissions";
-import { stanceCountsByNode } from "~/comments/comments.server";
+import { stanceCountsByNode, threadFilterSchema } from "~/comments/comments.server";
+import { LanguageFilter } from "~/components/language-filter";
+import { TextLanguages } from "~/components/text-languages";
+import { requestLocale } from "~/i18n/locale.server";
 import { useLiveConsultation } from "~/comments/use-live-consultation";
 import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = createTranslator();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   return [{ title: data ? `${data.consultation.title} · ${t("app.name")}` : t("app.name") }];
 };
 
+/**
+ * The full draft is the heaviest page and the one read on slow connections: it is sent as plain
+ * HTML without the React runtime (links, search, the language switcher are plain HTML), which
+ * keeps its first load within the 100 KB budget (test/e2e/page-weight.spec.ts).
+ */
+export const handle = { hydrate: false };
+
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await getActor(request, context.db, context.config);
-  const draft = loadReadableDraft(context.db, params.slug, actor);
-  const counts = stanceCountsByNode(context.db, draft.consultation.id);
+  const url = new URL(request.url);
+  const draft = loadReadableDraft(context.db, params.slug, actor, { asked: url.searchParams.get("text"), fallback: await requestLocale(request, context) });
+  const language = threadFilterSchema.shape.language.parse(url.searchParams.get("language") ?? undefined);
+  const counts = stanceCountsByNode(context.db, draft.consultation.id, language);
   const most = Math.max(1, ...[...counts.values()].map((c) => c.total));
   return {
     ...draft,
+    language: language ?? null,
     canRevise: can(actor, { action: "draft.view", consultation: draft.consultation }),
     canRecordInput: can(actor, { action: "input.record", consultation: draft.consultation }),
     canAnalyse: can(actor, { action: "analysis.view", consultation: draft.consultation }),
@@ -35,7 +48,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { consultation, version, nodes, canRevise, canRecordInput, canAnalyse, canReview, showHeard, discussion } =
+  const { consultation, version, nodes, canRevise, canRecordInput, canAnalyse, canReview, showHeard, discussion, language, text } =
     useLoaderData<typeof loader>();
   const t = useT();
   const toc = tableOfContents(nodes);
@@ -43,10 +56,12 @@ export default function ConsultationPage() {
   return (
     <div className="page page--wide">
       <header className="consultation-header">
-        <h1>{consultation.title}</h1>
+        <h1 dir="auto">{consultation.title}</h1>
         <ConsultationStatus status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} />
-        <p className="lede">{consultation.description}</p>
+        <p className="lede" dir="auto">{consultation.description}</p>
         <SearchForm slug={consultation.slug} />
+        <TextLanguages text={text} path={`/c/${consultation.slug}`} />
+        <LanguageFilter label={t("consultation.countLanguage")} value={language} />
         <ConsultationLinks
           slug={consultation.slug}
           links={[
@@ -68,13 +83,15 @@ export default function ConsultationPage() {
               <ol>
                 {toc.map((h) => (
                   <li key={h.nodeId} className={`toc__item toc__item--${Math.min(3, h.level)}`}>
-                    <a href={`#${nodeAnchor(h)}`}>{headingTitle(h)}</a>
+                    <a href={`#${nodeAnchor(h)}`} dir="auto">
+                      {headingTitle(h)}
+                    </a>
                   </li>
                 ))}
               </ol>
             </nav>
           ) : null}
-          <article className="draft" aria-labelledby="draft-title">
+          <article className="draft" aria-labelledby="draft-title" lang={text.language}>
             <h2 id="draft-title" className="draft__title">
               {version.title}
               <span className="draft__version">
@@ -88,7 +105,13 @@ export default function ConsultationPage() {
               </span>
             </h2>
             {nodes.map((node) => (
-              <DraftNodeView key={node.nodeId} node={node} slug={consultation.slug} discussion={discussion[node.nodeId]} />
+              <DraftNodeView
+                key={node.nodeId}
+                node={node}
+                slug={consultation.slug}
+                discussion={discussion[node.nodeId]}
+                commentsQuery={language ? `?language=${language}` : ""}
+              />
             ))}
           </article>
         </div>

@@ -8,10 +8,10 @@ import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
 import type { ChangeReason } from "~/review/changelog.server";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = createTranslator();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   return [{ title: data ? `${t("changes.title")} · ${data.consultation.title}` : t("app.name") }];
 };
 
@@ -68,7 +68,7 @@ export default function VersionChangesPage() {
         <Link to={`/c/${slug}`}>{consultation.title}</Link>
       </p>
       <h1>{t("changes.title")}</h1>
-      {error ? <p role="alert">{error}</p> : null}
+      {error ? <p role="alert">{t("changes.noSuchVersion", { number: error.missingVersion })}</p> : null}
       {!error && comparison === null ? <p>{t("changes.onlyOne")}</p> : null}
       {versions.length > 1 ? (
         <Form method="get" className="changes-form">

@@ -8,16 +8,21 @@ import { ancestorsOf, childrenOf, headingTitle, neighbours, nodeAnchor, paragrap
 import { labelParam, loadReadableDraft, paragraphNotFound } from "~/drafts/reading.server";
 import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { requestLocale } from "~/i18n/locale.server";
+import { TextLanguages } from "~/components/text-languages";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = createTranslator();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   if (!data) return [{ title: t("app.name") }];
   return [{ title: `${t("paragraph.title", { label: data.node.label ?? "" })} · ${data.consultation.title}` }];
 };
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
-  const { consultation, nodes } = loadReadableDraft(context.db, params.slug, await getActor(request, context.db, context.config));
+  const { consultation, nodes, text } = loadReadableDraft(context.db, params.slug, await getActor(request, context.db, context.config), {
+    asked: new URL(request.url).searchParams.get("text"),
+    fallback: await requestLocale(request, context),
+  });
   const label = labelParam.safeParse(params.label);
   const node = label.success ? nodes.find((n) => n.label === label.data) : undefined;
   if (!node || !label.success) paragraphNotFound(String(params.label ?? ""));
@@ -26,6 +31,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     consultation: { slug: consultation.slug, title: consultation.title },
     comments: node.kind === "heading" ? null : await commentSection(request, context, consultation.slug, node.nodeId),
     node,
+    text,
     ancestors: ancestorsOf(nodes, node),
     children: childrenOf(nodes, label.data),
     previous: previous?.label ?? null,
@@ -41,7 +47,7 @@ export async function action({ params, context, request }: ActionFunctionArgs) {
 }
 
 export default function ParagraphPage() {
-  const { consultation, node, ancestors, children, previous, next, comments } = useLoaderData<typeof loader>();
+  const { consultation, node, ancestors, children, previous, next, comments, text } = useLoaderData<typeof loader>();
   const t = useT();
   const slug = consultation.slug;
   useLiveConsultation(slug);
@@ -63,12 +69,17 @@ export default function ParagraphPage() {
           ))}
         </ol>
       </nav>
+      <TextLanguages text={text} path={paragraphPath(slug, node.label ?? "")} />
       <article className="paragraph-page" aria-labelledby="paragraph-title">
         <h1 id="paragraph-title">
           {node.kind === "heading" ? headingTitle(node) : t("paragraph.title", { label: node.label ?? "" })}
         </h1>
         <p className="muted">{t(`kind.${node.kind}`)}</p>
-        {node.kind !== "heading" ? <ParagraphText className="paragraph-page__text" text={node.text} /> : null}
+        {node.kind !== "heading" ? (
+          <div lang={text.language}>
+            <ParagraphText className="paragraph-page__text" text={node.text} />
+          </div>
+        ) : null}
         <Footnotes footnotes={node.footnotes} />
         {children.length > 0 ? (
           <section aria-labelledby="subparagraphs-title">
@@ -89,7 +100,7 @@ export default function ParagraphPage() {
         ) : null}
       </article>
       {comments && node.label !== null ? (
-        <CommentSection section={comments} label={node.label} paragraphText={node.text} returnTo={paragraphPath(slug, node.label)} />
+        <CommentSection section={comments} label={node.label} paragraphText={node.originalText ?? node.text} returnTo={paragraphPath(slug, node.label)} />
       ) : null}
       <nav aria-label={t("paragraph.outline")} className="pager">
         {previous ? (

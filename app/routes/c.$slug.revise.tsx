@@ -5,10 +5,10 @@ import { DraftEditor } from "~/collab/draft-editor.client";
 import { publishRevision, revisePage } from "~/collab/revise-page.server";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = createTranslator();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   return [{ title: data ? `${t("revise.title")} · ${data.consultation.title}` : t("app.name") }];
 };
 

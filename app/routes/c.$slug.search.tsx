@@ -7,10 +7,10 @@ import { loadReadableDraft } from "~/drafts/reading.server";
 import { MAX_QUERY_LENGTH, MIN_QUERY_LENGTH, searchNodes } from "~/drafts/search";
 import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = createTranslator();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   return [{ title: data ? `${t("search.title")} · ${data.consultation.title}` : t("app.name") }];
 };
 

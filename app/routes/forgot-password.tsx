@@ -4,9 +4,9 @@ import { submitForgotPassword } from "~/accounts/account-forms.server";
 import { ErrorSummary, Field, useFormResult } from "~/components/form-field";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("forgot.title")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("forgot.title")} · Redraft` }];
 
 export function action({ request, context }: ActionFunctionArgs) {
   return submitForgotPassword(request, context);

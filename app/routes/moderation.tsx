@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { moderationPage, submitModeration } from "~/comments/moderation-pages.server";
+import { LanguageFilter } from "~/components/language-filter";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("moderation.title")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("moderation.title")} · Redraft` }];
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   return moderationPage(request, context);
@@ -41,20 +42,23 @@ function Decision({ id, intents }: { id: number; intents: ("hide" | "restore" | 
 }
 
 export default function ModerationPage() {
-  const { queue, hidden } = useLoaderData<typeof loader>();
+  const { queue, hidden, language } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="page">
       <h1>{t("moderation.title")}</h1>
+      <LanguageFilter label={t("moderation.languageFilter")} value={language} />
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">{t("moderation.queue")}</h2>
         {queue.length === 0 ? <p>{t("moderation.empty")}</p> : null}
         {queue.map((c) => (
           <article key={c.id} className="outbox-message" aria-label={`${c.author}: ${t("moderation.reports", { count: c.reports })}`}>
             <p>
-              <strong>{c.author}</strong> · {t("moderation.reports", { count: c.reports })}
+              <strong>{c.author}</strong> · {t("moderation.reports", { count: c.reports })} · <span lang={c.language}>{t(`language.${c.language}`)}</span>
             </p>
-            <blockquote>{c.body}</blockquote>
+            <blockquote lang={c.language} dir="auto">
+              {c.body}
+            </blockquote>
             <ul>
               {c.reasons.map((r, i) => (
                 <li key={i}>{r}</li>
@@ -69,9 +73,11 @@ export default function ModerationPage() {
         {hidden.map((c) => (
           <article key={c.id} className="outbox-message" aria-label={c.author}>
             <p>
-              <strong>{c.author}</strong> · {c.hiddenReason}
+              <strong>{c.author}</strong> · {c.hiddenReason} · <span lang={c.language}>{t(`language.${c.language}`)}</span>
             </p>
-            <blockquote>{c.body}</blockquote>
+            <blockquote lang={c.language} dir="auto">
+              {c.body}
+            </blockquote>
             <Decision id={c.id} intents={["restore"]} />
           </article>
         ))}

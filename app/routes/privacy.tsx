@@ -1,8 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("privacy.title")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("privacy.title")} · Redraft` }];
 
 const SECTIONS = [
   ["privacy.storedTitle", "privacy.stored"],

@@ -8,10 +8,10 @@ import { getSignedInUser } from "~/auth/session.server";
 import { CountrySelect } from "~/components/country-select";
 import { ErrorSummary, Field, Options, useFormResult } from "~/components/form-field";
 import { ageBands, genders, languages } from "../../db/enums";
-import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { useLocale, useT } from "~/i18n/i18n-context";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("register.title")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("register.title")} · Redraft` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getSignedInUser(request, context.db, context.config)) throw redirect("/account");
@@ -30,6 +30,7 @@ export default function RegisterPage() {
   const { errors, values } = useFormResult();
   const [params] = useSearchParams();
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="page">
       <h1>{t("register.title")}</h1>
@@ -76,7 +77,7 @@ export default function RegisterPage() {
           </select>
         </Field>
         <Field name="language" label={t("field.language")}>
-          <select defaultValue={values.language ?? "en"}>
+          <select defaultValue={values.language ?? locale}>
             <Options options={languages.map((l) => ({ value: l, label: t(`language.${l}`) }))} />
           </select>
         </Field>

@@ -3,10 +3,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { resetTokenIsValid, submitPasswordReset } from "~/accounts/account-forms.server";
 import { ErrorSummary, Field, useFormResult } from "~/components/form-field";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [
-  { title: `${createTranslator()("reset.title")} · Redraft` },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${metaTranslator(matches)("reset.title")} · Redraft` },
   // The token is in the address: keep it out of other sites' logs.
   { name: "referrer", content: "no-referrer" },
 ];

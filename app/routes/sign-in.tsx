@@ -5,9 +5,9 @@ import { safeRedirect, submitSignIn } from "~/accounts/account-forms.server";
 import { getSignedInUser } from "~/auth/session.server";
 import { ErrorSummary, Field, useFormResult } from "~/components/form-field";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("signIn.title")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("signIn.title")} · Redraft` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getSignedInUser(request, context.db, context.config)) {

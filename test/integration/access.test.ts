@@ -70,6 +70,9 @@ const ROUTES: [string, string, Record<string, string> | undefined, (number | str
   ["GET", "/register", undefined, [200, "redirect", "redirect", "redirect", "redirect"]],
   ["GET", "/sign-in", undefined, [200, "redirect", "redirect", "redirect", "redirect"]],
   ["GET", "/privacy", undefined, [200, 200, 200, 200, 200]],
+  // The language switcher: anyone may choose; a GET changes nothing and goes home.
+  ["GET", "/language", undefined, ["redirect", "redirect", "redirect", "redirect", "redirect"]],
+  ["POST", "/language", { language: "en", redirectTo: "/privacy" }, ["redirect", "redirect", "redirect", "redirect", "redirect"]],
   ["GET", "/", undefined, [200, 200, 200, 200, 200]],
   ["GET", "/c/unesco-ethics-of-ai", undefined, [200, 200, 200, 200, 200]],
   ["GET", "/c/unesco-ethics-of-ai/p/71", undefined, [200, 200, 200, 200, 200]],

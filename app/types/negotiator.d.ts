@@ -1,0 +1,10 @@
+// negotiator ships no types; only the part Redraft uses is declared.
+declare module "negotiator" {
+  interface Headers {
+    [name: string]: string | string[] | undefined;
+  }
+  export default class Negotiator {
+    constructor(request: { headers: Headers });
+    languages(available?: string[]): string[];
+  }
+}
