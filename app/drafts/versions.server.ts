@@ -15,7 +15,14 @@ const query = z.object({
  * The page "what changed in version N": version N against N-1 (the latest by default), or a
  * message when there is only one version.
  */
-export function loadVersionChanges(db: Db, slug: string | undefined, searchParams: URLSearchParams, actor: Actor = anonymous) {
+/** `participantWord`: how a pseudonymous author is shown, in the reader's language. */
+export function loadVersionChanges(
+  db: Db,
+  slug: string | undefined,
+  searchParams: URLSearchParams,
+  actor: Actor = anonymous,
+  participantWord = "Participant",
+) {
   const { consultation } = loadReadableDraft(db, slug, actor);
   const row = getConsultationBySlug(db, consultation.slug)!;
   const versions = publishedVersions(db, row.id);
@@ -33,6 +40,6 @@ export function loadVersionChanges(db: Db, slug: string | undefined, searchParam
   const comparison = compareOutlines(getOutline(db, from.id), getOutline(db, to.id));
   // The changelog: each changed or added paragraph with the comments whose dispositions point at it.
   const touched = comparison.changes.flatMap((c) => (c.change === "changed" || c.change === "added" ? [c.node.nodeId] : []));
-  const reasons = commentsBehindChanges(db, row.id, to.number, touched, createTranslator()("comment.participant"));
+  const reasons = commentsBehindChanges(db, row.id, to.number, touched, participantWord);
   return { consultation, versions: versionList, view, to: to.number, from: from.number, comparison, reasons: Object.fromEntries(reasons), error: null };
 }

@@ -4,7 +4,7 @@
  * version they were made on.
  */
 import type { Db } from "../../db/client.server";
-import type { Decision } from "../../db/enums";
+import type { Channel, Decision } from "../../db/enums";
 import { publicAuthor } from "../comments/comments.server";
 
 export interface ChangeReason {
@@ -31,7 +31,7 @@ export function commentsBehindChanges(
   const rows = db.$client
     .prepare(
       `select j.value as target, c.id, c.author_id as authorId, c.author_name as authorName, c.author_pseudonymous as authorPseudonymous,
-              c.author_country_code as authorCountryCode, c.author_region as region, c.author_electoral_group as electoralGroup,
+              c.author_country_code as authorCountryCode, c.channel, c.author_region as region, c.author_electoral_group as electoralGroup,
               g.name as groupName, v.number as version, d.decision, d.rationale, c.body
          from dispositions d
          join json_each(d.target_node_ids) j
@@ -44,7 +44,7 @@ export function commentsBehindChanges(
         order by c.id`,
     )
     .all(consultationId, versionNumber, JSON.stringify(nodeIds)) as {
-    target: string; id: number; authorId: number | null; authorName: string; authorPseudonymous: number; authorCountryCode: string | null;
+    target: string; id: number; authorId: number | null; authorName: string; authorPseudonymous: number; authorCountryCode: string | null; channel: Channel;
     region: string; electoralGroup: string | null; groupName: string; version: number | null; decision: Decision; rationale: string; body: string;
   }[];
   for (const r of rows) {

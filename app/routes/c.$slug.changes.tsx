@@ -5,6 +5,7 @@ import { ParagraphText } from "~/components/draft-node";
 import { headingTitle, paragraphPath, type DraftNode } from "~/drafts/outline";
 import { loadVersionChanges } from "~/drafts/versions.server";
 import { getActor } from "~/auth/session.server";
+import { requestTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
 import type { ChangeReason } from "~/review/changelog.server";
@@ -17,7 +18,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await getActor(request, context.db, context.config);
-  return loadVersionChanges(context.db, params.slug, new URL(request.url).searchParams, actor);
+  const t = await requestTranslator(request, context);
+  return loadVersionChanges(context.db, params.slug, new URL(request.url).searchParams, actor, t("comment.participant"));
 }
 
 function ChangeReasons({ reasons }: { reasons: ChangeReason[] | undefined }) {
