@@ -4,6 +4,7 @@ import { useT } from "../i18n/i18n-context";
 import type { CommentFilters } from "./comment-filters";
 import { dimensionValueLabel, type GroupName } from "./dimension-labels";
 import { drillDownPath, drillDownPaths, WHOLE_DRAFT, type AnalysisDimension } from "./drill-down";
+import { ScrollRegion } from "~/components/scroll-region";
 
 /** The filters as a plain GET form: works without JavaScript, and the URL it makes can be shared. */
 export function AnalysisFilterForm({ filters, groups, clearTo, keep = {} }: {
@@ -151,7 +152,7 @@ export function MatrixTable({ slug, dimension, values, rows, labels, filters, gr
   // Plain links and plain function calls: thousands of <Link>s and components would cost more to
   // render than the page's queries.
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <ScrollRegion label={caption}>
       <table className="analysis-table analysis-matrix">
         <caption>{caption}</caption>
         <thead>
@@ -183,7 +184,7 @@ export function MatrixTable({ slug, dimension, values, rows, labels, filters, gr
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

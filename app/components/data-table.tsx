@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
+import { ScrollRegion } from "./scroll-region";
 
 /** A table that scrolls sideways on narrow screens, with its caption and column headers. */
 export function DataTable({ caption, columns, children }: { caption: string; columns: string[]; children: ReactNode }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table className="data-table">
         <caption>{caption}</caption>
         <thead>
@@ -17,6 +18,6 @@ export function DataTable({ caption, columns, children }: { caption: string; col
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

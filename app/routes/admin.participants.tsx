@@ -6,6 +6,7 @@ import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
 import { metaTranslator } from "~/i18n/meta";
 import { roles } from "../../db/enums";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("admin.participants")} · Redraft` }];
 
@@ -56,7 +57,7 @@ export default function ParticipantsPage() {
         <div className="field"><button type="submit">{t("admin.filter")}</button></div>
       </Form>
       <p role="status">{t("admin.participants.count", { count: page.total })}</p>
-      <div className="table-scroll">
+      <ScrollRegion label={t("admin.participants")}>
         <table className="data-table">
           <thead>
             <tr>
@@ -94,7 +95,7 @@ export default function ParticipantsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { MessageKey } from "~/i18n/messages.en";
 import { createTranslator } from "~/i18n/translate";
 import { compiledTablePage, submitCompiledTable } from "~/review/compiled-page.server";
 import { channels, commentTypes, decisions, electoralGroups, languages, stances, unescoRegions } from "../../db/enums";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = createTranslator();
@@ -170,7 +171,7 @@ export default function CompiledTablePage() {
             </div>
           </div>
         </fieldset>
-        <div className="table-scroll">
+        <ScrollRegion label={t("review.table", { page: page.page, pages: page.pageCount })}>
           <table className="data-table compiled-table">
             <caption>{t("review.table", { page: page.page, pages: page.pageCount })}</caption>
             <thead>
@@ -236,7 +237,7 @@ export default function CompiledTablePage() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Form>
       <nav aria-label={t("review.pages")} className="pager">
         {page.page > 1 ? <Link to={pageLink(page.search, page.page - 1)}>{t("review.previous")}</Link> : null}{" "}

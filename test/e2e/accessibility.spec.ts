@@ -37,15 +37,32 @@ const roles: { name: string; email?: string; paths: string[] }[] = [
       "/sign-in",
       "/forgot-password",
       "/privacy",
+      // A closed consultation: its public account and the change log.
+      "/c/ga-78-265-trustworthy-ai/what-we-heard",
     ],
   },
   { name: "participant", email: "participant@demo.redraft.org", paths: [`${DRAFT}/p/71`, "/account"] },
-  { name: "expert", email: "expert@demo.redraft.org", paths: [`${DRAFT}/revise`] },
+  {
+    name: "expert",
+    email: "expert@demo.redraft.org",
+    paths: [
+      `${DRAFT}/revise`,
+      `${DRAFT}/analysis`,
+      `${DRAFT}/analysis?matrix=group&region=africa`,
+      `${DRAFT}/analysis/comments?node=draft&by=region&value=africa`,
+      `${DRAFT}/compiled`,
+    ],
+  },
   { name: "moderator", email: "moderator@demo.redraft.org", paths: ["/moderation"] },
   {
     name: "secretariat",
     email: "secretariat@demo.redraft.org",
-    paths: ["/admin", "/admin/participants", "/admin/experts", "/admin/stakeholder-groups", "/admin/outbox", "/admin/moderation-log"],
+    paths: [
+      `${DRAFT}/input`,
+      `${DRAFT}/input/meetings/new`,
+      `${DRAFT}/input/import`,
+      "/admin",
+      "/admin/participants", "/admin/experts", "/admin/stakeholder-groups", "/admin/outbox", "/admin/moderation-log"],
   },
 ];
 

@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from "react";
 import { useLocale, useT } from "../../i18n/i18n-context";
 import { svgId } from "./chart-scale";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export interface NumbersTable {
   caption: string;
@@ -18,7 +19,7 @@ export function ChartNumbers({ caption, columns, rows }: NumbersTable) {
   return (
     <details className="chart__numbers">
       <summary>{t("chart.showNumbers")}</summary>
-      <div className="table-scroll">
+      <ScrollRegion label={caption}>
         <table className="data-table">
           <caption>{caption}</caption>
           <thead>
@@ -41,7 +42,7 @@ export function ChartNumbers({ caption, columns, rows }: NumbersTable) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }
