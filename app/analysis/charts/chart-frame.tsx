@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from "react";
 import { useLocale, useT } from "../../i18n/i18n-context";
 import { svgId } from "./chart-scale";
-import { ScrollRegion } from "~/components/scroll-region";
+import { DataTable } from "~/components/data-table";
 
 export interface NumbersTable {
   caption: string;
@@ -19,30 +19,16 @@ export function ChartNumbers({ caption, columns, rows }: NumbersTable) {
   return (
     <details className="chart__numbers">
       <summary>{t("chart.showNumbers")}</summary>
-      <ScrollRegion label={caption}>
-        <table className="data-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={`${i}-${row.label}`}>
-                <th scope="row">{row.label}</th>
-                {row.cells.map((cell, j) => (
-                  <td key={j}>{cell}</td>
-                ))}
-              </tr>
+      <DataTable caption={caption} columns={columns}>
+        {rows.map((row, i) => (
+          <tr key={`${i}-${row.label}`}>
+            <th scope="row">{row.label}</th>
+            {row.cells.map((cell, j) => (
+              <td key={j}>{cell}</td>
             ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+          </tr>
+        ))}
+      </DataTable>
     </details>
   );
 }
