@@ -46,7 +46,9 @@ const lines: string[] = [
 ];
 let about = "";
 // Each export on its own freshly started server, so each peak is its own.
-for (const path of ["comments.csv", "comments.csv?private=1", "comments.xlsx", "comments.xlsx?private=1", "open-data.json", "summary.pdf", "summary.docx"]) {
+// EXPORTS=comments.xlsx,summary.pdf runs only those.
+const ALL = ["comments.csv", "comments.csv?private=1", "comments.xlsx", "comments.xlsx?private=1", "open-data.json", "summary.pdf", "summary.docx"];
+for (const path of process.env.EXPORTS?.split(",") ?? ALL) {
   const { server, cookie, participants, decided, seconds: generated } = await prepared();
   try {
     about = `${COUNT} comments from ${participants} participants, ${decided} with a disposition (generated in ${generated.toFixed(1)} s).`;

@@ -41,7 +41,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   const databasePath = options.databasePath ?? freshDatabasePath();
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // The heap cap of `npm start` (decision 009), so tests and benchmarks run the server as deployed.
+  const child = spawn(process.execPath, ["--max-old-space-size=256", "--import", "tsx", "server.ts"], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: "test", PORT: String(port), DATABASE_PATH: databasePath, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
