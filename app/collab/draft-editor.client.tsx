@@ -18,6 +18,7 @@ import { SocketIoYjsProvider, type CollabClientSocket, type ProviderStatus } fro
 import { singleFrameParser } from "../../realtime/single-frame-parser";
 import { indentBlock, labelDecorations, moveBlock, setBlockKind, splitParagraph, uniqueNodeIds } from "./outline-commands";
 import { BLOCK_KINDS, outlineSchema, type BlockKind } from "./outline-schema";
+import { passageDecorations, type EditorPassage } from "./passage-decorations";
 
 export interface EditorUser {
   name: string;
@@ -31,7 +32,18 @@ interface Participant extends EditorUser {
   self: boolean;
 }
 
-export function DraftEditor({ docName, user, labelledBy }: { docName: string; user: EditorUser; labelledBy: string }) {
+export function DraftEditor({
+  docName,
+  user,
+  labelledBy,
+  passages = [],
+}: {
+  docName: string;
+  user: EditorUser;
+  labelledBy: string;
+  /** Passage comments to mark in the text, following their words. */
+  passages?: EditorPassage[];
+}) {
   const t = useT();
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -84,6 +96,7 @@ export function DraftEditor({ docName, user, labelledBy }: { docName: string; us
           keymap(baseKeymap),
           uniqueNodeIds,
           labelDecorations,
+          passageDecorations(doc, fragment, passages),
         ],
       }),
       editable: () => provider.status.writable,

@@ -11,6 +11,7 @@ import { electoralGroups, languages, stances, unescoRegions } from "../../db/enu
 import { CommentLanguageField, useLanguageGuess } from "./comment-language-field";
 import { commentParagraphs } from "./comment-text";
 import { StanceFieldset } from "./stance-fieldset";
+import type { ChosenPassage } from "./passage-text";
 import type { StanceCounts, ThreadComment, ThreadFilters } from "./comments.server";
 
 interface Section {
@@ -26,6 +27,8 @@ interface Section {
   submissionId: string;
   /** The latest published version: comments on an earlier one are marked with theirs. */
   currentVersion: number | null;
+  /** Passage comments as marked in the text shown (null when it is a translation). */
+  passages: { changed: number[]; firstPiece: Record<number, number> } | null;
 }
 
 interface Result {
@@ -34,6 +37,54 @@ interface Result {
   replyTo?: string;
   editing?: string;
   flagging?: string;
+}
+
+/** The words a passage comment is about, linked to their highlight, or said to be gone. */
+function PassageQuote({ commentId, quote, passages }: { commentId: number; quote: string; passages: Section["passages"] }) {
+  const t = useT();
+  const changed = passages?.changed.includes(commentId) ?? false;
+  const at = passages?.firstPiece[commentId];
+  return (
+    <p className={`comment__passage${changed ? " comment__passage--changed" : ""}`}>
+      <span className="comment__passage-label">{changed ? t("passage.changed") : t("passage.onWords")}</span>{" "}
+      <q dir="auto">{quote}</q>
+      {at !== undefined ? (
+        <>
+          {" "}
+          <a href={`#passage-${at}`}>{t("passage.showInText")}</a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** The passage a refused form was sent with, so that the reader does not lose it. */
+function passageFromValues(values: Record<string, string>, text: string): ChosenPassage | null {
+  const start = Number(values.passageStart);
+  const end = Number(values.passageEnd);
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > text.length) return null;
+  return { start, end, quote: text.slice(start, end).trim() };
+}
+
+/** The chosen passage inside the comment form: its words, the offsets sent, and a way back to the whole paragraph. */
+function ChosenPassageField({ passage, error, onClear }: { passage: ChosenPassage | null; error?: string; onClear?: () => void }) {
+  const t = useT();
+  if (!passage) return null;
+  return (
+    <div className={`field comment-form__passage${error ? " field--invalid" : ""}`} id="field-passage">
+      <p>
+        {t("passage.commentingOn")} <q dir="auto">{passage.quote}</q>
+      </p>
+      <input type="hidden" name="passageStart" value={passage.start} />
+      <input type="hidden" name="passageEnd" value={passage.end} />
+      {error ? <p className="field__error">{t(error as MessageKey)}</p> : null}
+      {onClear ? (
+        <button type="button" className="link-button" onClick={onClear}>
+          {t("passage.wholeParagraph")}
+        </button>
+      ) : null}
+    </div>
+  );
 }
 
 /** Plain text, paragraphs and safe links only; React escapes the rest. */
@@ -89,6 +140,7 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
           </>
         ) : (
           <>
+            {comment.passage ? <PassageQuote commentId={comment.id} quote={comment.passage.anchor.exact} passages={section.passages} /> : null}
             <CommentBody text={comment.body} language={comment.language} />
             {comment.proposedText ? (
               <div className="comment__amendment">
@@ -212,7 +264,22 @@ export function StanceSummary({ counts, compact }: { counts: StanceCounts; compa
   );
 }
 
-export function CommentSection({ section, label, paragraphText, returnTo }: { section: Section; label: string; paragraphText: string; returnTo: string }) {
+export function CommentSection({
+  section,
+  label,
+  paragraphText,
+  returnTo,
+  passage = null,
+  onClearPassage,
+}: {
+  section: Section;
+  label: string;
+  paragraphText: string;
+  returnTo: string;
+  /** The words chosen in the text for this comment (with scripts), if any. */
+  passage?: ChosenPassage | null;
+  onClearPassage?: () => void;
+}) {
   const t = useT();
   const localDate = useLocalDateFormatter(true);
   const result = (useActionData() ?? {}) as Result;
@@ -278,6 +345,7 @@ export function CommentSection({ section, label, paragraphText, returnTo }: { se
           )}
           <input type="hidden" name="intent" value="comment" />
           <input type="hidden" name="submissionId" value={values.submissionId ?? section.submissionId} />
+          <ChosenPassageField passage={passage ?? passageFromValues(values, paragraphText)} error={fieldErrors.passage} onClear={onClearPassage} />
           <StanceFieldset legend={t("comment.stance")} value={values.stance} error={fieldErrors.stance} />
           <Field name="body" label={t("comment.body")} hint={t("comment.body.hint")} error={fieldErrors.body}>
             <textarea rows={6} maxLength={10_000} defaultValue={values.body} onChange={commentLanguage.onText} />

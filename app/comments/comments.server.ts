@@ -9,6 +9,7 @@ import { comments, documentVersions, endorsements, languages, meetings, stakehol
 import type { Language } from "../../db/enums";
 import { countryByCode } from "../accounts/countries";
 import { MAX_COMMENT_LENGTH } from "./comment-text";
+import { parsePassage, type StoredPassage } from "./passage-anchor";
 import { canStillEdit } from "./moderation.server";
 import { commentsIndexedBy } from "../analysis/analysis-indexes.server";
 
@@ -55,7 +56,9 @@ function authorColumns(author: User) {
 /** Stores a comment once per submission id: a form sent twice gives back the first comment. */
 export function addComment(
   db: Db,
-  input: { consultationId: number; nodeId: string | null; versionId: number | null; author: User } & z.infer<typeof commentSchema>,
+  input: { consultationId: number; nodeId: string | null; versionId: number | null; author: User; passage?: StoredPassage | null } & z.infer<
+    typeof commentSchema
+  >,
 ): Comment {
   const existing = db.select().from(comments).where(eq(comments.submissionId, input.submissionId)).get();
   if (existing) return existing;
@@ -71,6 +74,8 @@ export function addComment(
       body: input.body,
       proposedText: input.stance === "amendment" ? (input.proposedText ?? null) : null,
       submissionId: input.submissionId,
+      passageQuote: input.passage?.anchor.exact ?? null,
+      passageAnchor: input.passage ? JSON.stringify(input.passage.anchor satisfies StoredPassage["anchor"]) : null,
     })
     .returning()
     .get();
@@ -154,6 +159,8 @@ export interface ThreadComment {
   /** How it reached the consultation; for a meeting's input, which meeting. */
   channel: Channel;
   meeting: { title: string; region: string | null; location: string | null; heldOn: string } | null;
+  /** For a comment on a passage: the words it was made on and where they were. */
+  passage: StoredPassage | null;
   peopleRepresented: number;
   replies: ThreadComment[];
 }
@@ -219,6 +226,7 @@ export function commentThreads(
     channel: c.channel,
     meeting: meeting ? { title: meeting.title, region: meeting.region, location: meeting.location, heldOn: meeting.heldOn } : null,
     peopleRepresented: c.peopleRepresented,
+    passage: c.status === "visible" ? parsePassage(c.passageQuote, c.passageAnchor) : null,
     replies: [],
   });
   const threads: ThreadComment[] = [];

@@ -24,15 +24,24 @@ import {
   toggleEndorsement,
 } from "./comments.server";
 import { translatableError } from "../i18n/error-message";
+import { anchorPassage } from "../collab/passage-anchors.server";
+import { passageFromForm } from "./passage-anchor";
+import { passageView } from "./passage-highlights";
 
-export async function commentSection(request: Request, context: AppLoadContext, slug: string, nodeId: string) {
+/**
+ * `shownText`: the paragraph text the page shows, when passages can be marked in it (the version's
+ * own language; a translation has other words, so its passages are listed but not marked).
+ */
+export async function commentSection(request: Request, context: AppLoadContext, slug: string, nodeId: string, shownText: string | null) {
   const consultation = getConsultationBySlug(context.db, slug)!;
   const signedIn = await getSignedInUser(request, context.db, context.config);
   const t = createTranslator(await requestLocale(request, context, signedIn));
   const all = commentThreads(context.db, consultation.id, nodeId, signedIn?.user.id ?? null, t("comment.participant"));
   const filters = threadFilterSchema.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== "")));
+  const threads = filterThreads(all, filters);
   return {
-    threads: filterThreads(all, filters),
+    threads,
+    passages: shownText === null ? null : passageView(shownText, threads),
     total: all.length,
     counts: stanceCounts(all),
     filters,
@@ -53,7 +62,13 @@ const PASSWORDLESS = (form: FormData) =>
  * Answers the paragraph page's forms: a comment, a reply, an endorsement. Refused on the server
  * when the consultation is not open, whatever the page showed.
  */
-export async function submitParagraphForm(request: Request, context: AppLoadContext, slug: string, nodeId: string, label: string) {
+export async function submitParagraphForm(
+  request: Request,
+  context: AppLoadContext,
+  slug: string,
+  node: { nodeId: string; label: string; text: string },
+) {
+  const { nodeId, label } = node;
   const consultation = getConsultationBySlug(context.db, slug);
   if (!consultation) throw data(translatableError("error.consultationNotFound", { slug }), { status: 404 });
   const signedIn = await getSignedInUser(request, context.db, context.config);
@@ -107,14 +122,21 @@ export async function submitParagraphForm(request: Request, context: AppLoadCont
     return redirect(`${page}#comment-${reply.id}`);
   }
   const parsed = commentSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const passage = passageFromForm(values, node.text);
+  if (!parsed.success || passage === "invalid") {
+    const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(passage === "invalid" ? { passage: "comment.passage.invalid" } : {}) };
+    return data({ errors, values }, { status: 400 });
+  }
   const version = currentVersion(context.db, consultation.id);
+  // Anchored in the working draft too, so the passage follows the experts' edits (issue 5, point 8).
+  const workingDraft = passage ? anchorPassage(context.db, context.collab, slug, nodeId, passage) : null;
   const comment = addComment(context.db, {
     ...parsed.data,
     consultationId: consultation.id,
     nodeId,
     versionId: version?.id ?? null,
     author: signedIn.user,
+    passage: passage ? { anchor: workingDraft ? { ...passage, workingDraft } : passage } : null,
   });
   context.announce?.({ slug, nodeId, kind: "comment" });
   return redirect(`${page}#comment-${comment.id}`);

@@ -3,6 +3,8 @@
  * side (like the W3C TextQuoteSelector), so the passage is found again after the paragraph's text
  * changes in a later version, or reported gone when its words were deleted.
  */
+import { z } from "zod";
+
 export interface PassageAnchor {
   exact: string;
   prefix: string;
@@ -49,4 +51,57 @@ export function locateAnchor(text: string, anchor: PassageAnchor): { start: numb
     if (!best || score > best.score) best = { start: at, score };
   }
   return best ? { start: best.start, end: best.start + anchor.exact.length } : null;
+}
+
+/** What a passage comment stores: the quote anchor, and its Yjs positions in the working draft when it had one. */
+export interface StoredPassage {
+  anchor: PassageAnchor & { workingDraft?: { start: string; end: string } };
+}
+
+const storedAnchor = z.object({
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+  start: z.number().int().min(0),
+  workingDraft: z.object({ start: z.string(), end: z.string() }).optional(),
+});
+
+/** The stored passage of a comment; null for a comment on the whole paragraph or an unreadable anchor. */
+export function parsePassage(quote: string | null, anchor: string | null): StoredPassage | null {
+  if (quote === null || anchor === null) return null;
+  try {
+    const parsed = storedAnchor.safeParse(JSON.parse(anchor));
+    return parsed.success ? { anchor: parsed.data } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The passage fields of the comment form (set by the page's script from the reader's selection). */
+export const passageOffsetsSchema = z
+  .object({
+    passageStart: z.coerce.number().int().min(0),
+    passageEnd: z.coerce.number().int().min(1),
+  })
+  .refine((p) => p.passageEnd > p.passageStart && p.passageEnd - p.passageStart <= MAX_PASSAGE_LENGTH, {
+    error: "comment.passage.invalid",
+    path: ["passage"],
+  });
+
+/**
+ * The passage a form names, checked against the paragraph's text: null without passage fields,
+ * "invalid" when they do not select words of this paragraph.
+ */
+export function passageFromForm(values: Record<string, string>, text: string): PassageAnchor | null | "invalid" {
+  if (!values.passageStart && !values.passageEnd) return null;
+  const parsed = passageOffsetsSchema.safeParse(values);
+  if (!parsed.success || parsed.data.passageEnd > text.length) return "invalid";
+  const { passageStart, passageEnd } = parsed.data;
+  // Whitespace at the edges of a mouse selection is not part of the passage.
+  let start = passageStart;
+  let end = passageEnd;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (start === end) return "invalid";
+  return createAnchor(text, start, end);
 }

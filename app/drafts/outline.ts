@@ -35,7 +35,21 @@ export function headingTitle(node: Pick<DraftNode, "label" | "text">): string {
 
 /** A paragraph's text in its own paragraphs: a table cell or merged node may hold several. */
 export function textParagraphs(text: string): string[] {
-  return text.split(/\n{2,}/).filter((p) => p.trim() !== "");
+  return paragraphRanges(text).map(({ start, end }) => text.slice(start, end));
+}
+
+/** Where each of those paragraphs starts and ends in the text (offsets for passage comments). */
+export function paragraphRanges(text: string): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  const breaks = /\n{2,}/g;
+  let start = 0;
+  for (let m = breaks.exec(text); ; m = breaks.exec(text)) {
+    const end = m ? m.index : text.length;
+    if (text.slice(start, end).trim() !== "") ranges.push({ start, end });
+    if (!m) break;
+    start = m.index + m[0].length;
+  }
+  return ranges;
 }
 
 /** Headings form the table of contents. */

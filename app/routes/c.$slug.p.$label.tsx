@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useRef, useState } from "react";
 import { CommentSection } from "~/comments/comment-section";
+import { PassagePicker, PassageText, type ChosenPassage } from "~/comments/passage-text";
 import { useLiveConsultation } from "~/comments/use-live-consultation";
 import { commentSection, submitParagraphForm } from "~/comments/paragraph-comments.server";
 import { Footnotes, ParagraphText } from "~/components/draft-node";
@@ -29,7 +31,10 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const { previous, next } = neighbours(nodes, label.data);
   return {
     consultation: { slug: consultation.slug, title: consultation.title },
-    comments: node.kind === "heading" ? null : await commentSection(request, context, consultation.slug, node.nodeId),
+    comments:
+      node.kind === "heading"
+        ? null
+        : await commentSection(request, context, consultation.slug, node.nodeId, text.language === text.original ? node.text : null),
     node,
     text,
     ancestors: ancestorsOf(nodes, node),
@@ -43,7 +48,7 @@ export async function action({ params, context, request }: ActionFunctionArgs) {
   const { consultation, nodes } = loadReadableDraft(context.db, params.slug, await getActor(request, context.db, context.config));
   const node = nodes.find((n) => n.label === params.label);
   if (!node || node.label === null) paragraphNotFound(String(params.label ?? ""));
-  return submitParagraphForm(request, context, consultation.slug, node.nodeId, node.label);
+  return submitParagraphForm(request, context, consultation.slug, { nodeId: node.nodeId, label: node.label, text: node.text });
 }
 
 export default function ParagraphPage() {
@@ -51,6 +56,14 @@ export default function ParagraphPage() {
   const t = useT();
   const slug = consultation.slug;
   useLiveConsultation(slug);
+  const textRef = useRef<HTMLDivElement>(null);
+  const [passage, setPassage] = useState<ChosenPassage | null>(null);
+  const choosePassage = (chosen: ChosenPassage) => {
+    setPassage(chosen);
+    // Straight to the comment: the stance is the form's first question.
+    requestAnimationFrame(() => document.getElementById("comment-form-title")?.scrollIntoView({ block: "start" }));
+    requestAnimationFrame(() => document.querySelector<HTMLInputElement>("#field-stance input")?.focus());
+  };
   return (
     <div className="page">
       <nav aria-label={t("paragraph.breadcrumb")} className="breadcrumbs">
@@ -75,11 +88,16 @@ export default function ParagraphPage() {
           {node.kind === "heading" ? headingTitle(node) : t("paragraph.title", { label: node.label ?? "" })}
         </h1>
         <p className="muted">{t(`kind.${node.kind}`)}</p>
-        {node.kind !== "heading" ? (
+        {node.kind === "heading" ? null : comments?.passages ? (
+          <>
+            <PassageText pieces={comments.passages.pieces} notes={comments.passages.notes} language={text.language} containerRef={textRef} />
+            {comments.canComment ? <PassagePicker containerRef={textRef} text={node.text} onPick={choosePassage} /> : null}
+          </>
+        ) : (
           <div lang={text.language}>
             <ParagraphText className="paragraph-page__text" text={node.text} />
           </div>
-        ) : null}
+        )}
         <Footnotes footnotes={node.footnotes} />
         {children.length > 0 ? (
           <section aria-labelledby="subparagraphs-title">
@@ -100,7 +118,14 @@ export default function ParagraphPage() {
         ) : null}
       </article>
       {comments && node.label !== null ? (
-        <CommentSection section={comments} label={node.label} paragraphText={node.originalText ?? node.text} returnTo={paragraphPath(slug, node.label)} />
+        <CommentSection
+          section={comments}
+          label={node.label}
+          paragraphText={node.originalText ?? node.text}
+          returnTo={paragraphPath(slug, node.label)}
+          passage={passage}
+          onClearPassage={() => setPassage(null)}
+        />
       ) : null}
       <nav aria-label={t("paragraph.outline")} className="pager">
         {previous ? (

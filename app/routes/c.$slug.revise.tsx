@@ -1,9 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { DraftEditor } from "~/collab/draft-editor.client";
 import { publishRevision, revisePage } from "~/collab/revise-page.server";
+import { revisePassages } from "~/collab/passage-anchors.server";
+import { requestTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/i18n-context";
+import { paragraphPath } from "~/drafts/outline";
 import type { MessageKey } from "~/i18n/messages.en";
 import { metaTranslator } from "~/i18n/meta";
 
@@ -12,8 +15,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: data ? `${t("revise.title")} · ${data.consultation.title}` : t("app.name") }];
 };
 
-export function loader({ request, context, params }: LoaderFunctionArgs) {
-  return revisePage(request, context, params.slug);
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const page = await revisePage(request, context, params.slug);
+  const t = await requestTranslator(request, context);
+  return { ...page, passages: revisePassages(context.db, context.collab, page.consultation.slug, t("comment.participant")) };
 }
 
 export function action({ request, context, params }: ActionFunctionArgs) {
@@ -40,7 +45,14 @@ export default function RevisePage() {
         </Form>
       ) : null}
       {hydrated ? (
-        <DraftEditor docName={page.docName} user={page.user} labelledBy="revise-title" />
+        <DraftEditor
+          docName={page.docName}
+          user={page.user}
+          labelledBy="revise-title"
+          passages={page.passages.flatMap((p) =>
+            p.positions ? [{ commentId: p.commentId, positions: p.positions, title: `${p.author}: “${p.quote}”` }] : [],
+          )}
+        />
       ) : (
         <div className="outline-editor__surface" aria-labelledby="revise-title">
           {page.blocks.map((b) => (
@@ -51,6 +63,30 @@ export default function RevisePage() {
           ))}
         </div>
       )}
+      <WorkingDraftPassages slug={page.consultation.slug} passages={page.passages} />
     </div>
+  );
+}
+
+/** Every passage comment, where its words stand in the working draft (as the page was loaded). */
+function WorkingDraftPassages({ slug, passages }: { slug: string; passages: SerializeFrom<typeof loader>["passages"] }) {
+  const t = useT();
+  if (passages.length === 0) return null;
+  return (
+    <section aria-labelledby="draft-passages-title" className="draft-passages">
+      <h2 id="draft-passages-title">{t("passage.draft.title")}</h2>
+      <p>{t("passage.draft.intro")}</p>
+      <ul>
+        {passages.map((p) => (
+          <li key={p.commentId}>
+            {p.label !== null ? <Link to={`${paragraphPath(slug, p.label)}#comment-${p.commentId}`}>{p.author}</Link> : p.author}
+            {p.stance ? ` · ${t(`stance.${p.stance}` as MessageKey)}` : ""}:{" "}
+            {p.now.status === "changed" ? <strong>{t("passage.changed")}</strong> : <span>{t("passage.onWords")}</span>}{" "}
+            <q dir="auto">{p.quote}</q>
+            {p.now.status === "edited" ? <> — {t("passage.draft.nowReads", { text: p.now.text })}</> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,0 +1,96 @@
+import type { Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
+
+const PARAGRAPH = "/c/unesco-ethics-of-ai/p/71";
+const WORDS = "clear requirements for AI system transparency";
+
+/** Selects words of the paragraph text as a reader would with the mouse. */
+async function selectWords(page: Page, words: string) {
+  await page.evaluate((wanted) => {
+    const container = document.querySelector(".passage-text")!;
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the paragraph`);
+  }, words);
+}
+
+test("a participant comments on selected words; the passage is marked and shows its comment on focus", async ({ page }) => {
+  await signInAs(page, "participant@demo.redraft.org");
+  await page.goto(PARAGRAPH);
+  const pick = page.getByRole("button", { name: "Comment on the selected words" });
+  await expect(pick).toBeDisabled();
+
+  await selectWords(page, `${WORDS} `);
+  await expect(page.getByText(`Selected: “${WORDS}”`)).toBeVisible();
+  await pick.click();
+
+  const form = page.getByRole("form", { name: "Comment on paragraph 71" });
+  await expect(form.getByText(`Your comment is on the words “${WORDS}”`)).toBeVisible();
+  await form.getByLabel("Concern").check();
+  await form.getByLabel("Your comment").fill("Transparency requirements must be proportionate to the risk.");
+  await form.getByRole("button", { name: "Publish my comment" }).click();
+
+  const comment = page.getByRole("article", { name: "Priya Participant · Civil society / NGO · India" });
+  await expect(comment.getByText(`On the words “${WORDS}”`)).toBeVisible();
+
+  // The words are marked in the text; focusing the mark shows the comment made on them.
+  const mark = page.locator("mark", { hasText: WORDS });
+  await expect(mark).toHaveText(WORDS);
+  const popover = page.locator(".passage__popover").filter({ hasText: "1 comment on these words" });
+  await expect(popover).toBeHidden();
+  await comment.getByRole("link", { name: "Show in the text" }).click();
+  await mark.focus();
+  await expect(popover).toBeVisible();
+  await expect(popover.getByRole("link", { name: "Priya Participant · Civil society / NGO · India · Concern" })).toBeVisible();
+  await expect(popover).toContainText("Transparency requirements must be proportionate");
+  await expect(mark).toHaveAccessibleDescription(/1 comment on these words/);
+  await expectNoAxeViolations(page);
+
+  // Escape hides it; hovering shows it again.
+  await page.keyboard.press("Escape");
+  await expect(popover).toBeHidden();
+  await page.locator("h1").hover();
+  await mark.hover();
+  await expect(popover).toBeVisible();
+
+  // The comment form is back to the whole paragraph.
+  await expect(form.getByText("Your comment is on the words")).toHaveCount(0);
+});
+
+test("a second passage overlapping the first splits the marks; a forged passage is refused", async ({ page }) => {
+  await signInAs(page, "participant@demo.redraft.org");
+  await page.goto(PARAGRAPH);
+  const form = page.getByRole("form", { name: "Comment on paragraph 71" });
+  for (const [words, text] of [
+    ["clear requirements", "Which requirements?"],
+    ["requirements for AI system", "Also for the data."],
+  ] as const) {
+    await selectWords(page, words);
+    await page.getByRole("button", { name: "Comment on the selected words" }).click();
+    await form.getByLabel("Question").check();
+    await form.getByLabel("Your comment").fill(text);
+    await form.getByRole("button", { name: "Publish my comment" }).click();
+    await expect(page.getByText(text)).toHaveCount(2); // in the list and in the mark's pop-over
+  }
+  // "requirements" carries both passages.
+  await expect(page.locator("mark", { hasText: /^requirements$/ })).toHaveAccessibleDescription(/2 comments on these words/);
+
+  // Offsets outside the paragraph (a hand-made form) are refused with a message, nothing stored.
+  const response = await page.request.post(PARAGRAPH, {
+    form: { intent: "comment", stance: "remark", body: "Forged.", submissionId: crypto.randomUUID(), passageStart: "5", passageEnd: "999999" },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(response.status()).toBe(400);
+  await page.reload();
+  await expect(page.getByText("Forged.")).toHaveCount(0);
+});
