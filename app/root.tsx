@@ -12,8 +12,9 @@ import {
   useMatches,
   useRouteError,
   useRouteLoaderData,
+  UNSAFE_RemixContext,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useContext, type ReactNode } from "react";
 import { can } from "./auth/permissions";
 import { getSignedInUser } from "./auth/session.server";
 import { useNonce } from "./http/nonce";
@@ -140,8 +141,12 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = data?.locale ?? defaultLocale;
   const nonce = useNonce();
   // A route whose handle says `hydrate: false` is plain HTML: everything on it works without
-  // scripts, and the React runtime would double its weight (the page-weight budget).
-  const hydrate = !useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  // scripts, and the React runtime would double its weight (the page-weight budget). It may name
+  // one route whose browser module (no React) it loads instead, in `script`.
+  const handles = useMatches().map((m) => (m.handle ?? {}) as { hydrate?: boolean; script?: string });
+  const hydrate = !handles.some((h) => h.hydrate === false);
+  const script = hydrate ? undefined : handles.find((h) => h.script)?.script;
+  const scriptModule = useContext(UNSAFE_RemixContext)?.manifest.routes[script ?? ""];
   return (
     <html lang={locale} dir={textDirection(locale)}>
       <head>
@@ -158,6 +163,11 @@ export function Layout({ children }: { children: ReactNode }) {
           <>
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
+          </>
+        ) : scriptModule ? (
+          <>
+            {scriptModule.imports?.map((href) => <link key={href} rel="modulepreload" href={href} nonce={nonce} />)}
+            <script type="module" src={scriptModule.module} nonce={nonce} />
           </>
         ) : null}
       </body>

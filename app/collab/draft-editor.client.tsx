@@ -9,7 +9,7 @@ import { EditorState, type Command } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { useEffect, useRef, useState } from "react";
 import { io } from "socket.io-client";
-import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from "y-prosemirror";
+import { initProseMirrorDoc, redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from "y-prosemirror";
 import * as Y from "yjs";
 import { WORKING_DRAFT_FRAGMENT } from "../drafts/working-draft";
 import { useT } from "../i18n/i18n-context";
@@ -37,12 +37,15 @@ export function DraftEditor({
   user,
   labelledBy,
   passages = [],
+  children,
 }: {
   docName: string;
   user: EditorUser;
   labelledBy: string;
   /** Passage comments to mark in the text, following their words. */
   passages?: EditorPassage[];
+  /** What shows until the working draft has arrived from the server (the draft as read-only text). */
+  children?: React.ReactNode;
 }) {
   const t = useT();
   const mount = useRef<HTMLDivElement>(null);
@@ -51,6 +54,7 @@ export function DraftEditor({
   const [serverError, setServerError] = useState<string | null>(null);
   const [participants, setParticipants] = useState<Participant[]>([]);
   const [currentKind, setCurrentKind] = useState<BlockKind>("paragraph");
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -74,53 +78,68 @@ export function DraftEditor({
     provider.awareness.on("change", updateParticipants);
     updateParticipants();
 
+    // The editor starts from the document as the server has it, never before: an editor started
+    // empty fills itself with one empty block, which the sync plugin would write into the shared
+    // draft, where it merges with the real outline as an extra paragraph (numbered "1" when it
+    // lands first, shifting every label after it by one).
     const fragment = doc.getXmlFragment(WORKING_DRAFT_FRAGMENT);
-    const view = new EditorView(mount.current!, {
-      state: EditorState.create({
-        schema: outlineSchema,
-        plugins: [
-          ySyncPlugin(fragment),
-          yCursorPlugin(provider.awareness),
-          yUndoPlugin(),
-          keymap({
-            "Mod-z": undo,
-            "Mod-y": redo,
-            "Mod-Shift-z": redo,
-            Enter: splitParagraph,
-            Backspace: chainCommands(joinBackward, baseKeymap.Backspace!),
-            "Alt-ArrowUp": moveBlock(-1),
-            "Alt-ArrowDown": moveBlock(1),
-            Tab: indentBlock(1),
-            "Shift-Tab": indentBlock(-1),
-          }),
-          keymap(baseKeymap),
-          uniqueNodeIds,
-          labelDecorations,
-          passageDecorations(doc, fragment, passages),
-        ],
-      }),
-      editable: () => provider.status.writable,
-      attributes: {
-        role: "textbox",
-        "aria-multiline": "true",
-        "aria-labelledby": labelledBy,
-        "aria-describedby": "editor-help",
-        class: "outline-editor__surface",
-      },
-      // `this`, not `view`: the sync plugin dispatches while the view is still being constructed.
-      dispatchTransaction(this: EditorView, tr) {
-        const next = this.state.apply(tr);
-        this.updateState(next);
-        setCurrentKind(next.selection.$from.parent.attrs.kind as BlockKind);
-      },
+    let cancelled = false;
+    const createView = () => {
+      if (cancelled || viewRef.current) return;
+      const { doc: initialDoc, mapping } = initProseMirrorDoc(fragment, outlineSchema);
+      viewRef.current = new EditorView(mount.current!, {
+        state: EditorState.create({
+          schema: outlineSchema,
+          doc: initialDoc,
+          plugins: [
+            ySyncPlugin(fragment, { mapping }),
+            yCursorPlugin(provider.awareness),
+            yUndoPlugin(),
+            keymap({
+              "Mod-z": undo,
+              "Mod-y": redo,
+              "Mod-Shift-z": redo,
+              Enter: splitParagraph,
+              Backspace: chainCommands(joinBackward, baseKeymap.Backspace!),
+              "Alt-ArrowUp": moveBlock(-1),
+              "Alt-ArrowDown": moveBlock(1),
+              Tab: indentBlock(1),
+              "Shift-Tab": indentBlock(-1),
+            }),
+            keymap(baseKeymap),
+            uniqueNodeIds,
+            labelDecorations,
+            passageDecorations(doc, fragment, passages),
+          ],
+        }),
+        editable: () => provider.status.writable,
+        attributes: {
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-labelledby": labelledBy,
+          "aria-describedby": "editor-help",
+          class: "outline-editor__surface",
+        },
+        // `this`, not `view`: the sync plugin dispatches while the view is still being constructed.
+        dispatchTransaction(this: EditorView, tr) {
+          const next = this.state.apply(tr);
+          this.updateState(next);
+          setCurrentKind(next.selection.$from.parent.attrs.kind as BlockKind);
+        },
+      });
+      setReady(true);
+    };
+    // Once synced, the document stays in the browser: edits made offline later merge on reconnect.
+    provider.whenSynced().then(createView, () => {
+      // A refused join: the server's message is shown (onServerError), the draft stays as text.
     });
-    viewRef.current = view;
 
     return () => {
+      cancelled = true;
       provider.awareness.off("change", updateParticipants);
       offStatus();
       offError();
-      view.destroy();
+      viewRef.current?.destroy();
       provider.destroy();
       socket.disconnect();
       doc.destroy();
@@ -184,7 +203,10 @@ export function DraftEditor({
         ) : null}
       </div>
       <div className="outline-editor__layout">
-        <div ref={mount} className="outline-editor__document" />
+        <div className="outline-editor__document">
+          {ready ? null : children}
+          <div ref={mount} />
+        </div>
         <aside className="outline-editor__presence" aria-labelledby="presence-title">
           <h2 id="presence-title">{t("editor.presence", { count: participants.length })}</h2>
           <ul>

@@ -5,7 +5,7 @@
 import { splitBlockAs } from "prosemirror-commands";
 import { Plugin, TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
-import { relabel } from "../drafts/relabel";
+import { workingDraftLabels } from "../drafts/relabel";
 import { blockLevel, type BlockKind } from "./outline-schema";
 
 export function newNodeId(): string {
@@ -103,13 +103,18 @@ export const uniqueNodeIds = new Plugin({
   },
 });
 
-/** Shows each block's label, recomputed as the outline changes ("OP5" becomes "OP6"). */
+/**
+ * Shows each block's label, recomputed as the outline changes ("OP5" becomes "OP6"), exactly as
+ * publishing will number it: an empty block has no label and does not count.
+ */
 export const labelDecorations = new Plugin({
   props: {
     decorations(state) {
-      const blocks: { kind: string; level: number; label: string | null }[] = [];
-      state.doc.forEach((node) => blocks.push({ kind: node.attrs.kind, level: blockLevel(node), label: node.attrs.label }));
-      const labels = relabel(blocks);
+      const blocks: { kind: string; level: number; label: string | null; text: string }[] = [];
+      state.doc.forEach((node) =>
+        blocks.push({ kind: node.attrs.kind, level: blockLevel(node), label: node.attrs.label, text: node.textContent }),
+      );
+      const labels = workingDraftLabels(blocks);
       const decorations: Decoration[] = [];
       state.doc.forEach((node, offset, index) => {
         const label = labels[index];
@@ -124,7 +129,7 @@ export const labelDecorations = new Plugin({
             return span;
           }, { side: -1, key: `label-${label}` }),
         );
-        decorations.push(Decoration.node(offset, offset + node.nodeSize, { "aria-label": label, "data-label": label }));
+        decorations.push(Decoration.node(offset, offset + node.nodeSize, { "aria-label": label, "data-label": label }, { label }));
       });
       return DecorationSet.create(state.doc, decorations);
     },

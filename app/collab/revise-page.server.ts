@@ -5,7 +5,7 @@ import { workingDraftName } from "../../realtime/protocol";
 import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
 import { getConsultationBySlug } from "../drafts/drafts.server";
-import { relabel } from "../drafts/relabel";
+import { workingDraftLabels } from "../drafts/relabel";
 import { publishWorkingDraft, workingDraftBlocks } from "./working-drafts.server";
 import { translatableError } from "../i18n/error-message";
 
@@ -27,7 +27,7 @@ export async function revisePage(request: Request, context: AppLoadContext, slug
   const { signedIn, consultation } = await openWorkingDraft(request, context, slug);
   const docName = workingDraftName(consultation.slug);
   const blocks = workingDraftBlocks(context.db, consultation.slug, context.collab?.documents.get(docName)?.doc) ?? [];
-  const labels = relabel(blocks);
+  const labels = workingDraftLabels(blocks);
   const { user, actor } = signedIn;
   const expert = actor.expertOf.has(consultation.id);
   return {

@@ -1,9 +1,14 @@
+import { EditorState } from "prosemirror-state";
+import type { DecorationSet } from "prosemirror-view";
 import { describe, expect, it } from "vitest";
+import { initProseMirrorDoc } from "y-prosemirror";
 import * as Y from "yjs";
 import { createTestDatabase } from "../../db/test-database";
 import { seedDemoConsultations } from "../../seeds/seed-demo.server";
 import { currentVersion, getConsultationBySlug, getOutline } from "../drafts/drafts.server";
 import { BLOCK_NODE, readWorkingDraft, WORKING_DRAFT_FRAGMENT } from "../drafts/working-draft";
+import { labelDecorations } from "./outline-commands";
+import { outlineSchema } from "./outline-schema";
 import { initialWorkingDraft, publishWorkingDraft, workingDraftBlocks } from "./working-drafts.server";
 
 const SLUG = "ga-78-265-trustworthy-ai";
@@ -60,5 +65,62 @@ describe("working drafts", () => {
     // The previous version stays as it was.
     expect(workingDraftBlocks(db, SLUG)!.length).toBe(outline.length);
     expect(getOutline(db, previousVersionId).find((n) => n.label === "OP2")!.nodeId).toBe(op2.nodeId);
+  });
+});
+
+describe("the co-editor's labels on the UNESCO draft", () => {
+  const UNESCO = "unesco-ethics-of-ai";
+
+  /** The labels the co-editor shows, by node id, for the working draft as it stands. */
+  function liveLabels(doc: Y.Doc): Map<string, string> {
+    const { doc: pmDoc } = initProseMirrorDoc(doc.getXmlFragment(WORKING_DRAFT_FRAGMENT), outlineSchema);
+    const state = EditorState.create({ doc: pmDoc, plugins: [labelDecorations] });
+    const decorations = labelDecorations.props.decorations!.call(labelDecorations, state) as DecorationSet;
+    const labels = new Map<string, string>();
+    for (const d of decorations.find()) {
+      if (d.spec.label) labels.set(state.doc.nodeAt(d.from)!.attrs.nodeId as string, d.spec.label as string);
+    }
+    return labels;
+  }
+
+  function emptyBlock(nodeId: string): Y.XmlElement {
+    const element = new Y.XmlElement(BLOCK_NODE);
+    element.setAttribute("nodeId", nodeId);
+    element.setAttribute("kind", "paragraph");
+    element.setAttribute("level", "0");
+    element.insert(0, [new Y.XmlText("")]);
+    return element;
+  }
+
+  it("every block shows the label it has on the published draft, empty blocks included", () => {
+    const db = seeded();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, initialWorkingDraft(db, `draft/${UNESCO}`)!);
+    const published = getOutline(db, currentVersion(db, getConsultationBySlug(db, UNESCO)!.id)!.id);
+    const untouched = liveLabels(doc);
+    for (const node of published) expect([node.label, untouched.get(node.nodeId) ?? null]).toEqual([node.label, node.label]);
+
+    // An empty block before the outline (what an editor opened before the sync wrote into the
+    // shared draft) and one after paragraph 70 (Enter pressed at its end, nothing typed yet).
+    const fragment = doc.getXmlFragment(WORKING_DRAFT_FRAGMENT);
+    const at70 = readWorkingDraft(doc).findIndex((b) => b.label === "70");
+    doc.transact(() => {
+      fragment.insert(at70 + 1, [emptyBlock("empty-after-70")]);
+      fragment.insert(0, [emptyBlock("empty-first")]);
+    });
+    const live = liveLabels(doc);
+    expect(live.has("empty-first")).toBe(false);
+    expect(live.has("empty-after-70")).toBe(false);
+
+    // The tester types into the block labelled 71.
+    const typedInto = [...live].find(([, label]) => label === "71")![0];
+    const index = readWorkingDraft(doc).findIndex((b) => b.nodeId === typedInto);
+    ((fragment.get(index) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Typed into 71. ");
+
+    const stored = publishWorkingDraft(db, UNESCO, doc)!;
+    const outline = getOutline(db, stored.versionId);
+    expect(outline).toHaveLength(published.length);
+    for (const node of outline) expect([node.text.slice(0, 40), live.get(node.nodeId) ?? null]).toEqual([node.text.slice(0, 40), node.label]);
+    expect(outline.find((n) => n.label === "71")!.text).toMatch(/^Typed into 71\. Member States should set clear requirements/);
   });
 });

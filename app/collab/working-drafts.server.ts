@@ -7,7 +7,7 @@ import type { Db } from "../../db/client.server";
 import { UpdateLog } from "../../realtime/collab/update-log.server";
 import { workingDraftName } from "../../realtime/protocol";
 import { currentVersion, getConsultationBySlug, getOutline } from "../drafts/drafts.server";
-import { relabel } from "../drafts/relabel";
+import { isPublishedBlock, workingDraftLabels } from "../drafts/relabel";
 import { storeImportedOutline, type StoredVersion } from "../drafts/store-import.server";
 import { readWorkingDraft, workingDraftUpdate, type WorkingBlock } from "../drafts/working-draft";
 import type { ImportedOutline, NodeKind, OutlineNode } from "../import";
@@ -58,12 +58,12 @@ export function workingDraftBlocks(db: Db, slug: string, live?: Y.Doc | null): W
 
 /** The working draft as an outline: labels recomputed, parents from nesting, empty blocks dropped. */
 export function outlineFromWorkingDraft(title: string, blocks: WorkingBlock[]): { outline: ImportedOutline; nodeIds: string[] } {
-  const kept = blocks.filter((b) => b.text.trim() !== "");
-  const labels = relabel(kept);
+  const labels = workingDraftLabels(blocks);
   const nodes: OutlineNode[] = [];
   const nodeIds: string[] = [];
   const seen = new Set<string>();
-  kept.forEach((block, i) => {
+  blocks.forEach((block, i) => {
+    if (!isPublishedBlock(block)) return;
     const parent = [...nodes].reverse().find((n) => n.level < block.level && n.label !== null)?.label ?? null;
     nodes.push({
       kind: KINDS.includes(block.kind as NodeKind) ? (block.kind as NodeKind) : "paragraph",

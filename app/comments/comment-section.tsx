@@ -2,7 +2,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { ChannelLabel } from "~/channels/channel-label";
 import { DiffText } from "~/components/diff-text";
 import { ErrorSummary, Field, Options } from "~/components/form-field";
-import { useLocalDateFormatter } from "~/components/local-date";
+import { LocalTime, WithLocalTime } from "~/components/local-date";
 import { wordDiff } from "~/drafts/word-diff";
 import { useLocale, useT } from "~/i18n/i18n-context";
 import { formatNumber } from "~/i18n/translate";
@@ -110,7 +110,6 @@ function CommentBody({ text, language }: { text: string; language: string }) {
 
 function CommentItem({ comment, paragraphText, section, reply }: { comment: ThreadComment; paragraphText: string; section: Section; reply?: boolean }) {
   const t = useT();
-  const localDate = useLocalDateFormatter();
   const result = (useActionData() ?? {}) as Result;
   const replyErrors = result.replyTo === String(comment.id) ? (result.errors ?? {}) : {};
   const replyLanguage = useLanguageGuess(result.replyTo === String(comment.id) ? result.values?.language : undefined);
@@ -125,7 +124,7 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
           <span className="comment__language" lang={comment.language}>
             {t(`language.${comment.language}`)}
           </span>
-          <time dateTime={comment.createdAt}>{localDate(comment.createdAt)}</time>
+          <LocalTime iso={comment.createdAt} />
           {comment.version !== null && section.currentVersion !== null && comment.version < section.currentVersion ? (
             <span className="comment__version">{t("comment.onVersion", { number: comment.version })}</span>
           ) : null}
@@ -281,7 +280,6 @@ export function CommentSection({
   onClearPassage?: () => void;
 }) {
   const t = useT();
-  const localDate = useLocalDateFormatter(true);
   const result = (useActionData() ?? {}) as Result;
   const elsewhere = result.replyTo || result.editing || result.flagging;
   const errors = elsewhere ? {} : (result.errors ?? {});
@@ -357,7 +355,11 @@ export function CommentSection({
           <button type="submit">{t("comment.submit")}</button>
         </Form>
       ) : !section.open ? (
-        <p className="notice">{section.closedAt ? t("comment.closedOn", { date: localDate(section.closedAt) }) : t("comment.closed")}</p>
+        <p className="notice">{section.closedAt ? (
+            <WithLocalTime message={(date) => t("comment.closedOn", { date })} iso={section.closedAt} withTime />
+          ) : (
+            t("comment.closed")
+          )}</p>
       ) : !section.signedIn ? (
         <p>
           <Link to={`/sign-in?redirectTo=${encodeURIComponent(returnTo)}`}>{t("comment.signInToComment")}</Link>{" "}

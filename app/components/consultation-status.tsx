@@ -1,5 +1,5 @@
 import { useT } from "../i18n/i18n-context";
-import { useLocalDateFormatter } from "./local-date";
+import { WithLocalTime } from "./local-date";
 
 interface Props {
   status: "draft" | "open" | "closed";
@@ -11,11 +11,10 @@ interface Props {
 export function ConsultationStatus({ status, opensAt, closesAt }: Props) {
   const t = useT();
   // Closing times are moments: the reader sees them in their own time zone.
-  const date = useLocalDateFormatter(true);
-  let when: string;
-  if (status === "closed" && closesAt) when = t("consultation.closedOn", { date: date(closesAt) });
-  else if (status === "draft" && opensAt) when = t("consultation.opensOn", { date: date(opensAt) });
-  else if (closesAt) when = t("consultation.closesOn", { date: date(closesAt) });
+  let when: React.ReactNode;
+  if (status === "closed" && closesAt) when = <WithLocalTime message={(date) => t("consultation.closedOn", { date })} iso={closesAt} withTime />;
+  else if (status === "draft" && opensAt) when = <WithLocalTime message={(date) => t("consultation.opensOn", { date })} iso={opensAt} withTime />;
+  else if (closesAt) when = <WithLocalTime message={(date) => t("consultation.closesOn", { date })} iso={closesAt} withTime />;
   else when = t("consultation.noDeadline");
   return (
     <p className="status-line">

@@ -82,14 +82,25 @@ export function DraftNodeView({
         <ParagraphText text={node.text} />
         <Footnotes footnotes={node.footnotes} />
         {discussion && node.label !== null ? (
-          <p className="draft-node__discussion">
-            <Link to={`${paragraphPath(slug, node.label)}${commentsQuery}#comments-title`}>
-              {t("comment.onParagraph", { count: discussion.counts.total, label: node.label })}
-            </Link>
-            <StanceSummary counts={discussion.counts} compact />
-          </p>
+          <DraftDiscussion slug={slug} label={node.label} counts={discussion.counts} commentsQuery={commentsQuery} />
         ) : null}
       </div>
+    </div>
+  );
+}
+
+/**
+ * A paragraph's discussion in the full draft: how many comments, linking to them, and the stance
+ * bar. A <div>, not a <p>: the bar is a <div>, which would close a <p> in the browser's parser.
+ * Rendered in the page and, when comments arrive, on the server for the live-counts script
+ * (app/comments/live-counts.client.ts), hence a plain link: the draft page has no router.
+ */
+export function DraftDiscussion({ slug, label, counts, commentsQuery = "" }: { slug: string; label: string; counts: StanceCounts; commentsQuery?: string }) {
+  const t = useT();
+  return (
+    <div className="draft-node__discussion">
+      <a href={`${paragraphPath(slug, label)}${commentsQuery}#comments-title`}>{t("comment.onParagraph", { count: counts.total, label })}</a>
+      <StanceSummary counts={counts} compact />
     </div>
   );
 }

@@ -1,9 +1,14 @@
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import { useLocale } from "../i18n/i18n-context";
 
 /**
  * A moment in the reader's own time zone. The server cannot know it, so the page first shows the
  * date in UTC (saying so), and the browser rewrites it in local time once scripts run.
+ *
+ * Render what it formats with <LocalTime> (or <WithLocalTime> inside a sentence), never as bare
+ * text: the server's Node and the reader's browser carry their own ICU data, and versions format
+ * the same date differently (", " or " at ", narrow or plain spaces, "UTC" or "GMT", digits), so
+ * the browser's first render may not match the server's HTML (React errors #418/#425).
  */
 export function useLocalDateFormatter(withTime = false) {
   const locale = useLocale();
@@ -18,4 +23,38 @@ export function useLocalDateFormatter(withTime = false) {
       timeZone: timeZone ?? "UTC",
       ...(withTime || !timeZone ? { timeZoneName: "short" } : {}),
     }).format(new Date(iso));
+}
+
+/**
+ * A <time> element with the moment formatted by the browser. Its text is its only child and is
+ * left out of hydration's comparison (`suppressHydrationWarning` applies to this element's own
+ * text only): the browser writes its own rendering over the server's instead of failing.
+ */
+export function LocalTime({ iso, withTime = false }: { iso: string; withTime?: boolean }) {
+  const format = useLocalDateFormatter(withTime);
+  return (
+    <time dateTime={iso} suppressHydrationWarning>
+      {format(iso)}
+    </time>
+  );
+}
+
+const DATE_SLOT = "\uE000";
+
+/**
+ * A translated sentence with a moment in it ("Closed on {date}"): the sentence is translated with
+ * a placeholder, and the moment goes in as a <LocalTime>.
+ */
+export function WithLocalTime({ message, iso, withTime = false }: { message: (date: string) => string; iso: string; withTime?: boolean }) {
+  const parts = message(DATE_SLOT).split(DATE_SLOT);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <LocalTime iso={iso} withTime={withTime} /> : null}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
 }

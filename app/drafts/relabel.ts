@@ -101,3 +101,20 @@ export function relabel(blocks: LabelledBlock[]): (string | null)[] {
     return label;
   });
 }
+
+/** A block of the working draft that publishing keeps: one with text. Empty blocks are dropped. */
+export function isPublishedBlock(block: { text: string }): boolean {
+  return block.text.trim() !== "";
+}
+
+/**
+ * The labels the working draft's blocks will have once published — what the co-editor shows, what
+ * "publish revision" stores, what label references in dispositions resolve to. Empty blocks are
+ * not published, so they get no label and do not shift the numbering of the others.
+ */
+export function workingDraftLabels(blocks: (LabelledBlock & { text: string })[]): (string | null)[] {
+  const kept = blocks.filter(isPublishedBlock);
+  const labels = relabel(kept);
+  let next = 0;
+  return blocks.map((block) => (isPublishedBlock(block) ? (labels[next++] ?? null) : null));
+}

@@ -8,7 +8,7 @@ import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
 import { workingDraftBlocks } from "../collab/working-drafts.server";
 import { currentVersion, getConsultationBySlug, getOutline } from "../drafts/drafts.server";
-import { relabel } from "../drafts/relabel";
+import { workingDraftLabels } from "../drafts/relabel";
 import { workingDraftName } from "../../realtime/protocol";
 import { createTranslator } from "../i18n/translate";
 import { compiledPage, rowContext, type CompiledSort, type ReviewFilters } from "./compiled-rows.server";
@@ -102,8 +102,8 @@ function resolveTargets(context: AppLoadContext, slug: string, text: string): { 
   const labels = parseLabels(text);
   if (labels.length === 0) return { nodeIds: null, unknown: [] };
   const blocks = workingDraftBlocks(context.db, slug, context.collab?.documents.get(workingDraftName(slug))?.doc) ?? [];
-  const current = relabel(blocks);
-  const byLabel = new Map(blocks.map((b, i) => [current[i] ?? b.label, b.nodeId]));
+  const current = workingDraftLabels(blocks);
+  const byLabel = new Map(blocks.flatMap((b, i) => (current[i] ? [[current[i], b.nodeId] as const] : [])));
   const nodeIds: string[] = [];
   const unknown: string[] = [];
   for (const label of labels) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { moderationLogPage } from "~/comments/moderation-pages.server";
-import { useLocalDateFormatter } from "~/components/local-date";
+import { LocalTime } from "~/components/local-date";
 import { useT } from "~/i18n/i18n-context";
 import { metaTranslator } from "~/i18n/meta";
 
@@ -14,7 +14,6 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 export default function ModerationLogPage() {
   const { entries } = useLoaderData<typeof loader>();
   const t = useT();
-  const localDate = useLocalDateFormatter(true);
   return (
     <div className="page">
       <p className="breadcrumbs"><Link to="/admin">{t("admin.title")}</Link></p>
@@ -23,7 +22,7 @@ export default function ModerationLogPage() {
       <ol className="moderation-log">
         {entries.map((e) => (
           <li key={e.id}>
-            <time dateTime={e.createdAt}>{localDate(e.createdAt)}</time>{" "}
+            <LocalTime iso={e.createdAt} withTime />{" "}
             {t("moderation.logEntry", { who: e.actorName, action: t(`moderation.action.${e.action}`), id: e.commentId ?? 0, reason: e.reason })}
           </li>
         ))}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { outboxPage, requireSecretariat } from "~/accounts/admin-pages.server";
-import { useLocalDateFormatter } from "~/components/local-date";
+import { LocalTime } from "~/components/local-date";
 import { useT } from "~/i18n/i18n-context";
 import { metaTranslator } from "~/i18n/meta";
 
@@ -15,7 +15,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function OutboxPage() {
   const { messages } = useLoaderData<typeof loader>();
   const t = useT();
-  const localDate = useLocalDateFormatter(true);
   return (
     <div className="page">
       <p className="breadcrumbs"><Link to="/admin">{t("admin.title")}</Link></p>
@@ -27,8 +26,8 @@ export default function OutboxPage() {
           <h2 id={`message-${m.id}`}>{m.subject}</h2>
           <dl className="profile">
             <div><dt>{t("admin.outbox.to")}</dt><dd>{m.to}</dd></div>
-            <div><dt>{t("admin.outbox.when")}</dt><dd><time dateTime={m.createdAt}>{localDate(m.createdAt)}</time></dd></div>
-            <div><dt>{t("admin.outbox.sent")}</dt><dd>{m.sentAt ? <time dateTime={m.sentAt}>{localDate(m.sentAt)}</time> : (m.error ?? t("admin.outbox.notSent"))}</dd></div>
+            <div><dt>{t("admin.outbox.when")}</dt><dd><LocalTime iso={m.createdAt} withTime /></dd></div>
+            <div><dt>{t("admin.outbox.sent")}</dt><dd>{m.sentAt ? <LocalTime iso={m.sentAt} withTime /> : (m.error ?? t("admin.outbox.notSent"))}</dd></div>
           </dl>
           <pre className="outbox-message__body">{m.body}</pre>
         </article>

@@ -23,9 +23,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 /**
  * The full draft is the heaviest page and the one read on slow connections: it is sent as plain
  * HTML without the React runtime (links, search, the language switcher are plain HTML), which
- * keeps its first load within the 100 KB budget (test/e2e/page-weight.spec.ts).
+ * keeps its first load within the 100 KB budget (test/e2e/page-weight.spec.ts). Its comment
+ * counts follow the discussion live through one small module without React (`script`: the browser
+ * module of that route, app/comments/live-counts.client.ts).
  */
-export const handle = { hydrate: false };
+export const handle = { hydrate: false, script: "routes/c.$slug.discussion" };
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await getActor(request, context.db, context.config);
@@ -52,6 +54,9 @@ export default function ConsultationPage() {
     useLoaderData<typeof loader>();
   const t = useT();
   const toc = tableOfContents(nodes);
+  const languageQuery = language ? `?language=${language}` : "";
+  // Reached by a link from a hydrated page, the draft is rendered by React: it follows the
+  // discussion like the other pages. Loaded as a document, it has no React: the script does.
   useLiveConsultation(consultation.slug);
   return (
     <div className="page page--wide">
@@ -73,6 +78,8 @@ export default function ConsultationPage() {
           ]}
         />
       </header>
+      {/* Where the live-counts script says, once per change, what changed. */}
+      <p id="live-counts-status" className="visually-hidden" role="status" />
       {version === null ? (
         <p>{t("consultation.noText")}</p>
       ) : (
@@ -91,7 +98,14 @@ export default function ConsultationPage() {
               </ol>
             </nav>
           ) : null}
-          <article className="draft" aria-labelledby="draft-title" lang={text.language}>
+          <article
+            className="draft"
+            aria-labelledby="draft-title"
+            lang={text.language}
+            data-live-counts={consultation.slug}
+            data-live-source={`/c/${consultation.slug}/discussion${languageQuery}`}
+            data-live-status="live-counts-status"
+          >
             <h2 id="draft-title" className="draft__title">
               {version.title}
               <span className="draft__version">
@@ -110,7 +124,7 @@ export default function ConsultationPage() {
                 node={node}
                 slug={consultation.slug}
                 discussion={discussion[node.nodeId]}
-                commentsQuery={language ? `?language=${language}` : ""}
+                commentsQuery={languageQuery}
               />
             ))}
           </article>

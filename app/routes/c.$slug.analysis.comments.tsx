@@ -7,7 +7,7 @@ import { filtersToSearch } from "~/analysis/comment-filters";
 import { WHOLE_DRAFT, withPage } from "~/analysis/drill-down";
 import { ParagraphText } from "~/components/draft-node";
 import { paragraphPath } from "~/drafts/outline";
-import { useLocalDateFormatter } from "~/components/local-date";
+import { WithLocalTime } from "~/components/local-date";
 import { useT } from "~/i18n/i18n-context";
 import { createTranslator } from "~/i18n/translate";
 
@@ -23,7 +23,6 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 export default function DrillDownPage() {
   const { consultation, filters, cell, total, page, pageSize, pages, groups, nodeLabel, comments } = useLoaderData<typeof loader>();
   const t = useT();
-  const localDate = useLocalDateFormatter(true);
   const { search, pathname } = useLocation();
   const slug = consultation.slug;
   const cellParts = [
@@ -57,12 +56,13 @@ export default function DrillDownPage() {
                 )}
               </p>
               <p className="muted">
-                {t("analysis.comments.meta", {
-                  author: c.author,
-                  date: localDate(c.createdAt),
-                  channel: t(`channel.${c.channel}`),
-                  language: t(`language.${c.language}`),
-                })}
+                <WithLocalTime
+                  message={(date) =>
+                    t("analysis.comments.meta", { author: c.author, date, channel: t(`channel.${c.channel}`), language: t(`language.${c.language}`) })
+                  }
+                  iso={c.createdAt}
+                  withTime
+                />
               </p>
               <ParagraphText text={c.body} />
               {c.proposedText ? (

@@ -52,16 +52,11 @@ export default function RevisePage() {
           passages={page.passages.flatMap((p) =>
             p.positions ? [{ commentId: p.commentId, positions: p.positions, title: `${p.author}: “${p.quote}”` }] : [],
           )}
-        />
+        >
+          <DraftText blocks={page.blocks} />
+        </DraftEditor>
       ) : (
-        <div className="outline-editor__surface" aria-labelledby="revise-title">
-          {page.blocks.map((b) => (
-            <p key={b.nodeId} className={`outline-block outline-block--${b.kind}`} style={{ "--level": b.level } as React.CSSProperties}>
-              {b.label ? <span className="outline-block__label">{b.label}</span> : null}
-              {b.text || <span className="visually-hidden">{t(`kind.${b.kind}` as MessageKey)}</span>}
-            </p>
-          ))}
-        </div>
+        <DraftText blocks={page.blocks} />
       )}
       <WorkingDraftPassages slug={page.consultation.slug} passages={page.passages} />
     </div>
@@ -88,5 +83,20 @@ function WorkingDraftPassages({ slug, passages }: { slug: string; passages: Seri
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The working draft as read-only text: without JavaScript, and until the editor has the document. */
+function DraftText({ blocks }: { blocks: ReturnType<typeof useLoaderData<typeof loader>>["blocks"] }) {
+  const t = useT();
+  return (
+    <div className="outline-editor__surface" aria-labelledby="revise-title">
+      {blocks.map((b) => (
+        <p key={b.nodeId} className={`outline-block outline-block--${b.kind}`} style={{ "--level": b.level } as React.CSSProperties}>
+          {b.label ? <span className="outline-block__label">{b.label}</span> : null}
+          {b.text || <span className="visually-hidden">{t(`kind.${b.kind}` as MessageKey)}</span>}
+        </p>
+      ))}
+    </div>
   );
 }

@@ -87,3 +87,44 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("Adopts the present Recommendation on the Ethics of Artificial Intelligence;")).toBeVisible();
   });
 });
+
+test("the co-editor labels every paragraph as the published draft does: text typed into 71 is published as 71", async ({ browser, server }) => {
+  const published = await browser.newPage({ baseURL: server.url });
+  await published.goto("/c/unesco-ethics-of-ai");
+  const publishedLabels = (await published.getByRole("link", { name: /^Permalink to paragraph / }).allTextContents()).map((l) => l.trim());
+  expect(publishedLabels).toContain("71");
+
+  // Two experts open the working draft one after the other, then the first comes back to it.
+  const lead = await openAs(browser, server.url, "expert@demo.redraft.org");
+  const colleague = await openAs(browser, server.url, "expert2@demo.redraft.org");
+  await lead.page.reload();
+  await expect(lead.page.getByRole("status").filter({ hasText: "Editing together" })).toBeVisible();
+
+  for (const { page } of [lead, colleague]) {
+    // No empty paragraph has crept in, and the paragraphs' labels (headings aside: they have no
+    // permalink) read as on the published draft, in order.
+    const blocks = await editor(page)
+      .locator("p")
+      .evaluateAll((ps) => ps.map((p) => ({ label: p.getAttribute("data-label"), kind: p.getAttribute("data-kind"), text: p.textContent ?? "" })));
+    expect(blocks.filter((b) => b.text.trim() === "")).toEqual([]);
+    expect(blocks.flatMap((b) => (b.label && b.kind !== "heading" ? [b.label] : []))).toEqual(publishedLabels);
+  }
+
+  await expect(block(lead.page, "71")).toContainText("Member States should set clear requirements for AI system transparency");
+  await block(lead.page, "71").click();
+  await lead.page.keyboard.press("End");
+  await lead.page.keyboard.type(" Typed into paragraph 71.");
+  await expect(block(colleague.page, "71")).toContainText("Typed into paragraph 71.");
+  await lead.page.getByRole("button", { name: "Publish this revision" }).click();
+  await expect(lead.page.getByRole("heading", { name: "Version 2 compared with version 1" })).toBeVisible();
+
+  await published.goto("/c/unesco-ethics-of-ai/p/71");
+  await expect(published.getByRole("main")).toContainText("Member States should set clear requirements for AI system transparency");
+  await expect(published.getByRole("main")).toContainText("Typed into paragraph 71.");
+  await published.goto("/c/unesco-ethics-of-ai/p/70");
+  await expect(published.getByRole("main")).not.toContainText("Typed into paragraph 71.");
+
+  await lead.context.close();
+  await colleague.context.close();
+  await published.close();
+});

@@ -122,6 +122,40 @@ test("a comment posted in one browser appears in another within 2 seconds", asyn
   await viewerContext.close();
 });
 
+test("the draft page's count and stance bar of a paragraph go up live when someone comments on it", async ({ page, browser, server }) => {
+  const viewerContext = await browser.newContext({ baseURL: server.url });
+  const viewer = await viewerContext.newPage();
+  // The draft page has no React; its live-counts script watches the consultation: wait until the
+  // server acknowledged the watch (socket.io ack "430").
+  const watching = viewer
+    .waitForEvent("websocket")
+    .then((socket) => socket.waitForEvent("framereceived", { predicate: (frame) => String(frame.payload).startsWith("430") }));
+  await viewer.goto("/c/unesco-ethics-of-ai");
+  await watching;
+  await viewer.evaluate(() => ((window as { notReloaded?: boolean }).notReloaded = true));
+  const paragraph = viewer.locator("#p-71");
+  await expect(paragraph.getByRole("link", { name: /comments? on 71/ })).toHaveCount(0);
+
+  await postComment(page, "participant@demo.redraft.org", "Question", "Who audits the audits?");
+  await expect(page.getByRole("article", { name: /Priya Participant/ })).toBeVisible();
+  await expect(paragraph.getByRole("link", { name: "1 comment on 71" })).toBeVisible({ timeout: 2_000 });
+  await expect(paragraph.getByRole("img", { name: "Question: 1" })).toBeVisible();
+  await expect(viewer.getByRole("status")).toHaveText("1 comment on 71");
+
+  const form = page.getByRole("form", { name: "Comment on paragraph 71" });
+  await form.getByLabel("Support").check();
+  await form.getByLabel("Your comment").fill("Transparency first.");
+  await form.getByRole("button", { name: "Publish my comment" }).click();
+  await expect(paragraph.getByRole("link", { name: "2 comments on 71" })).toBeVisible({ timeout: 2_000 });
+  await expect(paragraph.getByRole("img", { name: "Support: 1, Question: 1" })).toBeVisible();
+  await expect(viewer.getByRole("status")).toHaveText("2 comments on 71");
+  // Counted without a reload, and the link leads to the comments.
+  expect(await viewer.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await paragraph.getByRole("link", { name: "2 comments on 71" }).click();
+  await expect(viewer).toHaveURL(/\/p\/71#comments-title$/);
+  await viewerContext.close();
+});
+
 test("a reported comment is hidden by a moderator, who says why; the author sees the reason; the log keeps it", async ({ page }) => {
   await postComment(page, "participant@demo.redraft.org", "General remark", "Everyone who disagrees is a fool.");
   await expect(page.getByRole("article", { name: /Priya Participant/ })).toBeVisible();

@@ -22,7 +22,10 @@ export function ChartNumbers({ caption, columns, rows }: NumbersTable) {
       <DataTable caption={caption} columns={columns}>
         {rows.map((row, i) => (
           <tr key={`${i}-${row.label}`}>
-            <th scope="row">{row.label}</th>
+            {/* Row labels may be dates, formatted by each side's ICU (time-series-chart.tsx). */}
+            <th scope="row" suppressHydrationWarning>
+              {row.label}
+            </th>
             {row.cells.map((cell, j) => (
               <td key={j}>{cell}</td>
             ))}
@@ -68,7 +71,10 @@ export function ChartFigure({
       <figcaption className="chart__title">{title}</figcaption>
       <svg className="chart__svg" viewBox={`0 0 ${CHART_WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${ids("title")} ${ids("desc")}`}>
         <title id={ids("title")}>{title}</title>
-        <desc id={ids("desc")}>{description}</desc>
+        {/* The description may name dates, formatted by each side's ICU (time-series-chart.tsx). */}
+        <desc id={ids("desc")} suppressHydrationWarning>
+          {description}
+        </desc>
         {svg}
       </svg>
       {children}

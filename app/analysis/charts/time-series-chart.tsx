@@ -20,6 +20,8 @@ export function TimeSeriesChart({
 }) {
   const { t, locale, ids } = useChart();
   const days = fillDays(data);
+  // Days are formatted by the server's and then the browser's ICU, which may differ in details:
+  // the elements holding them leave their text out of hydration's comparison.
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const showDay = (date: string) => dateFormat.format(new Date(`${date}T00:00:00Z`));
   const count = (n: number) => formatValue(n, "number", locale);
@@ -79,6 +81,7 @@ export function TimeSeriesChart({
               x={LEFT + (i + 0.5) * step}
               y={HEIGHT - 8}
               textAnchor={i === 0 && days.length > 1 ? "start" : i === days.length - 1 && days.length > 1 ? "end" : "middle"}
+              suppressHydrationWarning
             >
               {showDay(days[i]!.date)}
             </text>
