@@ -28,6 +28,17 @@ export function PassageText({
 }) {
   const t = useT();
   const [dismissed, setDismissed] = useState<number | null>(null);
+  useEffect(() => {
+    // Escape hides the pop-over under the pointer or the keyboard focus (WCAG 1.4.13): listened for
+    // on the document, since a pointer hovering a mark does not give it the keys.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      const open = document.querySelector<HTMLElement>(".passage:focus-within, .passage:hover");
+      if (open?.dataset.start) setDismissed(Number(open.dataset.start));
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
   return (
     <div lang={language} ref={containerRef} className="passage-text">
       {pieces.map((paragraph, i) => (
@@ -38,18 +49,19 @@ export function PassageText({
             ) : (
               <span
                 key={piece.start}
+                data-start={piece.start}
                 className={`passage${dismissed === piece.start ? " passage--dismissed" : ""}`}
-                onMouseLeave={() => setDismissed(null)}
-                onBlur={() => setDismissed(null)}
+                // Shown again when the reader comes back: focus leaving, or the pointer entering the mark.
+                onBlur={(e) => {
+                  if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDismissed(null);
+                }}
               >
                 <mark
                   id={`passage-${piece.start}`}
                   className={`passage__mark${piece.commentIds.length > 1 ? " passage__mark--several" : ""}`}
                   tabIndex={0}
                   aria-describedby={`passage-${piece.start}-comments`}
-                  onKeyDown={(e) => {
-                    if (e.key === "Escape") setDismissed(piece.start);
-                  }}
+                  onMouseEnter={() => setDismissed((d) => (d === piece.start ? null : d))}
                 >
                   {piece.text}
                 </mark>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { CommentSection } from "~/comments/comment-section";
 import { PassagePicker, PassageText, type ChosenPassage } from "~/comments/passage-text";
 import { useLiveConsultation } from "~/comments/use-live-consultation";
@@ -58,6 +58,9 @@ export default function ParagraphPage() {
   useLiveConsultation(slug);
   const textRef = useRef<HTMLDivElement>(null);
   const [passage, setPassage] = useState<ChosenPassage | null>(null);
+  // A new form (after a comment is stored) starts on the whole paragraph again; a refused one keeps
+  // its passage through the values it sent back.
+  useEffect(() => setPassage(null), [comments?.submissionId]);
   const choosePassage = (chosen: ChosenPassage) => {
     setPassage(chosen);
     // Straight to the comment: the stance is the form's first question.
