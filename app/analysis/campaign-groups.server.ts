@@ -42,7 +42,7 @@ export function ensureCampaigns(db: Db, consultationId: number, now = new Date()
   const campaigns = findCampaigns(texts);
   db.transaction((tx) => {
     tx.delete(campaignMembers).where(eq(campaignMembers.consultationId, consultationId)).run();
-    const insert = tx.$client.prepare("insert into campaign_members (comment_id, consultation_id, campaign_id) values (?, ?, ?)");
+    const insert = db.$client.prepare("insert into campaign_members (comment_id, consultation_id, campaign_id) values (?, ?, ?)");
     for (const c of campaigns) for (const id of c.ids) insert.run(id, consultationId, c.representativeId);
     tx.insert(campaignRuns)
       .values({ consultationId, commentCount: current.count, maxCommentId: current.maxId, computedAt: now })

@@ -1,0 +1,90 @@
+/**
+ * The distinctive terms of each paragraph's comments and of each region's, against the rest of
+ * the consultation (themes.ts: weighted log-odds, computed here). Every counted comment is
+ * tokenized once, in batches, into term counts per paragraph and per region; each is then
+ * compared with the whole minus itself. Tokenizing is the cost (about 2 s for 100,000 comments),
+ * so results are kept in memory per consultation and filters until the counted comments change
+ * (their number or the highest id), like the campaign grouping (decision 016).
+ */
+import { and, asc, gt, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.server";
+import { comments } from "../../db/schema";
+import { commentsIndexedBy } from "./analysis-indexes.server";
+import { countedComments } from "./analysis.server";
+import { commentFilterKeys, type CommentFilters } from "./comment-filters";
+import { WHOLE_DRAFT } from "./drill-down";
+import { addTerms, compareWithRest, tokenize, type DistinctiveTerm, type TermCounts } from "./themes";
+
+export interface Themes {
+  /** Node id (`draft` for the whole draft) → its distinctive terms. */
+  paragraphs: Record<string, DistinctiveTerm[]>;
+  /** UNESCO region → its distinctive terms. */
+  regions: Record<string, DistinctiveTerm[]>;
+}
+
+const BATCH = 5000;
+const CACHE_SIZE = 12;
+const cache = new Map<string, Themes>();
+
+function stampOf(db: Db, consultationId: number): string {
+  const row = db.get<{ count: number; maxId: number | null }>(sql`
+    select count(*) as count, max(${comments.id}) as maxId from ${commentsIndexedBy("comments_analysis_author_idx")}
+    where ${comments.consultationId} = ${consultationId} and ${comments.parentId} is null and ${comments.status} = 'visible'`);
+  return `${row?.count ?? 0}:${row?.maxId ?? 0}`;
+}
+
+const emptyCounts = (): TermCounts => ({ counts: new Map(), total: 0 });
+
+/** Term counts per paragraph and per region of the counted comments, read in batches by id. */
+function termCounts(db: Db, consultationId: number, filters: CommentFilters) {
+  const all = emptyCounts();
+  const byNode = new Map<string, TermCounts>();
+  const byRegion = new Map<string, TermCounts>();
+  let lastId = 0;
+  for (;;) {
+    const batch = db
+      .select({ id: comments.id, node: comments.nodeId, region: comments.authorRegion, language: comments.language, body: comments.body })
+      .from(comments)
+      .where(and(countedComments(consultationId, filters), gt(comments.id, lastId)))
+      .orderBy(asc(comments.id))
+      .limit(BATCH)
+      .all();
+    for (const c of batch) {
+      const terms = tokenize(c.body, c.language);
+      addTerms(all, terms);
+      const node = c.node ?? WHOLE_DRAFT;
+      let n = byNode.get(node);
+      if (!n) byNode.set(node, (n = emptyCounts()));
+      addTerms(n, terms);
+      let r = byRegion.get(c.region);
+      if (!r) byRegion.set(c.region, (r = emptyCounts()));
+      addTerms(r, terms);
+    }
+    if (batch.length < BATCH) break;
+    lastId = batch[batch.length - 1]!.id;
+  }
+  return { all, byNode, byRegion };
+}
+
+/**
+ * The themes of the consultation's counted comments under the filters: for each paragraph and
+ * each region, its `limit` most distinctive terms used at least `minCount` times.
+ */
+export function consultationThemes(db: Db, consultationId: number, filters: CommentFilters, options: { limit?: number; minCount?: number } = {}): Themes {
+  const { limit = 8, minCount = 3 } = options;
+  const key = [consultationId, stampOf(db, consultationId), limit, minCount, ...commentFilterKeys.map((k) => filters[k] ?? "")].join("|");
+  const cached = cache.get(key);
+  if (cached) {
+    // Most recently used last.
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
+  const { all, byNode, byRegion } = termCounts(db, consultationId, filters);
+  const compare = (parts: Map<string, TermCounts>) =>
+    Object.fromEntries([...parts].map(([k, part]) => [k, compareWithRest(all, part, { limit, minCount })]).filter(([, terms]) => terms!.length > 0));
+  const themes: Themes = { paragraphs: compare(byNode), regions: compare(byRegion) };
+  cache.set(key, themes);
+  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return themes;
+}
