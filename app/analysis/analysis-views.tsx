@@ -24,7 +24,9 @@ export function AnalysisFilterForm({ filters, groups, clearTo, keep = {} }: {
   ] as const;
   const anyLabel: Record<string, string> = { campaigns: t("analysis.filter.campaigns.raw") };
   return (
-    <Form method="get" className="filters analysis-filters" aria-label={t("analysis.filters")}>
+    // Keyed by the filters: after a client-side navigation (a tab, the campaigns toggle) the
+    // selects show the new address's values, not those they were first rendered with.
+    <Form key={JSON.stringify([filters, keep])} method="get" className="filters analysis-filters" aria-label={t("analysis.filters")}>
       {Object.entries(keep).map(([name, value]) => (value !== undefined ? <input key={name} type="hidden" name={name} value={value} /> : null))}
       {[...selects, ["campaigns", t("analysis.filter.campaigns"), filters.campaigns, [{ value: "collapsed", label: t("analysis.filter.campaigns.collapsed") }]] as const].map(([name, label, value, options]) => (
         <div className="field" key={name}>
