@@ -178,30 +178,34 @@ export function SilentTable({ rows, groups, labels }: { rows: SilentRow[]; group
   const name = useParagraphName(labels);
   if (rows.length === 0) return <p>{t("analysis.silent.none")}</p>;
   const list = (dimension: Dimension, keys: string[]) => (keys.length === 0 ? "—" : keys.map((k) => dimensionValueLabel(t, dimension, k, groups)).join(", "));
+  // A row per paragraph: folded, so the page stays short (printed open).
   return (
-    <div className="table-scroll" role="region" aria-label={t("analysis.silent.caption")} tabIndex={0}>
-      <table className="analysis-table">
-        <caption>{t("analysis.silent.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("analysis.col.paragraph")}</th>
-            <th scope="col" className="num">{t("analysis.col.comments")}</th>
-            <th scope="col">{t("analysis.col.silentRegions")}</th>
-            <th scope="col">{t("analysis.col.silentGroups")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.node}>
-              <th scope="row">{name(r.node)}</th>
-              <td className="num">{r.comments}</td>
-              <td>{list("region", r.regions)}</td>
-              <td>{list("group", r.groups)}</td>
+    <details className="analysis-more">
+      <summary>{t("analysis.silent.title")}</summary>
+      <div className="table-scroll" role="region" aria-label={t("analysis.silent.caption")} tabIndex={0}>
+        <table className="analysis-table">
+          <caption>{t("analysis.silent.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("analysis.col.paragraph")}</th>
+              <th scope="col" className="num">{t("analysis.col.comments")}</th>
+              <th scope="col">{t("analysis.col.silentRegions")}</th>
+              <th scope="col">{t("analysis.col.silentGroups")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.node}>
+                <th scope="row">{name(r.node)}</th>
+                <td className="num">{r.comments}</td>
+                <td>{list("region", r.regions)}</td>
+                <td>{list("group", r.groups)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
 
@@ -281,25 +285,28 @@ export function ThemeTables({ labels, paragraphs, regions }: {
             ))}
         </tbody>
       </table>
-      <div className="table-scroll" role="region" aria-label={t("analysis.themes.paragraphs.caption")} tabIndex={0}>
-        <table className="analysis-table">
-          <caption>{t("analysis.themes.paragraphs.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("analysis.col.paragraph")}</th>
-              <th scope="col">{t("analysis.col.terms")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {paragraphs.map((p) => (
-              <tr key={p.node}>
-                <th scope="row">{name(p.node)}</th>
-                <td>{terms(p.terms)}</td>
+      <details className="analysis-more">
+        <summary>{t("analysis.themes.paragraphs.caption")}</summary>
+        <div className="table-scroll" role="region" aria-label={t("analysis.themes.paragraphs.caption")} tabIndex={0}>
+          <table className="analysis-table">
+            <caption>{t("analysis.themes.paragraphs.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("analysis.col.paragraph")}</th>
+                <th scope="col">{t("analysis.col.terms")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {paragraphs.map((p) => (
+                <tr key={p.node}>
+                  <th scope="row">{name(p.node)}</th>
+                  <td>{terms(p.terms)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </>
   );
 }

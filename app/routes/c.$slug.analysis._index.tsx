@@ -132,7 +132,6 @@ export default function AnalysisPage() {
         <p className="muted">{t("analysis.representativeness.groupsNote")}</p>
         <RepresentationTable slug={slug} filters={filters} groups={groups} dimension="region" rows={representativeness.region} baselineLabel={t(`analysis.representativeness.baseline.${baseline}`)} />
         <RepresentationTable slug={slug} filters={filters} groups={groups} dimension="group" rows={representativeness.group} baselineLabel={t("analysis.representativeness.baseline.registered")} />
-        <h3>{t("analysis.silent.title")}</h3>
         <SilentTable rows={silent} groups={groups} labels={labels} />
       </section>
 
