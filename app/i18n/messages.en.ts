@@ -727,7 +727,7 @@ export const en = {
   "review.intent.unknown": "Choose what to do.",
   "review.bulk": "For the ticked comments",
   "review.bulk.dispose": "Record this decision",
-  "review.bulk.asCampaigns": "For a ticked comment in a campaign, record the decision once for its whole campaign group",
+  "review.bulk.asCampaigns": "For a ticked comment in a campaign, apply it once to its whole campaign group",
   "review.col.campaign": "Campaign",
   "review.campaign": "Campaign {key}: {count, plural, one {# comment} other {# comments}}",
   "review.bulk.assign": "Assign",
