@@ -12,7 +12,7 @@ import type { Db } from "../../db/client.server";
 import { stances, unescoRegions } from "../../db/enums";
 import { users } from "../../db/schema";
 import { commentsPerDay, countedCommentList, DRILL_DOWN_PAGE_SIZE, paragraphMatrix, participation, type MatrixRow, type StanceMix } from "./analysis.server";
-import { campaignSummaries, ensureCampaigns } from "./campaign-groups.server";
+import { campaignSummaries, countedStamp, ensureCampaigns } from "./campaign-groups.server";
 import { parseCommentFilters } from "./comment-filters";
 import { parseDrillDown, WHOLE_DRAFT } from "./drill-down";
 import { consensusView, representativenessView, silentByParagraph } from "./insights";
@@ -63,7 +63,8 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
   const baseline = baselineParam.parse(params.get("baseline") ?? undefined);
   const db = context.db;
   // The campaign grouping, recomputed only when the counted comments changed (decision 016).
-  ensureCampaigns(db, consultation.id);
+  const stamp = countedStamp(db, consultation.id);
+  ensureCampaigns(db, consultation.id, stamp);
   // Both matrices: the chosen one is shown, and consensus and silence need regions and groups.
   const regionRows = paragraphMatrix(db, consultation.id, filters, "region");
   const groupRows = paragraphMatrix(db, consultation.id, filters, "group");
@@ -73,7 +74,7 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
   const counted = participation(db, consultation.id, filters);
   const paragraphIds = nodes.filter((n) => n.kind !== "heading").map((n) => n.nodeId);
   const labelOf = new Map(nodes.map((n) => [n.nodeId, n.label]));
-  const themes = consultationThemes(db, consultation.id, filters);
+  const themes = consultationThemes(db, consultation.id, filters, { stamp });
   const inReadingOrder = (ids: string[]) => {
     const at = new Map(nodes.map((n, i) => [n.nodeId, i]));
     return ids.sort((a, b) => (a === WHOLE_DRAFT ? -1 : (at.get(a) ?? 1e9)) - (b === WHOLE_DRAFT ? -1 : (at.get(b) ?? 1e9)));

@@ -17,8 +17,14 @@ import { commentFilterConditions } from "./comment-filters.server";
 /** The group key of a campaign in `dispositions.group_key` and in the exports' campaign column. */
 export const campaignKey = (campaignId: number) => `campaign-${campaignId}`;
 
-/** How many counted comments the consultation has, and the highest id: what the grouping was made from. */
-function stamp(db: Db, consultationId: number): { count: number; maxId: number } {
+/** How many counted comments the consultation has, and the highest id: what a cached result was made from. */
+export interface CountedStamp {
+  count: number;
+  maxId: number;
+}
+
+/** The consultation's counted comments' stamp: one count over an analysis index (about 10 ms at 100,000). */
+export function countedStamp(db: Db, consultationId: number): CountedStamp {
   const row = db.get<{ count: number; maxId: number | null }>(sql`
     select count(*) as count, max(${comments.id}) as maxId from ${commentsIndexedBy("comments_analysis_author_idx")}
     where ${comments.consultationId} = ${consultationId} and ${comments.parentId} is null and ${comments.status} = 'visible'`);
@@ -29,8 +35,7 @@ function stamp(db: Db, consultationId: number): { count: number; maxId: number }
  * Makes `campaign_members` current for the consultation: recomputes the grouping when the counted
  * comments changed since it was made, else does nothing. Returns whether it recomputed.
  */
-export function ensureCampaigns(db: Db, consultationId: number, now = new Date()): boolean {
-  const current = stamp(db, consultationId);
+export function ensureCampaigns(db: Db, consultationId: number, current = countedStamp(db, consultationId), now = new Date()): boolean {
   const run = db.select().from(campaignRuns).where(eq(campaignRuns.consultationId, consultationId)).get();
   if (run && run.commentCount === current.count && run.maxCommentId === current.maxId) return false;
   const texts = db

@@ -6,10 +6,10 @@
  * so results are kept in memory per consultation and filters until the counted comments change
  * (their number or the highest id), like the campaign grouping (decision 016).
  */
-import { and, asc, gt, sql } from "drizzle-orm";
+import { and, asc, gt } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { comments } from "../../db/schema";
-import { commentsIndexedBy } from "./analysis-indexes.server";
+import { countedStamp, type CountedStamp } from "./campaign-groups.server";
 import { countedComments } from "./analysis.server";
 import { commentFilterKeys, type CommentFilters } from "./comment-filters";
 import { WHOLE_DRAFT } from "./drill-down";
@@ -25,13 +25,6 @@ export interface Themes {
 const BATCH = 5000;
 const CACHE_SIZE = 12;
 const cache = new Map<string, Themes>();
-
-function stampOf(db: Db, consultationId: number): string {
-  const row = db.get<{ count: number; maxId: number | null }>(sql`
-    select count(*) as count, max(${comments.id}) as maxId from ${commentsIndexedBy("comments_analysis_author_idx")}
-    where ${comments.consultationId} = ${consultationId} and ${comments.parentId} is null and ${comments.status} = 'visible'`);
-  return `${row?.count ?? 0}:${row?.maxId ?? 0}`;
-}
 
 const emptyCounts = (): TermCounts => ({ counts: new Map(), total: 0 });
 
@@ -70,9 +63,15 @@ function termCounts(db: Db, consultationId: number, filters: CommentFilters) {
  * The themes of the consultation's counted comments under the filters: for each paragraph and
  * each region, its `limit` most distinctive terms used at least `minCount` times.
  */
-export function consultationThemes(db: Db, consultationId: number, filters: CommentFilters, options: { limit?: number; minCount?: number } = {}): Themes {
+export function consultationThemes(
+  db: Db,
+  consultationId: number,
+  filters: CommentFilters,
+  options: { limit?: number; minCount?: number; stamp?: CountedStamp } = {},
+): Themes {
   const { limit = 8, minCount = 3 } = options;
-  const key = [consultationId, stampOf(db, consultationId), limit, minCount, ...commentFilterKeys.map((k) => filters[k] ?? "")].join("|");
+  const stamp = options.stamp ?? countedStamp(db, consultationId);
+  const key = [consultationId, stamp.count, stamp.maxId, limit, minCount, ...commentFilterKeys.map((k) => filters[k] ?? "")].join("|");
   const cached = cache.get(key);
   if (cached) {
     // Most recently used last.

@@ -7,6 +7,7 @@ CREATE TABLE `campaign_members` (
 );
 --> statement-breakpoint
 CREATE INDEX `campaign_members_campaign_idx` ON `campaign_members` (`consultation_id`,`campaign_id`);--> statement-breakpoint
+CREATE INDEX `campaign_members_followers_idx` ON `campaign_members` (`comment_id`) WHERE campaign_id <> comment_id;--> statement-breakpoint
 CREATE TABLE `campaign_runs` (
 	`consultation_id` integer PRIMARY KEY NOT NULL,
 	`comment_count` integer NOT NULL,
