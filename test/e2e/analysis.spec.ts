@@ -37,6 +37,7 @@ function countedIds(databasePath: string, nodeId: string, region: string, stance
 }
 
 test("an expert filters the matrix by region and stance; a cell's drill-down lists exactly the comments it counted", async ({ page, server }) => {
+  test.slow(); // axe over the whole analysis page takes half a minute on a shared machine
   seedComments(server.databasePath);
   await signInAs(page, "expert@demo.redraft.org");
   await page.goto("/c/unesco-ethics-of-ai");
