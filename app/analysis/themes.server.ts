@@ -6,7 +6,7 @@
  * so results are kept in memory per consultation and filters until the counted comments change
  * (their number or the highest id), like the campaign grouping (decision 016).
  */
-import { and, asc, gt } from "drizzle-orm";
+import { and, gt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { comments } from "../../db/schema";
 import { countedStamp, type CountedStamp } from "./campaign-groups.server";
@@ -35,13 +35,14 @@ function termCounts(db: Db, consultationId: number, filters: CommentFilters) {
   const byRegion = new Map<string, TermCounts>();
   let lastId = 0;
   for (;;) {
-    const batch = db
-      .select({ id: comments.id, node: comments.nodeId, region: comments.authorRegion, language: comments.language, body: comments.body })
-      .from(comments)
-      .where(and(countedComments(consultationId, filters), gt(comments.id, lastId)))
-      .orderBy(asc(comments.id))
-      .limit(BATCH)
-      .all();
+    // NOT INDEXED: walk the table by id from the last batch on. Left to itself SQLite reads every
+    // comment of the consultation through comments_node_idx and sorts, for each batch (5 s instead
+    // of under 1 s for 100,000 comments).
+    const batch = db.all<{ id: number; node: string | null; region: string; language: string; body: string }>(sql`
+      select ${comments.id} as id, ${comments.nodeId} as node, ${comments.authorRegion} as region, ${comments.language} as language, ${comments.body} as body
+      from ${comments} not indexed
+      where ${and(countedComments(consultationId, filters), gt(comments.id, lastId))}
+      order by ${comments.id} limit ${BATCH}`);
     for (const c of batch) {
       const terms = tokenize(c.body, c.language);
       addTerms(all, terms);
