@@ -18,6 +18,7 @@ import { parseDrillDown, WHOLE_DRAFT } from "./drill-down";
 import { consensusView, representativenessView, silentByParagraph } from "./insights";
 import { memberStatesBaseline } from "./representativeness";
 import { consultationThemes } from "./themes.server";
+import { cachedFigure } from "./figure-cache.server";
 
 /** The consultation, readable and open to analysis by this actor, or sign-in / 403 / 404. */
 async function requireAnalysis(request: Request, context: AppLoadContext, slug: string | undefined) {
@@ -66,12 +67,14 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
   const stamp = countedStamp(db, consultation.id);
   ensureCampaigns(db, consultation.id, stamp);
   // Both matrices: the chosen one is shown, and consensus and silence need regions and groups.
-  const regionRows = paragraphMatrix(db, consultation.id, filters, "region");
-  const groupRows = paragraphMatrix(db, consultation.id, filters, "group");
+  // Figures are kept until the counted comments change (decision 016).
+  const figure = <T,>(name: string, compute: () => T) => cachedFigure(db, consultation.id, stamp, name, filters, compute);
+  const regionRows = figure("matrix:region", () => paragraphMatrix(db, consultation.id, filters, "region"));
+  const groupRows = figure("matrix:group", () => paragraphMatrix(db, consultation.id, filters, "group"));
   const rows = matrix === "region" ? regionRows : groupRows;
   const groups = listStakeholderGroups(db).map((g) => ({ id: g.id, name: g.name }));
   const groupValues = groups.map((g) => String(g.id));
-  const counted = participation(db, consultation.id, filters);
+  const counted = figure("participation", () => participation(db, consultation.id, filters));
   const paragraphIds = nodes.filter((n) => n.kind !== "heading").map((n) => n.nodeId);
   const labelOf = new Map(nodes.map((n) => [n.nodeId, n.label]));
   const themes = consultationThemes(db, consultation.id, filters, { stamp });
@@ -91,10 +94,10 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
     filters,
     groups,
     participation: counted,
-    perDay: commentsPerDay(db, consultation.id, filters),
+    perDay: figure("perDay", () => commentsPerDay(db, consultation.id, filters)),
     labels: Object.fromEntries(nodes.filter((n) => n.label !== null).map((n) => [n.nodeId, n.label!])),
     matrix,
-    rows: order(rows).map((r) => ({ node: r.node, total: mixArray(r.total), cells: Object.fromEntries(Object.entries(r.cells).map(([k, m]) => [k, mixArray(m)])) })),
+    rows: order([...rows]).map((r) => ({ node: r.node, total: mixArray(r.total), cells: Object.fromEntries(Object.entries(r.cells).map(([k, m]) => [k, mixArray(m)])) })),
     // The heat view lists the current text: every paragraph, shaded by its share of the most
     // commented one. Text is cut to an excerpt: the page is an overview, the paragraph page has it all.
     heat: nodes.map((n) => ({
@@ -117,7 +120,7 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
       group: representativenessView(counted.byDimension.group, registeredBaseline(db, "group")),
     },
     silent: silentByParagraph(paragraphIds, regionRows, groupRows, unescoRegions, groupValues),
-    campaigns: campaignSummaries(db, consultation.id, filters).map((c) => ({
+    campaigns: figure("campaigns", () => campaignSummaries(db, consultation.id, filters)).map((c) => ({
       ...c,
       body: c.body.length > CAMPAIGN_EXCERPT ? `${c.body.slice(0, CAMPAIGN_EXCERPT)}…` : c.body,
       label: c.node === null ? null : (labelOf.get(c.node) ?? null),

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.server";
 import { campaignMembers, campaignRuns, comments, consultations, stakeholderGroups } from "../../db/schema";
 import { createTestDatabase } from "../../db/test-database";
 import { countedCommentList, paragraphMatrix, participation } from "./analysis.server";
-import { campaignKeys, campaignSummaries, ensureCampaigns } from "./campaign-groups.server";
+import { campaignKeys, campaignSummaries, countedStamp, ensureCampaigns, stampKey } from "./campaign-groups.server";
 import { parseCommentFilters } from "./comment-filters";
 import { consultationThemes } from "./themes.server";
 
@@ -111,5 +111,18 @@ describe("themes", () => {
     // Collapsed, the campaign's text counts once: under the minimum count, it has no theme left.
     ensureCampaigns(db, consultationId);
     expect(consultationThemes(db, consultationId, filters("campaigns=collapsed"), { minCount: 2 }).paragraphs.p2).toBeUndefined();
+  });
+
+  it("are kept until the counted comments change", () => {
+    const first = consultationThemes(db, consultationId, filters(), { minCount: 2 });
+    expect(consultationThemes(db, consultationId, filters(), { minCount: 2 })).toBe(first);
+    add({ body: "Rivers and rivers: protect the rivers", stance: "support" });
+    const second = consultationThemes(db, consultationId, filters(), { minCount: 2 });
+    expect(second).not.toBe(first);
+    // A meeting's attendance corrected, an account anonymised: the stamp changes too.
+    const before = stampKey(countedStamp(db, consultationId));
+    db.update(comments).set({ peopleRepresented: 30 }).where(eq(comments.id, campaign[0]!)).run();
+    expect(stampKey(countedStamp(db, consultationId))).not.toBe(before);
+    expect(consultationThemes(db, consultationId, filters(), { minCount: 2 })).not.toBe(second);
   });
 });

@@ -17,19 +17,29 @@ import { commentFilterConditions } from "./comment-filters.server";
 /** The group key of a campaign in `dispositions.group_key` and in the exports' campaign column. */
 export const campaignKey = (campaignId: number) => `campaign-${campaignId}`;
 
-/** How many counted comments the consultation has, and the highest id: what a cached result was made from. */
+/**
+ * What a cached result was made from: the consultation's counted comments' number and highest id
+ * (a comment added, hidden, restored or removed), and the sums of their authors' ids and of the
+ * people they represent (an account anonymised, a meeting's attendance corrected).
+ */
 export interface CountedStamp {
   count: number;
   maxId: number;
+  authors: number;
+  people: number;
 }
 
-/** The consultation's counted comments' stamp: one count over an analysis index (about 10 ms at 100,000). */
+/** The consultation's counted comments' stamp: one pass over an analysis index (about 10 ms at 100,000). */
 export function countedStamp(db: Db, consultationId: number): CountedStamp {
-  const row = db.get<{ count: number; maxId: number | null }>(sql`
-    select count(*) as count, max(${comments.id}) as maxId from ${commentsIndexedBy("comments_analysis_author_idx")}
+  const row = db.get<{ count: number; maxId: number | null; authors: number; people: number }>(sql`
+    select count(*) as count, max(${comments.id}) as maxId, total(${comments.authorId}) as authors, total(${comments.peopleRepresented}) as people
+    from ${commentsIndexedBy("comments_analysis_author_idx")}
     where ${comments.consultationId} = ${consultationId} and ${comments.parentId} is null and ${comments.status} = 'visible'`);
-  return { count: row?.count ?? 0, maxId: row?.maxId ?? 0 };
+  return { count: row?.count ?? 0, maxId: row?.maxId ?? 0, authors: row?.authors ?? 0, people: row?.people ?? 0 };
 }
+
+/** A stamp as part of a cache key. */
+export const stampKey = (s: CountedStamp) => `${s.count}:${s.maxId}:${s.authors}:${s.people}`;
 
 /**
  * Makes `campaign_members` current for the consultation: recomputes the grouping when the counted

@@ -2,16 +2,17 @@
  * The distinctive terms of each paragraph's comments and of each region's, against the rest of
  * the consultation (themes.ts: weighted log-odds, computed here). Every counted comment is
  * tokenized once, in batches, into term counts per paragraph and per region; each is then
- * compared with the whole minus itself. Tokenizing is the cost (about 2 s for 100,000 comments),
- * so results are kept in memory per consultation and filters until the counted comments change
- * (their number or the highest id), like the campaign grouping (decision 016).
+ * compared with the whole minus itself. Tokenizing is the cost (a few seconds for 100,000
+ * comments), so results are kept in memory per consultation and filters until the counted
+ * comments change (figure-cache.server.ts, decision 016).
  */
 import { and, gt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { comments } from "../../db/schema";
 import { countedStamp, type CountedStamp } from "./campaign-groups.server";
 import { countedComments } from "./analysis.server";
-import { commentFilterKeys, type CommentFilters } from "./comment-filters";
+import type { CommentFilters } from "./comment-filters";
+import { cachedFigure } from "./figure-cache.server";
 import { WHOLE_DRAFT } from "./drill-down";
 import { addTerms, compareWithRest, tokenize, type DistinctiveTerm, type TermCounts } from "./themes";
 
@@ -23,8 +24,6 @@ export interface Themes {
 }
 
 const BATCH = 5000;
-const CACHE_SIZE = 12;
-const cache = new Map<string, Themes>();
 
 const emptyCounts = (): TermCounts => ({ counts: new Map(), total: 0 });
 
@@ -72,19 +71,10 @@ export function consultationThemes(
 ): Themes {
   const { limit = 8, minCount = 3 } = options;
   const stamp = options.stamp ?? countedStamp(db, consultationId);
-  const key = [consultationId, stamp.count, stamp.maxId, limit, minCount, ...commentFilterKeys.map((k) => filters[k] ?? "")].join("|");
-  const cached = cache.get(key);
-  if (cached) {
-    // Most recently used last.
-    cache.delete(key);
-    cache.set(key, cached);
-    return cached;
-  }
-  const { all, byNode, byRegion } = termCounts(db, consultationId, filters);
-  const compare = (parts: Map<string, TermCounts>) =>
-    Object.fromEntries([...parts].map(([k, part]) => [k, compareWithRest(all, part, { limit, minCount })]).filter(([, terms]) => terms!.length > 0));
-  const themes: Themes = { paragraphs: compare(byNode), regions: compare(byRegion) };
-  cache.set(key, themes);
-  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return themes;
+  return cachedFigure(db, consultationId, stamp, `themes:${limit}:${minCount}`, filters, () => {
+    const { all, byNode, byRegion } = termCounts(db, consultationId, filters);
+    const compare = (parts: Map<string, TermCounts>) =>
+      Object.fromEntries([...parts].map(([k, part]) => [k, compareWithRest(all, part, { limit, minCount })]).filter(([, terms]) => terms!.length > 0));
+    return { paragraphs: compare(byNode), regions: compare(byRegion) };
+  });
 }
