@@ -128,7 +128,6 @@ lines.push(
   `| hand-written SQL GROUP BY (node, region, stance) | ${s.p50} | ${s.p95} |`,
   `| the matrix, filtered (region, stance, from date) | ${summary(filteredTimes).p50} | ${summary(filteredTimes).p95} |`,
   `| draft page counts (\`stanceCountsByNode\`) | ${summary(countsTimes).p50} | ${summary(countsTimes).p95} |`,
-  "",
   `| the matrix, campaigns collapsed | ${summary(collapsedTimes).p50} | ${summary(collapsedTimes).p95} |`,
   `| participation (\`participation\`) | ${summary(participationTimes).p50} | ${summary(participationTimes).p95} |`,
   `| participation, campaigns collapsed | ${summary(participationCollapsedTimes).p50} | ${summary(participationCollapsedTimes).p95} |`,
