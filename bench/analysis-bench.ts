@@ -10,7 +10,9 @@ import { readFileSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
-import { paragraphMatrix } from "../app/analysis/analysis.server";
+import { paragraphMatrix, participation } from "../app/analysis/analysis.server";
+import { ensureCampaigns } from "../app/analysis/campaign-groups.server";
+import { consultationThemes } from "../app/analysis/themes.server";
 import { seedSyntheticConsultation } from "../app/analysis/synthetic-consultation.server";
 import { stanceCountsByNode } from "../app/comments/comments.server";
 import { getConsultationBySlug } from "../app/drafts/drafts.server";
@@ -83,6 +85,36 @@ for (let i = 0; i < ROUNDS + 3; i++) {
   filteredTimes.push(filteredMs);
   countsTimes.push(countsMs);
 }
+// The campaign grouping and the themes, cold (what the first request after a new comment pays),
+// then the figures with campaigns collapsed against raw.
+t0 = performance.now();
+ensureCampaigns(db, consultationId);
+const campaignsMs = performance.now() - t0;
+const members = (db.$client.prepare("select count(*) as n, count(distinct campaign_id) as c from campaign_members").get() as { n: number; c: number });
+t0 = performance.now();
+ensureCampaigns(db, consultationId);
+const campaignsCurrentMs = performance.now() - t0;
+t0 = performance.now();
+const themes = consultationThemes(db, consultationId, {});
+const themesMs = performance.now() - t0;
+const collapsedTimes: number[] = [];
+const participationTimes: number[] = [];
+const participationCollapsedTimes: number[] = [];
+for (let i = 0; i < ROUNDS + 3; i++) {
+  t0 = performance.now();
+  paragraphMatrix(db, consultationId, { campaigns: "collapsed" }, "region");
+  const collapsedMs = performance.now() - t0;
+  t0 = performance.now();
+  participation(db, consultationId, {});
+  const participationMs = performance.now() - t0;
+  t0 = performance.now();
+  participation(db, consultationId, { campaigns: "collapsed" });
+  const participationCollapsedMs = performance.now() - t0;
+  if (i < 3) continue;
+  collapsedTimes.push(collapsedMs);
+  participationTimes.push(participationMs);
+  participationCollapsedTimes.push(participationCollapsedMs);
+}
 db.$client.close();
 const m = summary(matrixTimes);
 const s = summary(sqlTimes);
@@ -96,8 +128,13 @@ lines.push(
   `| hand-written SQL GROUP BY (node, region, stance) | ${s.p50} | ${s.p95} |`,
   `| the matrix, filtered (region, stance, from date) | ${summary(filteredTimes).p50} | ${summary(filteredTimes).p95} |`,
   `| draft page counts (\`stanceCountsByNode\`) | ${summary(countsTimes).p50} | ${summary(countsTimes).p95} |`,
+  `| the matrix, campaigns collapsed | ${summary(collapsedTimes).p50} | ${summary(collapsedTimes).p95} |`,
+  `| participation (\`participation\`) | ${summary(participationTimes).p50} | ${summary(participationTimes).p95} |`,
+  `| participation, campaigns collapsed | ${summary(participationCollapsedTimes).p50} | ${summary(participationCollapsedTimes).p95} |`,
   "",
   `Matrix / hand-written SQL at the median: ${(Number(m.p50) / Number(s.p50)).toFixed(2)}×.`,
+  "",
+  `Campaign grouping (\`ensureCampaigns\`), cold: ${campaignsMs.toFixed(0)} ms (${members.c} campaigns, ${members.n} comments); when current: ${campaignsCurrentMs.toFixed(1)} ms. Themes (\`consultationThemes\`, every paragraph and region), cold: ${themesMs.toFixed(0)} ms (${Object.keys(themes.paragraphs).length} paragraphs with terms).`,
 );
 
 // V8 grows its heap lazily as long as the machine has memory; a cap makes it collect instead (see
@@ -113,30 +150,36 @@ try {
   });
   const cookie = signIn.headers.get("set-cookie")?.split(";")[0];
   if (!cookie) throw new Error(`sign-in failed: ${signIn.status}`);
+  t0 = performance.now();
   const analysis = await (await fetch(`${server.url}/c/${SLUG}/analysis`, { headers: { Cookie: cookie } })).text();
+  const coldAnalysisMs = performance.now() - t0;
   const hotCell = analysis.match(/href="(\/c\/[^"]+\/analysis\/comments\?node=[^"&]+&amp;by=region&amp;value=[^"]+)"/)?.[1]?.replaceAll("&amp;", "&");
-  lines.push("", "Through the real server (signed in as the secretariat), one request at a time, after 5 warm-up requests:", "");
-  lines.push("| page | bytes (uncompressed) | p50 (ms) | p95 (ms) |", "| --- | ---: | ---: | ---: |");
+  lines.push("", `Through the real server (signed in as the secretariat), one request at a time, after 5 warm-up requests. The server's very first analysis request (themes computed cold, campaign grouping already current) took ${coldAnalysisMs.toFixed(0)} ms; "first request" below is each address's first, with that address's own filters cold for the themes.`, "");
+  lines.push("| page | bytes (uncompressed) | first request (ms) | p50 (ms) | p95 (ms) |", "| --- | ---: | ---: | ---: | ---: |");
   for (const path of [
     `/c/${SLUG}`,
     `/c/${SLUG}/analysis`,
     `/c/${SLUG}/analysis?matrix=group`,
     `/c/${SLUG}/analysis?region=africa&stance=concern`,
     `/c/${SLUG}/analysis?language=fr&from=2026-10-01&to=2026-10-31`,
+    `/c/${SLUG}/analysis?campaigns=collapsed`,
+    `/c/${SLUG}/analysis?baseline=registered`,
     ...(hotCell ? [hotCell] : []),
     `/c/${SLUG}/analysis/comments?page=40`,
   ]) {
     const times: number[] = [];
     let bytes = 0;
+    let first = 0;
     for (let i = 0; i < ROUNDS + 5; i++) {
       t0 = performance.now();
       const res = await fetch(server.url + path, { headers: { Cookie: cookie, "accept-encoding": "identity" } });
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
       bytes = (await res.arrayBuffer()).byteLength;
+      if (i === 0) first = performance.now() - t0;
       if (i >= 5) times.push(performance.now() - t0);
     }
     const { p50, p95 } = summary(times);
-    lines.push(`| ${path.replace(/node=[0-9a-f-]{36}/, "node=(busiest paragraph)")} | ${bytes} | ${p50} | ${p95} |`);
+    lines.push(`| ${path.replace(/node=[0-9a-f-]{36}/, "node=(busiest paragraph)")} | ${bytes} | ${first.toFixed(0)} | ${p50} | ${p95} |`);
   }
   const status = readFileSync(`/proc/${server.child.pid}/status`, "utf8");
   const mb = (field: string) => (Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? 0) / 1024).toFixed(0);

@@ -480,6 +480,42 @@ export const moderationLog = sqliteTable("moderation_log", {
 });
 
 /**
+ * Campaign membership (decision 016): the near-identical comments `app/analysis/campaigns.ts`
+ * grouped, one row per member. A campaign is named by its representative, its first comment (the
+ * lowest id), so `campaign_id = comment_id` on the representative's row; "campaigns collapsed"
+ * counts leave out every other member. Recomputed when `campaign_runs` no longer matches the
+ * consultation's counted comments.
+ */
+export const campaignMembers = sqliteTable(
+  "campaign_members",
+  {
+    commentId: integer("comment_id")
+      .primaryKey()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    campaignId: integer("campaign_id").notNull(),
+  },
+  (t) => [
+    index("campaign_members_campaign_idx").on(t.consultationId, t.campaignId),
+    // The members a collapsed count leaves out: `id not in (select comment_id … where campaign_id <>
+    // comment_id)` reads this index as it is instead of building a temporary one per query.
+    index("campaign_members_followers_idx").on(t.commentId).where(sql`campaign_id <> comment_id`),
+  ],
+);
+
+/** What the campaign membership of a consultation was computed from: its counted comments then. */
+export const campaignRuns = sqliteTable("campaign_runs", {
+  consultationId: integer("consultation_id")
+    .primaryKey()
+    .references(() => consultations.id, { onDelete: "cascade" }),
+  commentCount: integer("comment_count").notNull(),
+  maxCommentId: integer("max_comment_id").notNull(),
+  computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/**
  * The expert group's current decision on one comment, or on a campaign group (near-identical
  * comments, keyed by the grouping's key) as a whole. Updated in place; every write is also
  * appended to `disposition_history`, so who changed a decision and when stays on record.

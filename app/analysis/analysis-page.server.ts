@@ -7,10 +7,18 @@ import { publicAuthor } from "../comments/comments.server";
 import { loadReadableDraft } from "../drafts/reading.server";
 import { createTranslator } from "../i18n/translate";
 import { z } from "zod";
-import { stances } from "../../db/enums";
+import { count, eq } from "drizzle-orm";
+import type { Db } from "../../db/client.server";
+import { stances, unescoRegions } from "../../db/enums";
+import { users } from "../../db/schema";
 import { commentsPerDay, countedCommentList, DRILL_DOWN_PAGE_SIZE, paragraphMatrix, participation, type MatrixRow, type StanceMix } from "./analysis.server";
+import { campaignSummaries, countedStamp, ensureCampaigns } from "./campaign-groups.server";
 import { parseCommentFilters } from "./comment-filters";
 import { parseDrillDown, WHOLE_DRAFT } from "./drill-down";
+import { consensusView, representativenessView, silentByParagraph } from "./insights";
+import { memberStatesBaseline } from "./representativeness";
+import { consultationThemes } from "./themes.server";
+import { cachedFigure } from "./figure-cache.server";
 
 /** The consultation, readable and open to analysis by this actor, or sign-in / 403 / 404. */
 async function requireAnalysis(request: Request, context: AppLoadContext, slug: string | undefined) {
@@ -28,6 +36,21 @@ async function requireAnalysis(request: Request, context: AppLoadContext, slug: 
 
 const HEAT_EXCERPT = 100;
 export const matrixParam = z.enum(["region", "group"]).catch("region");
+/** What the regions' shares are compared with: UN Member States per region, or registered participants. */
+export const baselineParam = z.enum(["member-states", "registered"]).catch("member-states");
+const CAMPAIGN_EXCERPT = 240;
+
+/** Registered participants (accounts with the participant role) per region or per stakeholder group. */
+function registeredBaseline(db: Db, by: "region" | "group"): { key: string; weight: number }[] {
+  const column = by === "region" ? users.unescoRegion : users.stakeholderGroupId;
+  return db
+    .select({ key: column, weight: count() })
+    .from(users)
+    .where(eq(users.role, "participant"))
+    .groupBy(column)
+    .all()
+    .map((r) => ({ key: String(r.key), weight: r.weight }));
+}
 
 /** A stance mix as the page receives it (see MixArray in analysis-views.tsx). */
 const mixArray = (mix: StanceMix): number[] => [...stances.map((s) => mix[s]), mix.total];
@@ -38,8 +61,27 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
   const filters = parseCommentFilters(params);
   // One matrix at a time (a tab): paragraph × stakeholder group is 200 rows × 10 columns of cells.
   const matrix = matrixParam.parse(params.get("matrix") ?? undefined);
+  const baseline = baselineParam.parse(params.get("baseline") ?? undefined);
   const db = context.db;
-  const rows = paragraphMatrix(db, consultation.id, filters, matrix);
+  // The campaign grouping, recomputed only when the counted comments changed (decision 016).
+  const stamp = countedStamp(db, consultation.id);
+  ensureCampaigns(db, consultation.id, stamp);
+  // Both matrices: the chosen one is shown, and consensus and silence need regions and groups.
+  // Figures are kept until the counted comments change (decision 016).
+  const figure = <T,>(name: string, compute: () => T) => cachedFigure(db, consultation.id, stamp, name, filters, compute);
+  const regionRows = figure("matrix:region", () => paragraphMatrix(db, consultation.id, filters, "region"));
+  const groupRows = figure("matrix:group", () => paragraphMatrix(db, consultation.id, filters, "group"));
+  const rows = matrix === "region" ? regionRows : groupRows;
+  const groups = listStakeholderGroups(db).map((g) => ({ id: g.id, name: g.name }));
+  const groupValues = groups.map((g) => String(g.id));
+  const counted = figure("participation", () => participation(db, consultation.id, filters));
+  const paragraphIds = nodes.filter((n) => n.kind !== "heading").map((n) => n.nodeId);
+  const labelOf = new Map(nodes.map((n) => [n.nodeId, n.label]));
+  const themes = consultationThemes(db, consultation.id, filters, { stamp });
+  const inReadingOrder = (ids: string[]) => {
+    const at = new Map(nodes.map((n, i) => [n.nodeId, i]));
+    return ids.sort((a, b) => (a === WHOLE_DRAFT ? -1 : (at.get(a) ?? 1e9)) - (b === WHOLE_DRAFT ? -1 : (at.get(b) ?? 1e9)));
+  };
   // Matrix rows in reading order: the whole draft first, then the outline, then paragraphs that
   // earlier versions had and the current one dropped.
   const position = new Map(nodes.map((n, i) => [n.nodeId, i]));
@@ -50,12 +92,12 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
   return {
     consultation: { id: consultation.id, slug: consultation.slug, title: consultation.title },
     filters,
-    groups: listStakeholderGroups(db).map((g) => ({ id: g.id, name: g.name })),
-    participation: participation(db, consultation.id, filters),
-    perDay: commentsPerDay(db, consultation.id, filters),
+    groups,
+    participation: counted,
+    perDay: figure("perDay", () => commentsPerDay(db, consultation.id, filters)),
     labels: Object.fromEntries(nodes.filter((n) => n.label !== null).map((n) => [n.nodeId, n.label!])),
     matrix,
-    rows: order(rows).map((r) => ({ node: r.node, total: mixArray(r.total), cells: Object.fromEntries(Object.entries(r.cells).map(([k, m]) => [k, mixArray(m)])) })),
+    rows: order([...rows]).map((r) => ({ node: r.node, total: mixArray(r.total), cells: Object.fromEntries(Object.entries(r.cells).map(([k, m]) => [k, mixArray(m)])) })),
     // The heat view lists the current text: every paragraph, shaded by its share of the most
     // commented one. Text is cut to an excerpt: the page is an overview, the paragraph page has it all.
     heat: nodes.map((n) => ({
@@ -67,6 +109,26 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
       comments: totals.get(n.nodeId) ?? 0,
       heat: (totals.get(n.nodeId) ?? 0) / most,
     })),
+    consensus: {
+      region: consensusView(regionRows, unescoRegions),
+      group: consensusView(groupRows, groupValues),
+    },
+    baseline,
+    representativeness: {
+      region: representativenessView(counted.byDimension.region, baseline === "registered" ? registeredBaseline(db, "region") : memberStatesBaseline()),
+      // Member States have no stakeholder groups: groups are always compared with registered participants.
+      group: representativenessView(counted.byDimension.group, registeredBaseline(db, "group")),
+    },
+    silent: silentByParagraph(paragraphIds, regionRows, groupRows, unescoRegions, groupValues),
+    campaigns: figure("campaigns", () => campaignSummaries(db, consultation.id, filters)).map((c) => ({
+      ...c,
+      body: c.body.length > CAMPAIGN_EXCERPT ? `${c.body.slice(0, CAMPAIGN_EXCERPT)}…` : c.body,
+      label: c.node === null ? null : (labelOf.get(c.node) ?? null),
+    })),
+    themes: {
+      paragraphs: inReadingOrder(Object.keys(themes.paragraphs)).map((node) => ({ node, terms: themes.paragraphs[node]!.map((t) => ({ term: t.term, count: t.count })) })),
+      regions: unescoRegions.filter((r) => themes.regions[r]).map((region) => ({ region, terms: themes.regions[region]!.map((t) => ({ term: t.term, count: t.count })) })),
+    },
   };
 }
 
@@ -76,6 +138,7 @@ export async function drillDownPage(request: Request, context: AppLoadContext, s
   const filters = parseCommentFilters(params);
   const cell = parseDrillDown(params);
   const t = createTranslator();
+  if (filters.campaigns === "collapsed" || cell.campaign !== undefined) ensureCampaigns(context.db, consultation.id);
   const { total, rows } = countedCommentList(context.db, consultation.id, filters, cell, cell.page);
   const labels = new Map(nodes.map((n) => [n.nodeId, n.label]));
   return {

@@ -23,14 +23,17 @@ export function AnalysisFilterForm({ filters, groups, clearTo, keep = {} }: {
     ["channel", t("analysis.filter.channel"), filters.channel, channels.map((c) => ({ value: c, label: t(`channel.${c}`) }))],
     ["language", t("analysis.filter.language"), filters.language, languages.map((l) => ({ value: l, label: t(`language.${l}`) }))],
   ] as const;
+  const anyLabel: Record<string, string> = { campaigns: t("analysis.filter.campaigns.raw") };
   return (
-    <Form method="get" className="filters analysis-filters" aria-label={t("analysis.filters")}>
+    // Keyed by the filters: after a client-side navigation (a tab, the campaigns toggle) the
+    // selects show the new address's values, not those they were first rendered with.
+    <Form key={JSON.stringify([filters, keep])} method="get" className="filters analysis-filters" aria-label={t("analysis.filters")}>
       {Object.entries(keep).map(([name, value]) => (value !== undefined ? <input key={name} type="hidden" name={name} value={value} /> : null))}
-      {selects.map(([name, label, value, options]) => (
+      {[...selects, ["campaigns", t("analysis.filter.campaigns"), filters.campaigns, [{ value: "collapsed", label: t("analysis.filter.campaigns.collapsed") }]] as const].map(([name, label, value, options]) => (
         <div className="field" key={name}>
           <label htmlFor={`analysis-${name}`}>{label}</label>
           <select id={`analysis-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)}>
-            <option value="">{t("admin.any")}</option>
+            <option value="">{anyLabel[name] ?? t("admin.any")}</option>
             {options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}

@@ -20,6 +20,7 @@ import { comments, stakeholderGroups, type Stance } from "../../db/schema";
 import type { CommentFilters } from "./comment-filters";
 import { commentFilterConditions } from "./comment-filters.server";
 import { commentsIndexedBy } from "./analysis-indexes.server";
+import { inCampaign } from "./campaign-groups.server";
 import { NONE, WHOLE_DRAFT, type AnalysisDimension, type Cell } from "./drill-down";
 
 const dimensionColumns: Record<AnalysisDimension, SQLiteColumn> = {
@@ -54,6 +55,7 @@ export function cellConditions(cell: Cell): SQL | undefined {
     else if (cell.by === "group") conditions.push(eq(column, Number(cell.value) || -1));
     else conditions.push(eq(column, cell.value));
   }
+  if (cell.campaign !== undefined) conditions.push(inCampaign(cell.campaign));
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 

@@ -1,11 +1,12 @@
-import { and, eq, gte, lt, type SQL } from "drizzle-orm";
-import { comments } from "../../db/schema";
+import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { campaignMembers, comments } from "../../db/schema";
 import type { CommentFilters } from "./comment-filters";
 
 /**
  * The SQL conditions on `comments` for a set of filters, for every query that counts or lists
  * comments (analysis, drill-down, compiled table, exports), so a figure and the list behind it
- * always agree. Dates are calendar days in UTC; `to` is inclusive.
+ * always agree. Dates are calendar days in UTC; `to` is inclusive. With `campaigns=collapsed`
+ * the campaign membership must be current: call `ensureCampaigns` first.
  */
 export function commentFilterConditions(f: CommentFilters): SQL | undefined {
   const conditions: SQL[] = [];
@@ -16,6 +17,14 @@ export function commentFilterConditions(f: CommentFilters): SQL | undefined {
   if (f.channel) conditions.push(eq(comments.channel, f.channel));
   if (f.language) conditions.push(eq(comments.language, f.language));
   if (f.from) conditions.push(gte(comments.createdAt, new Date(`${f.from}T00:00:00Z`)));
+  if (f.campaigns === "collapsed") conditions.push(campaignsCollapsed);
   if (f.to) conditions.push(lt(comments.createdAt, new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)));
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
+
+/**
+ * "Campaigns collapsed" (decision 016): a campaign counts once, as its representative (its first
+ * comment); its other members are left out of every figure. The membership must be current
+ * (`ensureCampaigns` in campaign-groups.server.ts) before a query uses it.
+ */
+export const campaignsCollapsed: SQL = sql`${comments.id} not in (select ${campaignMembers.commentId} from ${campaignMembers} where ${campaignMembers.campaignId} <> ${campaignMembers.commentId})`;

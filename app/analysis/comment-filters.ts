@@ -17,6 +17,8 @@ export const commentFilterSchema = z.object({
   language: z.enum(languages).optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
+  /** Raw (absent): every comment counts; collapsed: a campaign counts once (decision 016). */
+  campaigns: z.enum(["collapsed"]).optional().catch(undefined),
 });
 export type CommentFilters = z.infer<typeof commentFilterSchema>;
 export const commentFilterKeys = Object.keys(commentFilterSchema.shape) as (keyof CommentFilters)[];

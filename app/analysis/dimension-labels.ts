@@ -39,5 +39,6 @@ export function describeFilters(t: Translate, f: CommentFilters, groups: GroupNa
   if (f.language) parts.push(`${t("analysis.filter.language")}: ${dimensionValueLabel(t, "language", f.language, groups)}`);
   if (f.from) parts.push(`${t("analysis.filter.from")}: ${f.from}`);
   if (f.to) parts.push(`${t("analysis.filter.to")}: ${f.to}`);
+  if (f.campaigns === "collapsed") parts.push(t("analysis.filter.campaigns.collapsed"));
   return parts.length > 0 ? parts.join(", ") : null;
 }

@@ -11,11 +11,14 @@ describe("drill-down addresses", () => {
     expect(url.pathname).toBe("/c/unesco-ethics-of-ai/analysis/comments");
     expect(parseCommentFilters(url.searchParams)).toEqual(filters);
     expect(parseDrillDown(url.searchParams)).toEqual({ node: "abc-1", by: "electoral", value: "V(b)", page: 1 });
+    const campaign = new URL(drillDownPath("s", { ...filters, campaigns: "collapsed" }, { campaign: 42 }), "http://x");
+    expect(parseDrillDown(campaign.searchParams)).toEqual({ campaign: 42, page: 1 });
+    expect(parseCommentFilters(campaign.searchParams).campaigns).toBe("collapsed");
   });
 
   it("are the same whether built one by one or for a whole matrix", () => {
     const many = drillDownPaths("unesco-ethics-of-ai", filters);
-    for (const cell of [{}, { node: "draft" }, { node: "n-1", by: "region" as const, value: "arab-states" }, { by: "electoral" as const, value: "V(a)" }, { by: "group" as const, value: "none" }]) {
+    for (const cell of [{}, { node: "draft" }, { node: "n-1", by: "region" as const, value: "arab-states" }, { by: "electoral" as const, value: "V(a)" }, { by: "group" as const, value: "none" }, { node: "n-2", campaign: 42 }]) {
       expect(many(cell)).toBe(drillDownPath("unesco-ethics-of-ai", filters, cell));
     }
     expect(drillDownPaths("s", {})({ node: "x" })).toBe(drillDownPath("s", {}, { node: "x" }));

@@ -21,6 +21,8 @@ export const drillDownSchema = z.object({
   node: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional().catch(undefined),
   by: z.enum(analysisDimensions).optional().catch(undefined),
   value: z.string().min(1).max(60).optional().catch(undefined),
+  /** A campaign's comments (its id: its first comment's, decision 016). */
+  campaign: z.coerce.number().int().positive().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type DrillDown = z.infer<typeof drillDownSchema>;
@@ -30,6 +32,7 @@ export function parseDrillDown(params: URLSearchParams): DrillDown {
     node: params.get("node") || undefined,
     by: params.get("by") || undefined,
     value: params.get("value") || undefined,
+    campaign: params.get("campaign") || undefined,
     page: params.get("page") ?? 1,
   });
 }
@@ -38,6 +41,7 @@ export interface Cell {
   node?: string;
   by?: AnalysisDimension;
   value?: string;
+  campaign?: number;
 }
 
 /** The drill-down address of one figure: the current filters plus the figure's own cell. */
@@ -46,6 +50,7 @@ export function drillDownPath(slug: string, filters: CommentFilters, cell: Cell 
     node: cell.node,
     by: cell.value !== undefined ? cell.by : undefined,
     value: cell.by !== undefined ? cell.value : undefined,
+    campaign: cell.campaign,
   })}`;
 }
 
@@ -60,6 +65,7 @@ export function drillDownPaths(slug: string, filters: CommentFilters): (cell: Ce
     const parts: string[] = [];
     if (cell.node !== undefined) parts.push(`node=${encodeURIComponent(cell.node)}`);
     if (cell.by !== undefined && cell.value !== undefined) parts.push(`by=${cell.by}`, `value=${new URLSearchParams({ v: cell.value }).toString().slice(2)}`);
+    if (cell.campaign !== undefined) parts.push(`campaign=${cell.campaign}`);
     return parts.length > 0 ? `${base}${join}${parts.join("&")}` : base;
   };
 }

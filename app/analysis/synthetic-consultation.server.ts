@@ -86,6 +86,18 @@ interface Participant {
 
 const fill = (template: string, label: string) => template.replaceAll("{label}", label);
 
+/**
+ * A few words quoted from the paragraph, as commenters do. Without them the composed comments of a
+ * busy paragraph repeat one another word for word, and the campaign grouping (rightly) takes most
+ * of the consultation for campaigns; with them only the planted campaigns are near-identical.
+ */
+function quote(random: Random, text: string): string {
+  const words = text.split(/\s+/).filter((w) => w !== "");
+  const start = random.int(Math.max(1, words.length - QUOTED_WORDS + 1));
+  return `“${words.slice(start, start + QUOTED_WORDS).join(" ")}”`;
+}
+const QUOTED_WORDS = 6;
+
 /** A small edit, as people make to a campaign text: a word dropped, a phrase added, punctuation. */
 function smallEdit(random: Random, text: string): string {
   const words = text.split(" ");
@@ -273,7 +285,8 @@ export function seedSyntheticConsultation(db: Db, options: SyntheticOptions): Sy
         const stance = stanceFor(paragraph ?? 0, region, groupSlug);
         const language = author?.language ?? LANGUAGES_BY_REGION[region][0]![0];
         const sentences = SENTENCES[language][stance];
-        const body = [random.pick(sentences), random.pick(sentences)].map((s) => fill(s, label)).join(" ");
+        const quoted = quote(random, paragraphs[paragraph ?? random.int(paragraphs.length)]!.text);
+        const body = [quoted, ...[random.pick(sentences), random.pick(sentences)].map((s) => fill(s, label))].join(" ");
         const proposed = stance === "amendment" && paragraph !== null ? `${paragraphs[paragraph]!.text} ${random.pick(["(revised)", "and shall be reviewed every four years."])}` : null;
         const id = addComment(author, { paragraph, stance, body, proposed, language, at, channel, people: author ? 1 : random.between(1, 200), parentId: null, country, groupId: groups[groupSlugs.indexOf(groupSlug)]!.id });
         topLevel.push({ id, at: at.getTime(), paragraph: paragraph ?? -1, weight: 1 + (paragraph === null ? 0 : paragraphWeights[paragraph]!) * 3 });
@@ -281,7 +294,7 @@ export function seedSyntheticConsultation(db: Db, options: SyntheticOptions): Sy
         const meeting = random.pick(meetingIds.filter((m) => m.channel === channel));
         const stance = stanceFor(paragraph ?? 0, meeting.region, groupSlugs[drawGroup(random)]!);
         const language = LANGUAGES_BY_REGION[meeting.region][0]![0];
-        const body = fill(random.pick(SENTENCES[language][stance]), label);
+        const body = `${quote(random, paragraphs[paragraph ?? random.int(paragraphs.length)]!.text)} ${fill(random.pick(SENTENCES[language][stance]), label)}`;
         const id = addComment(null, { paragraph, stance, body, proposed: null, language, at, channel, meeting, people: random.between(12, 90), parentId: null });
         topLevel.push({ id, at: at.getTime(), paragraph: paragraph ?? -1, weight: 1 });
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareTermCounts, countTerms, distinctiveTerms, tokenize, withoutCounts } from "./themes";
+import { addTerms, compareTermCounts, compareWithRest, countTerms, distinctiveTerms, tokenize, withoutCounts, type TermCounts } from "./themes";
 
 describe("tokenize", () => {
   it("keeps content words, lower-cased, without stop words, numbers or single letters", () => {
@@ -70,6 +70,15 @@ describe("distinctive terms", () => {
     expect(others.counts.get("water")).toBeUndefined();
     expect(others.counts.get("policy")).toBe(2);
     expect(compareTermCounts(part, others, { minCount: 1 })).toEqual(distinctiveTerms(target, rest, { minCount: 1 }));
+    // The same without copying the whole: the rest read as all − part.
+    expect(compareWithRest(all, part, { minCount: 1 })).toEqual(distinctiveTerms(target, rest, { minCount: 1 }));
+    expect(compareWithRest(all, countTerms(rest))).toEqual(distinctiveTerms(rest, target));
+  });
+
+  it("adds one text's terms at a time to the same counts as countTerms", () => {
+    const counts: TermCounts = { counts: new Map(), total: 0 };
+    for (const text of target) addTerms(counts, tokenize(text));
+    expect(counts).toEqual(countTerms(target));
   });
 
   it("ranks a term used more often above one used as distinctively but less", () => {

@@ -70,15 +70,15 @@ export interface TermCounts {
 
 /** The term counts of texts: tokenize once, compare many times (a paragraph against the rest). */
 export function countTerms(texts: string[]): TermCounts {
-  const counts = new Map<string, number>();
-  let total = 0;
-  for (const text of texts) {
-    for (const term of tokenize(text)) {
-      counts.set(term, (counts.get(term) ?? 0) + 1);
-      total++;
-    }
-  }
-  return { counts, total };
+  const counts: TermCounts = { counts: new Map(), total: 0 };
+  for (const text of texts) addTerms(counts, tokenize(text));
+  return counts;
+}
+
+/** Adds terms (e.g. one comment's `tokenize`) to counts, in place. */
+export function addTerms(into: TermCounts, terms: readonly string[]): void {
+  for (const term of terms) into.counts.set(term, (into.counts.get(term) ?? 0) + 1);
+  into.total += terms.length;
 }
 
 /** The counts of `all` without those of `part` (which it contains): "the rest" of a paragraph. */
@@ -124,12 +124,36 @@ export function compareTermCounts(
   r: TermCounts,
   options: { limit?: number; minCount?: number } = {},
 ): DistinctiveTerm[] {
+  return scoreTerms(t, (term) => r.counts.get(term) ?? 0, r.total, options);
+}
+
+/**
+ * `compareTermCounts(part, withoutCounts(all, part))` without copying `all`: the rest's counts are
+ * read as all − part term by term. For many parts of one whole (every paragraph against the rest
+ * of the consultation), where copying a vocabulary of tens of thousands of terms per part would
+ * cost more than the comparison.
+ */
+export function compareWithRest(
+  all: TermCounts,
+  part: TermCounts,
+  options: { limit?: number; minCount?: number } = {},
+): DistinctiveTerm[] {
+  return scoreTerms(part, (term) => Math.max(0, (all.counts.get(term) ?? 0) - (part.counts.get(term) ?? 0)), Math.max(0, all.total - part.total), options);
+}
+
+function scoreTerms(
+  t: TermCounts,
+  restCount: (term: string) => number,
+  restTotal: number,
+  options: { limit?: number; minCount?: number },
+): DistinctiveTerm[] {
   const { limit = 20, minCount = 2 } = options;
+  const r = { total: restTotal };
   const a0 = t.total + r.total;
   const terms: DistinctiveTerm[] = [];
   for (const [term, yt] of t.counts) {
     if (yt < minCount) continue;
-    const yr = r.counts.get(term) ?? 0;
+    const yr = restCount(term);
     const aw = yt + yr;
     const delta = Math.log((yt + aw) / (t.total + a0 - yt - aw)) - Math.log((yr + aw) / (r.total + a0 - yr - aw));
     const score = delta / Math.sqrt(1 / (yt + aw) + 1 / (yr + aw));

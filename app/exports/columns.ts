@@ -39,6 +39,7 @@ export function compiledColumns(t: Translate, withPrivate: boolean): Column[] {
     { header: t("review.col.endorsements"), width: 8, value: (r) => r.endorsements },
     { header: t("review.col.people"), width: 8, value: (r) => r.peopleRepresented },
     { header: t("review.col.date"), width: 22, value: (r) => r.createdAt },
+    { header: t("review.col.campaign"), width: 16, value: (r) => r.campaign },
   ];
   return withPrivate ? [...columns, ...privateColumns(t)] : columns;
 }
@@ -64,6 +65,7 @@ export function dataColumns(t: Translate, withPrivate: boolean): Column[] {
     { header: "body", value: (r) => r.comment },
     { header: "proposed_text", value: (r) => r.proposedChange },
     { header: "decision", value: (r) => r.decision },
+    { header: "campaign_id", value: (r) => r.campaign },
   ];
   return withPrivate ? [...columns, ...privateColumns(t)] : columns;
 }

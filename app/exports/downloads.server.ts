@@ -16,6 +16,7 @@ import { createTranslator, type Translate } from "../i18n/translate";
 import { compiledRowBatches, rowContext } from "../review/compiled-rows.server";
 import { reportPdf } from "./pdf.server";
 import { summaryReport, type ReportHooks } from "./report";
+import { reportHooks } from "./report-hooks.server";
 import { revisionPair } from "./revision.server";
 import { csvStream, openDataStream, xlsxStream } from "./streams.server";
 import { Tally } from "./tally";
@@ -100,9 +101,9 @@ export async function download(request: Request, context: AppLoadContext, slug: 
         { headers },
       );
     case "summary.docx":
-      return new Response(new Uint8Array(await reportDocx(consultationSummary(db, consultation, filters, t, context.collab).blocks)), { headers });
+      return new Response(new Uint8Array(await reportDocx(consultationSummary(db, consultation, filters, t, context.collab, reportHooks(db, consultation.id, filters, t)).blocks)), { headers });
     case "summary.pdf":
-      return new Response(reportPdf(consultationSummary(db, consultation, filters, t, context.collab).blocks), { headers });
+      return new Response(reportPdf(consultationSummary(db, consultation, filters, t, context.collab, reportHooks(db, consultation.id, filters, t)).blocks), { headers });
     case "revised-draft.docx": {
       const pair = revisionPair(db, consultation, context.collab);
       const changes = pair?.comparison?.changes ?? pair?.base.nodes.map((node) => ({ change: "unchanged" as const, node, previousLabel: node.label })) ?? [];

@@ -89,6 +89,7 @@ export function openDataStream(
           createdAt: r.createdAt,
           body: r.comment,
           proposedText: r.proposedChange,
+          campaign: r.campaign,
           disposition: r.decision
             ? {
                 decision: r.decision,

@@ -6,7 +6,7 @@ const row = (over: Partial<CompiledRow>): CompiledRow => ({
   id: 1, participantKey: "u1", paragraph: "OP1", nodeId: "n1", version: 1, type: "technical", typeSet: false, stance: "support", comment: "", proposedChange: null,
   stakeholder: "Participant", country: "FR", region: "europe-north-america", electoralGroup: "I", stakeholderGroup: "Academia",
   channel: "online", language: "en", peopleRepresented: 1, endorsements: 0, createdAt: "", decision: null, rationale: "",
-  targets: [], targetNodeIds: [], decidedBy: null, decidedAt: null, assigneeId: null, assignee: null, ...over,
+  targets: [], targetNodeIds: [], decidedBy: null, decidedAt: null, campaign: null, campaignSize: null, assigneeId: null, assignee: null, ...over,
 });
 
 describe("the export tally", () => {

@@ -2,6 +2,7 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { parseCommentFilters, filtersToSearch } from "../analysis/comment-filters";
+import { campaignKeys } from "../analysis/campaign-groups.server";
 import { fieldErrors } from "../accounts/profile-schema";
 import { listStakeholderGroups } from "../accounts/users.server";
 import { can } from "../auth/permissions";
@@ -18,6 +19,7 @@ import {
   dispositionSchema,
   parseLabels,
   recordDispositions,
+  recordGroupDisposition,
   reviewProgress,
   setCommentType,
   typeSchema,
@@ -171,6 +173,26 @@ export async function submitCompiledTable(request: Request, context: AppLoadCont
       setCommentType(db, consultation.id, type.data.commentIds, type.data.commentType);
     }
     return back(Math.max(saved, 1));
+  }
+  if (intent === "bulk-dispose" && values.asCampaigns === "1") {
+    // Ticked comments in a campaign: one disposition for the whole campaign group; the others their own.
+    const parsed = dispositionSchema.safeParse({ commentIds: values.commentIds, decision: values.decision || undefined, rationale: values.rationale, targets: values.targets });
+    if (!parsed.success) return invalid(fieldErrors(parsed.error));
+    const targets = resolveTargets(context, consultation.slug, parsed.data.targets);
+    if (targets.unknown.length > 0) return invalid({ targets: "review.targets.unknown" });
+    const campaignOf = campaignKeys(db, consultation.id).of;
+    const keys = new Set<string>();
+    const single: number[] = [];
+    for (const id of parsed.data.commentIds) {
+      const key = campaignOf.get(id);
+      if (key) keys.add(key);
+      else single.push(id);
+    }
+    for (const groupKey of keys) {
+      recordGroupDisposition(db, { consultationId: consultation.id, groupKey, decision: parsed.data.decision, rationale: parsed.data.rationale, targetNodeIds: targets.nodeIds ?? [], by });
+    }
+    const saved = single.length > 0 ? recordDispositions(db, { consultationId: consultation.id, ...parsed.data, commentIds: single, targetNodeIds: targets.nodeIds, by }) : 0;
+    return back(saved + keys.size);
   }
   if (intent === "bulk-dispose") {
     const outcome = dispose({ commentIds: values.commentIds, decision: values.decision || undefined, rationale: values.rationale, targets: values.targets });

@@ -33,6 +33,10 @@ export interface CompiledRow {
   targetNodeIds: string[];
   decidedBy: string | null;
   decidedAt: string | null;
+  /** The campaign group the comment belongs to (`campaign-<first comment id>`, decision 016), or null. */
+  campaign: string | null;
+  /** How many comments its campaign has; null outside a campaign. */
+  campaignSize: number | null;
   assigneeId: number | null;
   assignee: string | null;
   /** Only in the secretariat's private export. */

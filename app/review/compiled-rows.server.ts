@@ -5,7 +5,7 @@
  * group's disposition. The compiled table page reads them a page at a time; exports read them in
  * batches by id (keyset), so no statement stays open while a download streams.
  */
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, not, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import {
   commentReviews,
@@ -23,10 +23,12 @@ import {
 } from "../../db/schema";
 import { publicAuthor } from "../comments/comments.server";
 import { commentFilterConditions } from "../analysis/comment-filters.server";
+import { campaignKeys } from "../analysis/campaign-groups.server";
 import type { CommentFilters } from "../analysis/comment-filters";
 import { currentVersion } from "../drafts/drafts.server";
 import { defaultCommentType } from "./comment-type";
 import type { CompiledRow } from "./compiled-row";
+import { decidedAsGroup } from "./dispositions.server";
 
 export type { CompiledRow };
 
@@ -43,12 +45,25 @@ export interface RowContext {
   latestLabels: Map<string, string | null>;
   currentVersionId: number | null;
   experts: Map<number, string>;
-  /** Campaign grouping (wired by the caller): comment id → group key, for group dispositions. */
+  /** Campaign grouping: comment id → group key, for group dispositions and the campaign column. */
   campaignOf?: ReadonlyMap<number, string>;
+  /** Group key → how many comments the campaign has. */
+  campaignSizes?: ReadonlyMap<string, number>;
   groupDispositions: Map<string, typeof dispositions.$inferSelect>;
 }
 
+/**
+ * What rows need from the consultation once. Without `campaignOf`, the persisted campaign grouping
+ * is used (made current first: decision 016).
+ */
 export function rowContext(db: Db, consultationId: number, participantWord: string, campaignOf?: ReadonlyMap<number, string>): RowContext {
+  let campaignSizes: ReadonlyMap<string, number> | undefined;
+  if (!campaignOf) ({ of: campaignOf, sizes: campaignSizes } = campaignKeys(db, consultationId));
+  else {
+    const sizes = new Map<string, number>();
+    for (const key of campaignOf.values()) sizes.set(key, (sizes.get(key) ?? 0) + 1);
+    campaignSizes = sizes;
+  }
   const versions = db
     .select({ id: documentVersions.id, number: documentVersions.number })
     .from(documentVersions)
@@ -99,6 +114,7 @@ export function rowContext(db: Db, consultationId: number, participantWord: stri
     currentVersionId: currentVersion(db, consultationId)?.id ?? null,
     experts,
     campaignOf,
+    campaignSizes,
     groupDispositions,
   };
 }
@@ -154,7 +170,7 @@ export function rowConditions(consultationId: number, filters: CommentFilters, r
     commentFilterConditions(filters),
     review.nodeId ? eq(comments.nodeId, review.nodeId) : undefined,
     review.assignee === "none" ? isNull(commentReviews.assigneeId) : review.assignee ? eq(commentReviews.assigneeId, review.assignee) : undefined,
-    review.decided === "yes" ? isNotNull(dispositions.id) : review.decided === "no" ? isNull(dispositions.id) : undefined,
+    review.decided === "yes" ? or(isNotNull(dispositions.id), decidedAsGroup) : review.decided === "no" ? and(isNull(dispositions.id), not(decidedAsGroup)) : undefined,
   ];
   return and(...conditions)!;
 }
@@ -179,7 +195,8 @@ type RawRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["all"]>>[number];
 function toRow(r: RawRow, ctx: RowContext, withPrivate: boolean): CompiledRow {
   const key = `${r.versionId} ${r.nodeId}`;
   const paragraph = r.nodeId === null ? null : (ctx.labels.get(key) ?? ctx.latestLabels.get(r.nodeId) ?? null);
-  const group = r.decision === null ? ctx.groupDispositions.get(ctx.campaignOf?.get(r.id) ?? "") : undefined;
+  const campaign = ctx.campaignOf?.get(r.id) ?? null;
+  const group = r.decision === null && campaign !== null ? ctx.groupDispositions.get(campaign) : undefined;
   const decision = r.decision ?? group?.decision ?? null;
   const targetNodeIds = (r.decision !== null ? r.targetNodeIds : group?.targetNodeIds) ?? [];
   const decidedAt = r.decidedAt ?? group?.decidedAt ?? null;
@@ -212,6 +229,8 @@ function toRow(r: RawRow, ctx: RowContext, withPrivate: boolean): CompiledRow {
     targetNodeIds,
     decidedBy: r.decidedByName ?? group?.decidedByName ?? null,
     decidedAt: decidedAt?.toISOString() ?? null,
+    campaign,
+    campaignSize: campaign === null ? null : (ctx.campaignSizes?.get(campaign) ?? null),
     assigneeId: r.assigneeId,
     assignee: r.assigneeId === null ? null : (ctx.experts.get(r.assigneeId) ?? null),
     ...(withPrivate ? { private: { name: r.authorId === null ? "" : r.authorName, email: r.email, status: r.status } } : {}),

@@ -17,7 +17,9 @@ import { reportDocx, revisedDraftDocx } from "../exports/word.server";
 import { createTranslator } from "../i18n/translate";
 import { commentsBehindChanges } from "./changelog.server";
 import { compiledPage, rowContext } from "./compiled-rows.server";
-import { assignComments, recordDispositions, reviewProgress, setCommentType } from "./dispositions.server";
+import { assignComments, recordDispositions, recordGroupDisposition, reviewProgress, setCommentType } from "./dispositions.server";
+import { reportHooks } from "../exports/report-hooks.server";
+import { compiledColumns, dataColumns } from "../exports/columns";
 
 const SLUG = "ga-78-265-trustworthy-ai";
 const t = createTranslator();
@@ -79,6 +81,38 @@ describe("dispositions", () => {
     expect(progress.byParagraph.find((p) => p.key === op1)).toEqual({ key: op1, decided: 2, total: 2 });
     expect(progress.byParagraph.find((p) => p.key === "")).toEqual({ key: "", decided: 0, total: 1 });
     expect(progress.byAssignee.find((p) => p.key === String(expert.id))).toEqual({ key: String(expert.id), decided: 1, total: 1 });
+  });
+});
+
+describe("campaign groups", () => {
+  const TEMPLATE = "Member States must guarantee that public algorithms are audited every year by independent bodies";
+
+  it("take one disposition for the whole group, counted as decided, in the exports' campaign column and the report", () => {
+    const members = [comment(TEMPLATE), comment(TEMPLATE), comment(`${TEMPLATE}!`)];
+    const alone = comment("Please define trustworthy.");
+    const ctx = rowContext(db, consultation.id, "Participant");
+    const key = `campaign-${members[0]!.id}`;
+    expect(ctx.campaignOf?.get(members[2]!.id)).toBe(key);
+    recordGroupDisposition(db, { consultationId: consultation.id, groupKey: key, decision: "noted", rationale: "Heard.", targetNodeIds: [], by: expert });
+
+    const after = rowContext(db, consultation.id, "Participant");
+    const rows = compiledPage(db, after, {}, {}, "oldest", 1, 50).rows;
+    expect(rows.filter((r) => r.campaign === key).map((r) => [r.id, r.decision, r.rationale, r.campaignSize])).toEqual(members.map((m) => [m.id, "noted", "Heard.", 3]));
+    expect(rows.find((r) => r.id === alone.id)).toMatchObject({ campaign: null, decision: null });
+    expect(compiledPage(db, after, {}, { decided: "no" }, "oldest", 1, 50).rows.map((r) => r.id)).toEqual([alone.id]);
+    expect(compiledPage(db, after, {}, { decided: "yes" }, "oldest", 1, 50).total).toBe(3);
+    expect(compiledPage(db, after, { campaigns: "collapsed" }, {}, "oldest", 1, 50).rows.map((r) => r.id)).toEqual([members[0]!.id, alone.id]);
+    expect(reviewProgress(db, consultation.id).byParagraph.find((p) => p.key === op1)).toEqual({ key: op1, decided: 3, total: 4 });
+
+    const row = rows.find((r) => r.id === members[1]!.id)!;
+    const campaignCell = (columns: ReturnType<typeof dataColumns>, header: string) => columns.find((c) => c.header === header)!.value(row);
+    expect(campaignCell(dataColumns(t, false), "campaign_id")).toBe(key);
+    expect(campaignCell(compiledColumns(t, false), "Campaign")).toBe(key);
+
+    const hooks = reportHooks(db, consultation.id, {}, t);
+    expect(hooks.campaigns?.get(op1)).toEqual([{ label: `“${TEMPLATE}” (Africa 3)`, size: 3, decision: "noted" }]);
+    const { blocks } = consultationSummary(db, consultation, {}, t, undefined, hooks);
+    expect(blocks).toContainEqual({ kind: "counts", title: "Campaigns", rows: [[`“${TEMPLATE}” (Africa 3) (Noted)`, 3]] });
   });
 });
 

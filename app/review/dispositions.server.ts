@@ -3,10 +3,11 @@
  * group), updated in place and appended to the history; assignments of comments to experts; the
  * type of comment when an expert corrects the default; progress (share decided).
  */
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import {
+  campaignMembers,
   commentReviews,
   commentTypes,
   comments,
@@ -150,9 +151,14 @@ export interface Progress {
 }
 
 /** Share decided per paragraph (node id; "" for the draft as a whole) and per assignee ("" for nobody). */
+/** A comment decided through its campaign group's disposition (decision 016). */
+export const decidedAsGroup: SQL = sql`exists (select 1 from ${campaignMembers} join ${dispositions} as group_disposition
+  on group_disposition.consultation_id = ${campaignMembers.consultationId} and group_disposition.group_key = 'campaign-' || ${campaignMembers.campaignId}
+  where ${campaignMembers.commentId} = ${comments.id})`;
+
 export function reviewProgress(db: Db, consultationId: number): { byParagraph: Progress[]; byAssignee: Progress[] } {
   const base = and(eq(comments.consultationId, consultationId), isNull(comments.parentId), eq(comments.status, "visible"));
-  const decided = sql<number>`sum(case when ${dispositions.id} is null then 0 else 1 end)`;
+  const decided = sql<number>`sum(case when ${dispositions.id} is not null or ${decidedAsGroup} then 1 else 0 end)`;
   const byParagraph = db
     .select({ key: sql<string>`coalesce(${comments.nodeId}, '')`, decided, total: sql<number>`count(*)` })
     .from(comments)

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { analysisPage } from "~/analysis/analysis-page.server";
 import { AnalysisFilterForm, BreakdownTable, HeatView, MatrixTable } from "~/analysis/analysis-views";
+import { TimeSeriesChart } from "~/analysis/charts/time-series-chart";
+import { CampaignList, ConsensusTables, RepresentationTable, SilentTable, ThemeTables } from "~/analysis/insights-views";
 import { describeFilters } from "~/analysis/dimension-labels";
 import { analysisDimensions, drillDownPath } from "~/analysis/drill-down";
 import { filtersToSearch } from "~/analysis/comment-filters";
@@ -19,7 +21,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export default function AnalysisPage() {
-  const { consultation, filters, groups, participation, perDay, labels, matrix, rows, heat } = useLoaderData<typeof loader>();
+  const { consultation, filters, groups, participation, perDay, labels, matrix, rows, heat, consensus, baseline, representativeness, silent, campaigns, themes } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const slug = consultation.slug;
   const described = describeFilters(t, filters, groups);
@@ -31,7 +34,7 @@ export default function AnalysisPage() {
       </p>
       <h1>{t("analysis.title")}</h1>
       <p className="lede">{t("analysis.intro")}</p>
-      <AnalysisFilterForm filters={filters} groups={groups} clearTo={`/c/${slug}/analysis`} keep={{ matrix: matrix === "region" ? undefined : matrix }} />
+      <AnalysisFilterForm filters={filters} groups={groups} clearTo={`/c/${slug}/analysis`} keep={{ matrix: matrix === "region" ? undefined : matrix, baseline: baseline === "member-states" ? undefined : baseline }} />
       <p role="status">
         {described ? t("analysis.activeFilters", { filters: described }) : t("analysis.noFilter")}{" "}
         {t("analysis.totals", participation.totals)}{" "}
@@ -50,6 +53,7 @@ export default function AnalysisPage() {
 
       <section aria-labelledby="over-time-title">
         <h2 id="over-time-title">{t("analysis.overTime")}</h2>
+        <TimeSeriesChart title={t("analysis.overTime.chart")} data={perDay.map((d) => ({ date: d.day, count: d.comments }))} />
         <div className="table-scroll" role="region" aria-label={t("analysis.overTime.caption")} tabIndex={0}>
           <table className="analysis-table">
             <caption>{t("analysis.overTime.caption")}</caption>
@@ -79,7 +83,7 @@ export default function AnalysisPage() {
           <ul>
             {(["region", "group"] as const).map((m) => (
               <li key={m}>
-                <Link to={`/c/${slug}/analysis${filtersToSearch(filters, { matrix: m === "region" ? undefined : m })}#matrix-title`} aria-current={m === matrix ? "page" : undefined}>
+                <Link to={`/c/${slug}/analysis${filtersToSearch(filters, { matrix: m === "region" ? undefined : m, baseline: baseline === "member-states" ? undefined : baseline })}#matrix-title`} aria-current={m === matrix ? "page" : undefined}>
                   {t(`analysis.matrix.${m}`)}
                 </Link>
               </li>
@@ -98,28 +102,49 @@ export default function AnalysisPage() {
         />
       </section>
 
-      {/* Wired in by the lead after merging: app/analysis/consensus.ts over `rows` (the chosen matrix; call paragraphMatrix for the other). */}
-      <section aria-labelledby="consensus-title" data-pending="consensus">
+      <section aria-labelledby="consensus-title">
         <h2 id="consensus-title">{t("analysis.consensus")}</h2>
-        <p className="muted">{t("analysis.consensus.intro")}</p>
+        <p>{t("analysis.consensus.intro")}</p>
+        <p className="muted">{t("analysis.consensus.explain")}</p>
+        {(["region", "group"] as const).map((d) => (
+          <ConsensusTables key={d} slug={slug} filters={filters} groups={groups} labels={labels} dimension={d} agreed={consensus[d].agreed} divided={consensus[d].divided} />
+        ))}
       </section>
 
-      {/* Wired in by the lead after merging: app/analysis/representativeness.ts over participation.byDimension. */}
-      <section aria-labelledby="representativeness-title" data-pending="representativeness">
+      <section aria-labelledby="representativeness-title">
         <h2 id="representativeness-title">{t("analysis.representativeness")}</h2>
-        <p className="muted">{t("analysis.representativeness.intro")}</p>
+        <p>{t("analysis.representativeness.intro")}</p>
+        <nav aria-label={t("analysis.baseline.choose")} className="tabs">
+          <p>{t("analysis.baseline.choose")}</p>
+          <ul>
+            {(["member-states", "registered"] as const).map((b) => (
+              <li key={b}>
+                <Link
+                  to={`/c/${slug}/analysis${filtersToSearch(filters, { matrix: matrix === "region" ? undefined : matrix, baseline: b === "member-states" ? undefined : b })}#representativeness-title`}
+                  aria-current={b === baseline ? "page" : undefined}
+                >
+                  {t(`analysis.baseline.${b}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p className="muted">{t("analysis.representativeness.groupsNote")}</p>
+        <RepresentationTable slug={slug} filters={filters} groups={groups} dimension="region" rows={representativeness.region} baselineLabel={t(`analysis.representativeness.baseline.${baseline}`)} />
+        <RepresentationTable slug={slug} filters={filters} groups={groups} dimension="group" rows={representativeness.group} baselineLabel={t("analysis.representativeness.baseline.registered")} />
+        <SilentTable rows={silent} groups={groups} labels={labels} />
       </section>
 
-      {/* Wired in by the lead after merging: app/analysis/campaigns.ts (needs the comment texts, loaded there). */}
-      <section aria-labelledby="campaigns-title" data-pending="campaigns">
+      <section aria-labelledby="campaigns-title">
         <h2 id="campaigns-title">{t("analysis.campaigns")}</h2>
-        <p className="muted">{t("analysis.campaigns.intro")}</p>
+        <p>{t("analysis.campaigns.intro")}</p>
+        <CampaignList slug={slug} filters={filters} groups={groups} campaigns={campaigns} />
       </section>
 
-      {/* Wired in by the lead after merging: app/analysis/themes.ts. */}
-      <section aria-labelledby="themes-title" data-pending="themes">
+      <section aria-labelledby="themes-title">
         <h2 id="themes-title">{t("analysis.themes")}</h2>
-        <p className="muted">{t("analysis.themes.intro")}</p>
+        <p>{t("analysis.themes.intro")}</p>
+        <ThemeTables labels={labels} paragraphs={themes.paragraphs} regions={themes.regions} />
       </section>
 
       <section aria-labelledby="heat-title">

@@ -28,6 +28,7 @@ export default function DrillDownPage() {
   const cellParts = [
     cell.node === WHOLE_DRAFT ? t("analysis.wholeDraft") : cell.node !== undefined ? t("paragraph.title", { label: nodeLabel ?? t("analysis.earlierParagraph") }) : null,
     cell.by && cell.value ? `${t(`analysis.by.${cell.by}`)}: ${dimensionValueLabel(t, cell.by, cell.value, groups)}` : null,
+    cell.campaign !== undefined ? `${t("analysis.filter.campaigns")}: ${cell.campaign}` : null,
   ].filter((p): p is string => p !== null);
   const described = describeFilters(t, filters, groups);
   return (
@@ -39,7 +40,7 @@ export default function DrillDownPage() {
       <h1>{t("analysis.comments.title")}</h1>
       {cellParts.length > 0 ? <p>{t("analysis.comments.cell", { cell: cellParts.join(" · ") })}</p> : null}
       <p>{described ? t("analysis.activeFilters", { filters: described }) : t("analysis.noFilter")}</p>
-      <AnalysisFilterForm filters={filters} groups={groups} clearTo={pathname} keep={{ node: cell.node, by: cell.by, value: cell.value }} />
+      <AnalysisFilterForm filters={filters} groups={groups} clearTo={pathname} keep={{ node: cell.node, by: cell.by, value: cell.value, campaign: cell.campaign === undefined ? undefined : String(cell.campaign) }} />
       <p role="status">{t("analysis.comments.count", { count: total })}</p>
       <ol className="comment-list drill-down-list" start={(page - 1) * pageSize + 1}>
         {comments.map((c) => (

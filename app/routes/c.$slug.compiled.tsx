@@ -50,6 +50,7 @@ export default function CompiledTablePage() {
       [{ value: "none", label: t("review.assignee.nobody") }, ...page.experts.map((e) => ({ value: e.id, label: e.name }))],
     ],
     ["decided", t("review.decided"), page.review.decided, [{ value: "yes", label: t("review.decided.yes") }, { value: "no", label: t("review.decided.no") }]],
+    ["campaigns", t("analysis.filter.campaigns"), f.campaigns, [{ value: "collapsed", label: t("analysis.filter.campaigns.collapsed") }]],
   ] as const;
   const exportLink = (file: string, extra = "") => `/c/${slug}/export/${file}${page.exportSearch}${extra ? (page.exportSearch ? "&" : "?") + extra : ""}`;
   return (
@@ -149,6 +150,11 @@ export default function CompiledTablePage() {
               <p id="bulk-targets-hint" className="field__hint">{t("review.targets.hint")}</p>
             </div>
             <div className="field">
+              <label>
+                <input type="checkbox" name="asCampaigns" value="1" /> {t("review.bulk.asCampaigns")}
+              </label>
+            </div>
+            <div className="field">
               <button type="submit" name="intent" value="bulk-dispose">{t("review.bulk.dispose")}</button>
             </div>
             <div className="field">
@@ -199,7 +205,12 @@ export default function CompiledTablePage() {
                     <td>
                       <input type="checkbox" name="commentIds" value={r.id} id={`${p}select`} aria-label={t("review.select", { id: r.id })} />
                     </td>
-                    <th scope="row">{r.id}</th>
+                    <th scope="row">
+                      {r.id}
+                      {r.campaign !== null ? (
+                        <span className="compiled-table__campaign">{t("review.campaign", { key: r.campaign, count: r.campaignSize ?? 0 })}</span>
+                      ) : null}
+                    </th>
                     <td>{r.stakeholder}</td>
                     <td>
                       {r.paragraph ?? t("review.wholeDraft")}

@@ -9,7 +9,8 @@ const ANALYSIS = "/c/unesco-ethics-of-ai/analysis";
 function seedComments(databasePath: string) {
   const db = openDatabase(databasePath);
   try {
-    seedSyntheticConsultation(db, { comments: 600, participants: 60, seed: 11, slug: "unesco-ethics-of-ai", until: "2026-11-22", days: 30 });
+    // 900 comments: enough for the generator's first campaign (6% of the comments, 54 copies).
+    seedSyntheticConsultation(db, { comments: 900, participants: 60, seed: 11, slug: "unesco-ethics-of-ai", until: "2026-11-22", days: 30 });
   } finally {
     db.$client.close();
   }
@@ -36,6 +37,7 @@ function countedIds(databasePath: string, nodeId: string, region: string, stance
 }
 
 test("an expert filters the matrix by region and stance; a cell's drill-down lists exactly the comments it counted", async ({ page, server }) => {
+  test.slow(); // axe over the whole analysis page takes half a minute on a shared machine
   seedComments(server.databasePath);
   await signInAs(page, "expert@demo.redraft.org");
   await page.goto("/c/unesco-ethics-of-ai");
@@ -77,6 +79,58 @@ test("an expert filters the matrix by region and stance; a cell's drill-down lis
   expect([...listed].sort((a, b) => a - b)).toEqual(expected.slice(0, 50));
 });
 
+test("the analysis shows consensus, representativeness, campaigns and themes; collapsing campaigns changes the counts", async ({ page, server }) => {
+  // axe over the whole page (a matrix of 200 paragraphs, the tables opened) takes half a minute on a shared machine.
+  test.slow();
+  seedComments(server.databasePath);
+  await signInAs(page, "expert@demo.redraft.org");
+  await page.goto(ANALYSIS);
+
+  // Consensus and division, with the counts behind them linking to the drill-down.
+  await expect(page.getByRole("heading", { level: 2, name: "Consensus and division" })).toBeVisible();
+  const agreed = page.getByRole("table", { name: "Paragraphs the regions agree on most" });
+  expect(await agreed.getByRole("row").count()).toBeGreaterThan(1);
+  await expect(agreed.getByRole("link", { name: /\d+ supports?/ }).first()).toHaveAttribute("href", /stance=support.*node=|node=.*stance=support/);
+  expect(await page.getByRole("table", { name: "Paragraphs on which the stakeholder groups diverge most" }).getByRole("row").count()).toBeGreaterThan(1);
+
+  // Representativeness beside UN Member States, then beside registered participants.
+  const regions = page.getByRole("table", { name: "Participants and comments per region beside the baseline" });
+  await expect(regions.getByRole("columnheader", { name: "Share of UN Member States" })).toBeVisible();
+  await expect(regions.getByRole("row", { name: /Africa/ })).toContainText("23.3%"); // 45 of 193 Member States
+  await page.getByText("Who said nothing, paragraph by paragraph").click();
+  await expect(page.getByRole("table", { name: "Paragraphs on which some regions or stakeholder groups said nothing" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Compare the regions with" }).getByRole("link", { name: "Registered participants" }).click();
+  await expect(page).toHaveURL(/baseline=registered/);
+  await expect(regions.getByRole("columnheader", { name: "Share of registered participants" })).toBeVisible();
+
+  // A campaign: one text × N submitters, with its regions.
+  const campaign = page.getByRole("link", { name: /^One text × \d+ submitters$/ }).first();
+  await expect(campaign).toBeVisible();
+  const size = Number((await campaign.textContent())!.match(/\d+/)![0]);
+  expect(size).toBeGreaterThanOrEqual(3);
+  await expect(page.getByText(/^Regions: /).first()).toBeVisible();
+
+  // Themes of each region and each paragraph.
+  expect(await page.getByRole("table", { name: "Distinctive terms of each region's comments" }).getByRole("row").count()).toBeGreaterThan(1);
+  await page.getByText("Distinctive terms of each paragraph's comments", { exact: true }).first().click();
+  expect(await page.getByRole("table", { name: "Distinctive terms of each paragraph's comments" }).getByRole("row").count()).toBeGreaterThan(1);
+
+  // Collapsing campaigns: each counts once, so the total drops by N − 1 for each.
+  const sizes = await page.getByRole("link", { name: /^One text × \d+ submitters$/ }).evaluateAll((links) => links.map((a) => Number(a.textContent!.match(/\d+/)![0])));
+  const total = async () => Number((await page.getByRole("status").textContent())!.match(/(\d+) comments? from/)![1]);
+  const raw = await total();
+  await page.getByRole("link", { name: "Count each campaign once" }).click();
+  await expect(page).toHaveURL(/campaigns=collapsed/);
+  await expect(page.getByRole("status")).toContainText("Campaigns collapsed (counted once)");
+  expect(await total()).toBe(raw - sizes.reduce((n, s) => n + s - 1, 0));
+  await expect(page.getByRole("form", { name: "Filter the analysis" }).getByLabel("Campaigns")).toHaveValue("collapsed");
+  await expectNoAxeViolations(page);
+
+  // The campaign's drill-down lists its N comments.
+  await page.getByRole("link", { name: /^One text × \d+ submitters$/ }).first().click();
+  await expect(page.getByRole("status")).toHaveText(`${size} comments`);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -85,14 +139,15 @@ test.describe("without JavaScript", () => {
     await signInAs(page, "secretariat@demo.redraft.org");
     await page.goto(ANALYSIS);
     const all = await page.getByRole("status").textContent();
-    await page.getByLabel("Language").selectOption({ label: "Español" });
+    const form = page.getByRole("form", { name: "Filter the analysis" });
+    await form.getByLabel("Language").selectOption({ label: "Español" });
     await page.getByRole("button", { name: "Apply the filters" }).click();
     await expect(page).toHaveURL(/language=es/);
     const narrowed = await page.getByRole("status").textContent();
     expect(narrowed).not.toBe(all);
     await page.goto(page.url());
     await expect(page.getByRole("status")).toHaveText(narrowed!);
-    await expect(page.getByLabel("Language")).toHaveValue("es");
+    await expect(form.getByLabel("Language")).toHaveValue("es");
     await page.getByRole("link", { name: "Clear the filters" }).click();
     await expect(page.getByRole("status")).toHaveText(all!);
   });

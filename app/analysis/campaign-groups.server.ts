@@ -1,0 +1,137 @@
+/**
+ * Campaign membership, persisted (decision 016). `findCampaigns` (campaigns.ts) needs every
+ * comment's text, about a second for 100,000 comments: too slow for every page, and a figure with
+ * campaigns collapsed must be one SQL condition to stay as fast as its raw version. So the
+ * grouping is stored in `campaign_members` and recomputed only when the consultation's counted
+ * comments changed since (their number or the highest id: a new, hidden, restored or removed
+ * comment). Recomputing on a GET is caching a computed result, not a change of state.
+ */
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client.server";
+import { campaignMembers, campaignRuns, comments } from "../../db/schema";
+import { commentsIndexedBy } from "./analysis-indexes.server";
+import { findCampaigns } from "./campaigns";
+import type { CommentFilters } from "./comment-filters";
+import { commentFilterConditions } from "./comment-filters.server";
+
+/** The group key of a campaign in `dispositions.group_key` and in the exports' campaign column. */
+export const campaignKey = (campaignId: number) => `campaign-${campaignId}`;
+
+/**
+ * What a cached result was made from: the consultation's counted comments' number and highest id
+ * (a comment added, hidden, restored or removed), and the sums of their authors' ids and of the
+ * people they represent (an account anonymised, a meeting's attendance corrected).
+ */
+export interface CountedStamp {
+  count: number;
+  maxId: number;
+  authors: number;
+  people: number;
+}
+
+/** The consultation's counted comments' stamp: one pass over an analysis index (about 10 ms at 100,000). */
+export function countedStamp(db: Db, consultationId: number): CountedStamp {
+  const row = db.get<{ count: number; maxId: number | null; authors: number; people: number }>(sql`
+    select count(*) as count, max(${comments.id}) as maxId, total(${comments.authorId}) as authors, total(${comments.peopleRepresented}) as people
+    from ${commentsIndexedBy("comments_analysis_author_idx")}
+    where ${comments.consultationId} = ${consultationId} and ${comments.parentId} is null and ${comments.status} = 'visible'`);
+  return { count: row?.count ?? 0, maxId: row?.maxId ?? 0, authors: row?.authors ?? 0, people: row?.people ?? 0 };
+}
+
+/** A stamp as part of a cache key. */
+export const stampKey = (s: CountedStamp) => `${s.count}:${s.maxId}:${s.authors}:${s.people}`;
+
+/**
+ * Makes `campaign_members` current for the consultation: recomputes the grouping when the counted
+ * comments changed since it was made, else does nothing. Returns whether it recomputed.
+ */
+export function ensureCampaigns(db: Db, consultationId: number, current = countedStamp(db, consultationId), now = new Date()): boolean {
+  const run = db.select().from(campaignRuns).where(eq(campaignRuns.consultationId, consultationId)).get();
+  if (run && run.commentCount === current.count && run.maxCommentId === current.maxId) return false;
+  const texts = db
+    .select({ id: comments.id, body: comments.body })
+    .from(comments)
+    .where(and(eq(comments.consultationId, consultationId), sql`${comments.parentId} is null`, sql`${comments.status} = 'visible'`))
+    .orderBy(comments.id)
+    .all();
+  const campaigns = findCampaigns(texts);
+  db.transaction((tx) => {
+    tx.delete(campaignMembers).where(eq(campaignMembers.consultationId, consultationId)).run();
+    const insert = db.$client.prepare("insert into campaign_members (comment_id, consultation_id, campaign_id) values (?, ?, ?)");
+    for (const c of campaigns) for (const id of c.ids) insert.run(id, consultationId, c.representativeId);
+    tx.insert(campaignRuns)
+      .values({ consultationId, commentCount: current.count, maxCommentId: current.maxId, computedAt: now })
+      .onConflictDoUpdate({ target: campaignRuns.consultationId, set: { commentCount: current.count, maxCommentId: current.maxId, computedAt: now } })
+      .run();
+  });
+  return true;
+}
+
+/** The comments of one campaign, as a drill-down cell's condition. */
+export const inCampaign = (campaignId: number): SQL =>
+  sql`${comments.id} in (select ${campaignMembers.commentId} from ${campaignMembers} where ${campaignMembers.campaignId} = ${campaignId})`;
+
+/** Comment id → campaign group key, and each key's size, for the compiled table and the exports. */
+export function campaignKeys(db: Db, consultationId: number): { of: Map<number, string>; sizes: Map<string, number> } {
+  ensureCampaigns(db, consultationId);
+  const of = new Map<number, string>();
+  const sizes = new Map<string, number>();
+  for (const m of db.select().from(campaignMembers).where(eq(campaignMembers.consultationId, consultationId)).all()) {
+    const key = campaignKey(m.campaignId);
+    of.set(m.commentId, key);
+    sizes.set(key, (sizes.get(key) ?? 0) + 1);
+  }
+  return { of, sizes };
+}
+
+export interface CampaignSummary {
+  id: number;
+  /** Members counted under the filters (campaigns are never collapsed here: this is the N). */
+  size: number;
+  node: string | null;
+  stance: string | null;
+  body: string;
+  /** Members per region, most first. */
+  regions: { region: string; count: number }[];
+}
+
+/**
+ * The campaigns of the consultation with the members the filters keep ("one text × N"), largest
+ * first: the representative's paragraph, position and text, and the members' regions.
+ */
+export function campaignSummaries(db: Db, consultationId: number, filters: CommentFilters, limit = 50): CampaignSummary[] {
+  const raw = { ...filters, campaigns: undefined };
+  const rows = db.all<{ campaign: number; region: string; n: number }>(sql`
+    select ${campaignMembers.campaignId} as campaign, ${comments.authorRegion} as region, count(*) as n
+    from ${campaignMembers} join ${comments} on ${comments.id} = ${campaignMembers.commentId}
+    where ${and(
+      eq(campaignMembers.consultationId, consultationId),
+      sql`${comments.parentId} is null`,
+      sql`${comments.status} = 'visible'`,
+      commentFilterConditions(raw),
+    )}
+    group by ${campaignMembers.campaignId}, ${comments.authorRegion}`);
+  const byCampaign = new Map<number, { region: string; count: number }[]>();
+  for (const r of rows) {
+    const list = byCampaign.get(r.campaign) ?? [];
+    list.push({ region: r.region, count: r.n });
+    byCampaign.set(r.campaign, list);
+  }
+  const sized = [...byCampaign]
+    .map(([id, regions]) => ({ id, regions: regions.sort((a, b) => b.count - a.count || a.region.localeCompare(b.region)), size: regions.reduce((n, r) => n + r.count, 0) }))
+    .sort((a, b) => b.size - a.size || a.id - b.id)
+    .slice(0, limit);
+  if (sized.length === 0) return [];
+  const texts = new Map(
+    db
+      .select({ id: comments.id, node: comments.nodeId, stance: comments.stance, body: comments.body })
+      .from(comments)
+      .where(inArray(comments.id, sized.map((c) => c.id)))
+      .all()
+      .map((c) => [c.id, c]),
+  );
+  return sized.map((c) => {
+    const text = texts.get(c.id);
+    return { ...c, node: text?.node ?? null, stance: text?.stance ?? null, body: text?.body ?? "" };
+  });
+}
