@@ -17,8 +17,6 @@ test("an expert records a disposition, the lead publishes the next version, the 
   // The expert finds it in the compiled table (filtered to the paragraph) and accepts it.
   await signInAs(page, "expert@demo.redraft.org");
   await page.goto(`/c/${SLUG}`);
-  // (The draft page currently fails to hydrate once a paragraph has comments, so its links are
-  // followed by address rather than clicked mid-recovery.)
   await expect(page.getByRole("link", { name: "Compiled comments" })).toHaveAttribute("href", `/c/${SLUG}/compiled`);
   await page.goto(`/c/${SLUG}/compiled`);
   const filters = page.getByRole("form", { name: "Filter the comments" });
@@ -43,8 +41,7 @@ test("an expert records a disposition, the lead publishes the next version, the 
   // The lead revises paragraph 71 in the working draft and publishes version 2.
   await page.goto(`/c/${SLUG}/revise`);
   await expect(page.getByRole("status").filter({ hasText: "Editing together" })).toBeVisible();
-  // The caret goes to the end of paragraph 71 found by its text: the editor's label decorations
-  // are currently one paragraph off in this draft (reported), and End stops at a visual line end.
+  // The caret goes to the end of paragraph 71 found by its text (End stops at a visual line end).
   const editor = page.getByRole("textbox", { name: "Working draft" });
   await editor.click();
   await editor.evaluate((root) => {
