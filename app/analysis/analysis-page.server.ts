@@ -5,7 +5,6 @@ import { getActor } from "../auth/session.server";
 import { listStakeholderGroups } from "../accounts/users.server";
 import { publicAuthor } from "../comments/comments.server";
 import { loadReadableDraft } from "../drafts/reading.server";
-import { createTranslator } from "../i18n/translate";
 import { z } from "zod";
 import { count, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
@@ -19,6 +18,8 @@ import { consensusView, representativenessView, silentByParagraph } from "./insi
 import { memberStatesBaseline } from "./representativeness";
 import { consultationThemes } from "./themes.server";
 import { cachedFigure } from "./figure-cache.server";
+import { requestTranslator } from "../i18n/locale.server";
+import { translatableError } from "../i18n/error-message";
 
 /** The consultation, readable and open to analysis by this actor, or sign-in / 403 / 404. */
 async function requireAnalysis(request: Request, context: AppLoadContext, slug: string | undefined) {
@@ -29,7 +30,7 @@ async function requireAnalysis(request: Request, context: AppLoadContext, slug: 
       const url = new URL(request.url);
       throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
     }
-    throw data({ message: createTranslator()("error.forbidden.body") }, { status: 403 });
+    throw data(translatableError("error.forbidden.body"), { status: 403 });
   }
   return draft;
 }
@@ -137,7 +138,7 @@ export async function drillDownPage(request: Request, context: AppLoadContext, s
   const params = new URL(request.url).searchParams;
   const filters = parseCommentFilters(params);
   const cell = parseDrillDown(params);
-  const t = createTranslator();
+  const t = await requestTranslator(request, context);
   if (filters.campaigns === "collapsed" || cell.campaign !== undefined) ensureCampaigns(context.db, consultation.id);
   const { total, rows } = countedCommentList(context.db, consultation.id, filters, cell, cell.page);
   const labels = new Map(nodes.map((n) => [n.nodeId, n.label]));

@@ -20,7 +20,6 @@ import { can } from "../auth/permissions";
 import { getActor, requirePermission } from "../auth/session.server";
 import { commentParagraphs } from "../comments/comment-text";
 import { currentVersion, getConsultationBySlug, getOutline } from "../drafts/drafts.server";
-import { createTranslator } from "../i18n/translate";
 import {
   AlreadyImportedError,
   checkFile,
@@ -33,13 +32,14 @@ import {
 import { MAX_IMPORT_BYTES, type ImportProblem } from "./import-rows";
 import { createMeeting, getMeeting, listImportBatches, listMeetings, meetingComments, recordMeetingComment } from "./recorded-comments.server";
 import { meetingSchema, recordedCommentSchema, resolveOrigin, type Origin } from "./recorded-input";
+import { translatableError } from "../i18n/error-message";
 
 const slugParam = z.string().regex(/^[a-z0-9-]{1,100}$/);
 const idParam = z.coerce.number().int().positive();
 const tokenParam = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
 
 function notFound(key: "error.consultationNotFound" | "meeting.notFound" | "import.file.expired", slug = ""): never {
-  throw data({ message: createTranslator()(key, { slug }) }, { status: 404 });
+  throw data(translatableError(key, { slug }), { status: 404 });
 }
 
 /** The consultation of the address, once the permission function allows recording its input. */
@@ -151,8 +151,8 @@ export async function submitRecordedComment(request: Request, context: AppLoadCo
 /** At most this many problems are listed; the count says how many more there were. */
 const LISTED_PROBLEMS = 200;
 function problemList(problems: ImportProblem[]) {
-  const t = createTranslator();
-  return { problems: problems.slice(0, LISTED_PROBLEMS).map((p) => t(p.key, p.values)), total: problems.length };
+  // Keys and values, translated by the page in the reader's language.
+  return { problems: problems.slice(0, LISTED_PROBLEMS), total: problems.length };
 }
 const refused = (problems: ImportProblem[], status = 400) => data(problemList(problems), { status });
 

@@ -12,7 +12,7 @@ import { parseCommentFilters, type CommentFilters } from "../analysis/comment-fi
 import { can } from "../auth/permissions";
 import { getActor } from "../auth/session.server";
 import { getConsultationBySlug, publishedVersions } from "../drafts/drafts.server";
-import { createTranslator, type Translate } from "../i18n/translate";
+import type { Translate } from "../i18n/translate";
 import { compiledRowBatches, rowContext } from "../review/compiled-rows.server";
 import { reportPdf } from "./pdf.server";
 import { summaryReport, type ReportHooks } from "./report";
@@ -21,6 +21,7 @@ import { revisionPair } from "./revision.server";
 import { csvStream, openDataStream, xlsxStream } from "./streams.server";
 import { Tally } from "./tally";
 import { reportDocx, revisedDraftDocx } from "./word.server";
+import { requestTranslator } from "../i18n/locale.server";
 
 export const downloadFiles = ["comments.csv", "comments.xlsx", "open-data.json", "summary.docx", "summary.pdf", "revised-draft.docx"] as const;
 const fileParam = z.enum(downloadFiles);
@@ -55,7 +56,7 @@ export function consultationSummary(
 }
 
 export async function download(request: Request, context: AppLoadContext, slug: string | undefined, file: string | undefined): Promise<Response> {
-  const t = createTranslator();
+  const t = await requestTranslator(request, context);
   const db = context.db;
   const actor = await getActor(request, db, context.config);
   const consultation = slug ? getConsultationBySlug(db, slug) : undefined;

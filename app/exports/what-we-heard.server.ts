@@ -8,9 +8,9 @@ import { can } from "../auth/permissions";
 import { getActor } from "../auth/session.server";
 import { getConsultationBySlug } from "../drafts/drafts.server";
 import { loadReadableDraft } from "../drafts/reading.server";
-import { createTranslator } from "../i18n/translate";
 import { consultationSummary } from "./downloads.server";
 import type { Counts } from "./tally";
+import { requestTranslator } from "../i18n/locale.server";
 
 /** Rationales listed per paragraph on the page; the report and open data carry them all. */
 const RATIONALES_PER_PARAGRAPH = 10;
@@ -24,7 +24,7 @@ export async function whatWeHeardPage(request: Request, context: AppLoadContext,
   if (!can(actor, { action: "whatWeHeard.read", consultation: row })) {
     return { consultation, available: false as const };
   }
-  const t = createTranslator();
+  const t = await requestTranslator(request, context);
   const { tally, pair } = consultationSummary(context.db, row, {}, t, context.collab);
   const nodes = pair?.base.nodes ?? [];
   const revisedText = new Map((pair?.revised?.nodes ?? []).map((n) => [n.nodeId, n.text]));

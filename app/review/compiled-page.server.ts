@@ -11,8 +11,9 @@ import { workingDraftBlocks } from "../collab/working-drafts.server";
 import { currentVersion, getConsultationBySlug, getOutline } from "../drafts/drafts.server";
 import { workingDraftLabels } from "../drafts/relabel";
 import { workingDraftName } from "../../realtime/protocol";
-import { createTranslator } from "../i18n/translate";
 import { compiledPage, rowContext, type CompiledSort, type ReviewFilters } from "./compiled-rows.server";
+import { requestTranslator } from "../i18n/locale.server";
+import { translatableError } from "../i18n/error-message";
 import {
   assignComments,
   assignSchema,
@@ -39,12 +40,11 @@ const reviewQuery = z.object({
 export async function openReview(request: Request, context: AppLoadContext, slug: string | undefined) {
   const signedIn = await requireUser(request, context.db, context.config);
   const consultation = slug ? getConsultationBySlug(context.db, slug) : undefined;
-  const t = createTranslator();
   if (!consultation || !can(signedIn.actor, { action: "consultation.read", consultation })) {
-    throw data({ message: t("error.consultationNotFound", { slug: String(slug ?? "").slice(0, 100) }) }, { status: 404 });
+    throw data(translatableError("error.consultationNotFound", { slug: String(slug ?? "").slice(0, 100) }), { status: 404 });
   }
   if (!can(signedIn.actor, { action: "comments.review", consultation })) {
-    throw data({ message: t("error.forbidden.body") }, { status: 403 });
+    throw data(translatableError("error.forbidden.body"), { status: 403 });
   }
   return { signedIn, consultation };
 }
@@ -52,7 +52,7 @@ export async function openReview(request: Request, context: AppLoadContext, slug
 export async function compiledTablePage(request: Request, context: AppLoadContext, slug: string | undefined) {
   const { signedIn, consultation } = await openReview(request, context, slug);
   const db = context.db;
-  const t = createTranslator();
+  const t = await requestTranslator(request, context);
   const url = new URL(request.url);
   const filters = parseCommentFilters(url.searchParams);
   const q = reviewQuery.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));

@@ -9,10 +9,10 @@ import { analysisDimensions, drillDownPath } from "~/analysis/drill-down";
 import { filtersToSearch } from "~/analysis/comment-filters";
 import { unescoRegions } from "../../db/enums";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = createTranslator();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   return [{ title: data ? `${t("analysis.title")} · ${data.consultation.title}` : t("app.name") }];
 };
 

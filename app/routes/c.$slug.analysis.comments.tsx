@@ -9,10 +9,10 @@ import { ParagraphText } from "~/components/draft-node";
 import { paragraphPath } from "~/drafts/outline";
 import { WithLocalTime } from "~/components/local-date";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = createTranslator();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   return [{ title: data ? `${t("analysis.comments.title")} · ${data.consultation.title}` : t("app.name") }];
 };
 

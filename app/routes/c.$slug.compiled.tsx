@@ -3,13 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Options } from "~/components/form-field";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
-import { createTranslator } from "~/i18n/translate";
 import { compiledTablePage, submitCompiledTable } from "~/review/compiled-page.server";
 import { channels, commentTypes, decisions, electoralGroups, languages, stances, unescoRegions } from "../../db/enums";
 import { ScrollRegion } from "~/components/scroll-region";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = createTranslator();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   return [{ title: data ? `${t("review.title")} · ${data.consultation.title}` : t("app.name") }];
 };
 

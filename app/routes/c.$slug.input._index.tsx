@@ -4,10 +4,10 @@ import { inputOverview, requireInputAccess } from "~/channels/input-pages.server
 import { DataTable } from "~/components/data-table";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = createTranslator();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   return [{ title: `${t("input.title")}${data ? ` · ${data.consultation.title}` : ""} · ${t("app.name")}` }];
 };
 

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ImportProblems } from "~/channels/import-problems";
+import { ImportProblems, type RefusedFile } from "~/channels/import-problems";
 import { previewPage, requireInputAccess, submitPreview } from "~/channels/input-pages.server";
 import { DataTable } from "~/components/data-table";
 import { InputBreadcrumbs } from "~/channels/input-breadcrumbs";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = createTranslator();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   return [{ title: `${data ? t("import.preview.title", { fileName: data.fileName }) : t("import.title")} · Redraft` }];
 };
 
@@ -24,7 +24,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function ImportPreviewPage() {
   const { consultation, fileName, refused, total, people, rows } = useLoaderData<typeof loader>();
-  const result = useActionData() as { problems: string[]; total: number } | undefined;
+  const result = useActionData() as RefusedFile | undefined;
   const t = useT();
   const problems = result ?? refused;
   return (

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ImportProblems } from "~/channels/import-problems";
+import { ImportProblems, type RefusedFile } from "~/channels/import-problems";
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "~/channels/import-rows";
 import { requireInputAccess, submitUpload } from "~/channels/input-pages.server";
 import { ErrorSummary, Field } from "~/components/form-field";
@@ -8,9 +8,9 @@ import { DataTable } from "~/components/data-table";
 import { InputBreadcrumbs } from "~/channels/input-breadcrumbs";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("import.title")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("import.title")} · Redraft` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { consultation } = await requireInputAccess(request, context, params.slug);
@@ -22,7 +22,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return submitUpload(request, context, consultation, userId);
 }
 
-type Result = { errors?: Record<string, string>; problems?: string[]; total?: number };
+type Result = { errors?: Record<string, string>; problems?: RefusedFile["problems"]; total?: number };
 
 export default function ImportPage() {
   const { consultation } = useLoaderData<typeof loader>();

@@ -9,11 +9,11 @@ import { DataTable } from "~/components/data-table";
 import { InputBreadcrumbs } from "~/channels/input-breadcrumbs";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
-import { createTranslator } from "~/i18n/translate";
 import { languages, unescoRegions } from "../../db/enums";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.meeting.title ?? createTranslator()("input.col.meeting")} · ${createTranslator()("input.title")} · Redraft` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: `${data?.meeting.title ?? metaTranslator(matches)("input.col.meeting")} · ${metaTranslator(matches)("input.title")} · Redraft` },
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -4,10 +4,10 @@ import { requireInputAccess, submitMeeting } from "~/channels/input-pages.server
 import { ErrorSummary, Field, Options, useFormResult } from "~/components/form-field";
 import { InputBreadcrumbs } from "~/channels/input-breadcrumbs";
 import { useT } from "~/i18n/i18n-context";
-import { createTranslator } from "~/i18n/translate";
 import { meetingChannels, unescoRegions } from "../../db/enums";
+import { metaTranslator } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${createTranslator()("meeting.new.title")} · Redraft` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("meeting.new.title")} · Redraft` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { consultation } = await requireInputAccess(request, context, params.slug);

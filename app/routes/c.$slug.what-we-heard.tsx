@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { paragraphPath } from "~/drafts/outline";
 import { whatWeHeardPage } from "~/exports/what-we-heard.server";
-import { useT } from "~/i18n/i18n-context";
+import { useLocale, useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
-import { createTranslator } from "~/i18n/translate";
+import { metaTranslator } from "~/i18n/meta";
+import { formatValue } from "~/analysis/charts/chart-scale";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = createTranslator();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   return [{ title: data ? `${t("heard.title")} · ${data.consultation.title}` : t("app.name") }];
 };
 
@@ -18,6 +19,7 @@ export function loader({ request, context, params }: LoaderFunctionArgs) {
 /** A table of counts with a bar per row; the figures are the text alternative of the bars. */
 function CountsTable({ id, title, rows, label }: { id: string; title: string; rows: { key: string; count: number }[]; label: (key: string) => string }) {
   const t = useT();
+  const locale = useLocale();
   const max = Math.max(1, ...rows.map((r) => r.count));
   const total = rows.reduce((a, r) => a + r.count, 0) || 1;
   return (
@@ -36,10 +38,10 @@ function CountsTable({ id, title, rows, label }: { id: string; title: string; ro
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">{label(r.key)}</th>
-              <td>{r.count}</td>
+              <td>{formatValue(r.count, "number", locale)}</td>
               <td>
                 <span className="heard-bar" style={{ width: `${(r.count / max) * 12}rem` }} aria-hidden="true" />{" "}
-                {new Intl.NumberFormat("en", { style: "percent" }).format(r.count / total)}
+                {formatValue(r.count / total, "percent", locale)}
               </td>
             </tr>
           ))}
