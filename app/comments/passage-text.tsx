@@ -139,6 +139,7 @@ export function PassagePicker({
   const t = useT();
   const [hydrated, setHydrated] = useState(false);
   const [selected, setSelected] = useState<ChosenPassage | null>(null);
+  const [typedError, setTypedError] = useState(false);
   useEffect(() => {
     setHydrated(true);
     const update = () => setSelected(selectedPassage(containerRef.current, text));
@@ -146,20 +147,55 @@ export function PassagePicker({
     return () => document.removeEventListener("selectionchange", update);
   }, [containerRef, text]);
   if (!hydrated) return null;
+  // Without a mouse, selecting text needs caret browsing; typing the words does the same.
+  const pickTyped = (form: HTMLFormElement) => {
+    const words = String(new FormData(form).get("passageWords") ?? "").trim();
+    const at = words === "" ? -1 : text.indexOf(words);
+    if (at === -1) {
+      setTypedError(true);
+      return;
+    }
+    setTypedError(false);
+    onPick({ start: at, end: at + words.length, quote: words });
+  };
   return (
-    <p className="passage-picker">
-      <button
-        type="button"
-        disabled={!selected}
-        // A mouse press on the button would otherwise clear the selection it acts on.
-        onMouseDown={(e) => e.preventDefault()}
-        onClick={() => {
-          if (selected) onPick(selected);
+    <div className="passage-picker">
+      <p>
+        <button
+          type="button"
+          disabled={!selected}
+          // A mouse press on the button would otherwise clear the selection it acts on.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => {
+            if (selected) onPick(selected);
+          }}
+        >
+          {t("passage.commentOnSelection")}
+        </button>{" "}
+        <span className="muted">{selected ? t("passage.selected", { quote: selected.quote }) : t("passage.howTo")}</span>
+      </p>
+      <form
+        className="passage-picker__typed"
+        onSubmit={(e) => {
+          e.preventDefault();
+          pickTyped(e.currentTarget);
         }}
       >
-        {t("passage.commentOnSelection")}
-      </button>{" "}
-      <span className="muted">{selected ? t("passage.selected", { quote: selected.quote }) : t("passage.howTo")}</span>
-    </p>
+        <label htmlFor="passage-words">{t("passage.typeWords")}</label>{" "}
+        <input
+          id="passage-words"
+          name="passageWords"
+          aria-invalid={typedError || undefined}
+          aria-describedby={typedError ? "passage-words-error" : undefined}
+          maxLength={2000}
+        />{" "}
+        <button type="submit">{t("passage.useWords")}</button>
+        {typedError ? (
+          <span id="passage-words-error" className="field__error" role="alert">
+            {t("passage.wordsNotFound")}
+          </span>
+        ) : null}
+      </form>
+    </div>
   );
 }

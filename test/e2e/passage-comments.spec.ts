@@ -91,6 +91,9 @@ test("a second passage overlapping the first splits the marks; a forged passage 
     await form.getByRole("button", { name: "Publish my comment" }).click();
     const comments = page.getByRole("article", { name: "Priya Participant · Civil society / NGO · India" });
     await expect(comments.getByRole("paragraph").filter({ hasText: text })).toBeVisible();
+    // The page has re-rendered with the new marks (and the live update's reload has settled).
+    await expect(page.getByRole("status").filter({ hasText: /comments?$/ }).first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
   }
   // "requirements" carries both passages.
   await expect(page.locator("mark", { hasText: /^requirements$/ })).toHaveAccessibleDescription(/2 comments on these words/);
@@ -103,4 +106,22 @@ test("a second passage overlapping the first splits the marks; a forged passage 
   expect(response.status()).toBe(400);
   await page.reload();
   await expect(page.getByText("Forged.")).toHaveCount(0);
+});
+
+test("without a mouse, the passage is chosen by typing its words", async ({ page }) => {
+  await signInAs(page, "participant@demo.redraft.org");
+  await page.goto(PARAGRAPH);
+  const words = page.getByLabel("Or type the words to comment on");
+  await words.fill("not in this paragraph at all");
+  await words.press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: "These words are not in the paragraph" })).toBeVisible();
+  await words.fill("intended use");
+  await words.press("Enter");
+  const form = page.getByRole("form", { name: "Comment on paragraph 71" });
+  await expect(form.getByText("Your comment is on the words intended use")).toBeVisible();
+  await page.keyboard.press("Space"); // the focus is on the form's first choice
+  await form.getByLabel("Your comment").fill("Say who decides the intended use.");
+  await form.getByLabel("Your comment").press("Tab");
+  await form.getByRole("button", { name: "Publish my comment" }).press("Enter");
+  await expect(page.locator("mark", { hasText: "intended use" })).toBeVisible();
 });
