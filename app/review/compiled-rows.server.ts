@@ -162,9 +162,18 @@ const fields = {
 };
 
 /** Comments (not replies) of the consultation that the filters keep; hidden ones only when asked. */
-export function rowConditions(consultationId: number, filters: CommentFilters, review: ReviewFilters = {}, includeHidden = false): SQL {
+export function rowConditions(
+  consultationId: number,
+  filters: CommentFilters,
+  review: ReviewFilters = {},
+  includeHidden = false,
+  { walkById = false } = {},
+): SQL {
   const conditions: (SQL | undefined)[] = [
-    eq(comments.consultationId, consultationId),
+    // Walking every comment in id order (exports), the unary + keeps SQLite on the primary key:
+    // through a consultation index it sorted the whole consultation again for every batch
+    // (100,000 comments: 6.6 s instead of well under one).
+    walkById ? sql`+${comments.consultationId} = ${consultationId}` : eq(comments.consultationId, consultationId),
     isNull(comments.parentId),
     includeHidden ? undefined : eq(comments.status, "visible"),
     commentFilterConditions(filters),
@@ -289,7 +298,7 @@ export function* compiledRowBatches(
   let lastId = 0;
   for (;;) {
     const rows = baseQuery(db, ctx)
-      .where(and(rowConditions(ctx.consultationId, filters, {}, withPrivate), gt(comments.id, lastId)))
+      .where(and(rowConditions(ctx.consultationId, filters, {}, withPrivate, { walkById: true }), gt(comments.id, lastId)))
       .orderBy(asc(comments.id))
       .limit(batchSize)
       .all();

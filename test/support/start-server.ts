@@ -42,7 +42,7 @@ export async function startServer(
   const port = await freePort();
   const databasePath = options.databasePath ?? freshDatabasePath();
   // The heap cap of `npm start` (decision 009), so tests and benchmarks run the server as deployed.
-  const child = spawn(process.execPath, ["--max-old-space-size=256", "--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, [`--max-old-space-size=${process.env.HEAP_MB ?? 256}`, "--import", "tsx", "server.ts"], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: "test", PORT: String(port), DATABASE_PATH: databasePath, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
