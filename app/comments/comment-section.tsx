@@ -272,7 +272,8 @@ export function CommentSection({
   onClearPassage,
 }: {
   section: Section;
-  label: string;
+  /** The paragraph's label; null for comments on the draft as a whole. */
+  label: string | null;
   paragraphText: string;
   returnTo: string;
   /** The words chosen in the text for this comment (with scripts), if any. */
@@ -333,7 +334,7 @@ export function CommentSection({
 
       {section.canComment ? (
         <Form method="post" className="form comment-form" noValidate aria-labelledby="comment-form-title">
-          <h3 id="comment-form-title">{t("comment.add", { label })}</h3>
+          <h3 id="comment-form-title">{label === null ? t("comment.addOnDraft") : t("comment.add", { label })}</h3>
           {formError ? (
             <p className="error-summary" role="alert">
               {t(formError as MessageKey)}

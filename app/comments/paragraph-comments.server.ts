@@ -32,7 +32,7 @@ import { passageView } from "./passage-highlights";
  * `shownText`: the paragraph text the page shows, when passages can be marked in it (the version's
  * own language; a translation has other words, so its passages are listed but not marked).
  */
-export async function commentSection(request: Request, context: AppLoadContext, slug: string, nodeId: string, shownText: string | null) {
+export async function commentSection(request: Request, context: AppLoadContext, slug: string, nodeId: string | null, shownText: string | null) {
   const consultation = getConsultationBySlug(context.db, slug)!;
   const signedIn = await getSignedInUser(request, context.db, context.config);
   const t = createTranslator(await requestLocale(request, context, signedIn));
@@ -66,7 +66,8 @@ export async function submitParagraphForm(
   request: Request,
   context: AppLoadContext,
   slug: string,
-  node: { nodeId: string; label: string; text: string },
+  /** The paragraph commented on; nodeId and label null for the draft as a whole. */
+  node: { nodeId: string | null; label: string | null; text: string },
 ) {
   const { nodeId, label } = node;
   const consultation = getConsultationBySlug(context.db, slug);
@@ -83,7 +84,7 @@ export async function submitParagraphForm(
     (await tryConsume("contributionPerIp", clientAddress(context)));
   if (!allowed) return data({ errors: { form: "comment.tooMany" }, values }, { status: 429 });
 
-  const page = `/c/${slug}/p/${encodeURIComponent(label).replace(/%28/g, "(").replace(/%29/g, ")")}`;
+  const page = label === null ? `/c/${slug}/comments` : `/c/${slug}/p/${encodeURIComponent(label).replace(/%28/g, "(").replace(/%29/g, ")")}`;
   const intent = form.get("intent");
   const commentId = z.coerce.number().int().positive().safeParse(form.get("commentId"));
   if (intent === "edit") {
@@ -122,14 +123,15 @@ export async function submitParagraphForm(
     return redirect(`${page}#comment-${reply.id}`);
   }
   const parsed = commentSchema.safeParse(values);
-  const passage = passageFromForm(values, node.text);
+  // Passages are words of a paragraph; the draft as a whole has none.
+  const passage = nodeId === null ? null : passageFromForm(values, node.text);
   if (!parsed.success || passage === "invalid") {
     const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(passage === "invalid" ? { passage: "comment.passage.invalid" } : {}) };
     return data({ errors, values }, { status: 400 });
   }
   const version = currentVersion(context.db, consultation.id);
   // Anchored in the working draft too, so the passage follows the experts' edits (issue 5, point 8).
-  const workingDraft = passage ? anchorPassage(context.db, context.collab, slug, nodeId, passage) : null;
+  const workingDraft = passage && nodeId !== null ? anchorPassage(context.db, context.collab, slug, nodeId, passage) : null;
   const comment = addComment(context.db, {
     ...parsed.data,
     consultationId: consultation.id,

@@ -70,6 +70,7 @@ export default function ConsultationPage() {
         <ConsultationLinks
           slug={consultation.slug}
           links={[
+            { to: "comments", label: t("draftComments.link") },
             canRevise && { to: "revise", label: t("revise.link") },
             canAnalyse && { to: "analysis", label: t("analysis.link") },
             canReview && { to: "compiled", label: t("review.link") },

@@ -31,6 +31,7 @@ const roles: { name: string; email?: string; paths: string[] }[] = [
       "/",
       DRAFT,
       `${DRAFT}/p/71`,
+      `${DRAFT}/comments`,
       `${DRAFT}/search?q=gender+equality`,
       `${DRAFT}/changes`,
       "/register",

@@ -55,6 +55,25 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test.describe("the draft as a whole, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a participant comments on the draft as a whole from the draft page", async ({ page }) => {
+    await signInAs(page, "participant@demo.redraft.org");
+    await page.goto("/c/unesco-ethics-of-ai");
+    await page.getByRole("link", { name: "Comments on the draft as a whole" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Comments on the draft as a whole" })).toBeVisible();
+    const form = page.getByRole("form", { name: "Comment on the draft as a whole" });
+    await form.getByLabel("General remark").check();
+    await form.getByLabel("Your comment").fill("The text should say how it will be reviewed after adoption.");
+    await form.getByRole("button", { name: "Publish my comment" }).click();
+    await expect(page).toHaveURL(/\/c\/unesco-ethics-of-ai\/comments#comment-\d+$/);
+    const item = page.getByRole("article", { name: "Priya Participant · Civil society / NGO · India" });
+    await expect(item).toContainText("The text should say how it will be reviewed after adoption.");
+    await expect(page.getByRole("status").filter({ hasText: "1 comment" })).toBeVisible();
+  });
+});
+
 test("what people type is shown as text, never run", async ({ page }) => {
   await signInAs(page, "participant@demo.redraft.org");
   await page.goto(PARAGRAPH);

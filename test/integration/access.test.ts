@@ -87,6 +87,9 @@ const ROUTES: [string, string, Record<string, string> | undefined, (number | str
   ["POST", "/c/unesco-ethics-of-ai/revise", {}, [SIGN_IN, 403, "redirect", 403, "redirect"]],
   ["POST", "/c/unesco-ethics-of-ai/p/72", { intent: "comment", stance: "support", body: "Yes." }, [SIGN_IN, "redirect", "redirect", "redirect", "redirect"]],
   ["POST", "/c/ga-78-265-trustworthy-ai/p/OP1", { intent: "comment", stance: "support", body: "Late." }, [SIGN_IN, 403, 403, 403, 403]],
+  ["GET", "/c/unesco-ethics-of-ai/comments", undefined, [200, 200, 200, 200, 200]],
+  ["POST", "/c/unesco-ethics-of-ai/comments", { intent: "comment", stance: "remark", body: "On the whole." }, [SIGN_IN, "redirect", "redirect", "redirect", "redirect"]],
+  ["POST", "/c/ga-78-265-trustworthy-ai/comments", { intent: "comment", stance: "remark", body: "Late." }, [SIGN_IN, 403, 403, 403, 403]],
   // Input from other channels: the secretariat's, while open and after closing.
   ["GET", "/c/unesco-ethics-of-ai/input", undefined, [SIGN_IN, 403, 403, 403, 200]],
   ["GET", "/c/ga-78-265-trustworthy-ai/input", undefined, [SIGN_IN, 403, 403, 403, 200]],
