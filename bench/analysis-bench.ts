@@ -137,10 +137,8 @@ lines.push(
   `Campaign grouping (\`ensureCampaigns\`), cold: ${campaignsMs.toFixed(0)} ms (${members.c} campaigns, ${members.n} comments); when current: ${campaignsCurrentMs.toFixed(1)} ms. Themes (\`consultationThemes\`, every paragraph and region), cold: ${themesMs.toFixed(0)} ms (${Object.keys(themes.paragraphs).length} paragraphs with terms).`,
 );
 
-// V8 grows its heap lazily as long as the machine has memory; a cap makes it collect instead (see
-// docs/benchmarks.md). SERVER_NODE_OPTIONS="" runs the server without one.
-const serverNodeOptions = process.env.SERVER_NODE_OPTIONS ?? "--max-old-space-size=256";
-const server = await startServer({ databasePath, env: { NODE_ENV: "test", NODE_OPTIONS: serverNodeOptions } });
+// The heap cap is the one `npm start` uses, set by startServer (decision 009; HEAP_MB changes it).
+const server = await startServer({ databasePath, env: { NODE_ENV: "test" } });
 try {
   const signIn = await fetch(`${server.url}/sign-in`, {
     method: "POST",
@@ -183,7 +181,7 @@ try {
   }
   const status = readFileSync(`/proc/${server.child.pid}/status`, "utf8");
   const mb = (field: string) => (Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? 0) / 1024).toFixed(0);
-  lines.push("", `Server (NODE_OPTIONS="${serverNodeOptions}") resident memory after the run: ${mb("VmRSS")} MB (peak ${mb("VmHWM")} MB).`);
+  lines.push("", `Server (heap cap ${process.env.HEAP_MB ?? 256} MB) resident memory after the run: ${mb("VmRSS")} MB (peak ${mb("VmHWM")} MB).`);
 } finally {
   await server.stop();
   rmSync(dirname(databasePath), { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { filtersToSearch, type CommentFilters } from "./comment-filters";
 import { dimensionValueLabel, type GroupName } from "./dimension-labels";
 import { drillDownPath, WHOLE_DRAFT } from "./drill-down";
 import type { ConsensusRow, DivergenceRow, GroupSide, RepresentationRow, SilentRow } from "./insights";
+import { ScrollRegion } from "~/components/scroll-region";
 
 type Dimension = "region" | "group";
 
@@ -138,7 +139,7 @@ export function RepresentationTable({ slug, filters, groups, dimension, rows, ba
         format="percent"
         data={rows.map((r) => ({ label: label(r.key), value: r.participantShare, comparison: r.baselineShare > 0 ? r.baselineShare : undefined }))}
       />
-      <div className="table-scroll" role="region" aria-label={t(`analysis.representativeness.${dimension}.caption`)} tabIndex={0}>
+      <ScrollRegion label={t(`analysis.representativeness.${dimension}.caption`)}>
         <table className="analysis-table">
           <caption>{t(`analysis.representativeness.${dimension}.caption`)}</caption>
           <thead>
@@ -168,7 +169,7 @@ export function RepresentationTable({ slug, filters, groups, dimension, rows, ba
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }
@@ -182,7 +183,7 @@ export function SilentTable({ rows, groups, labels }: { rows: SilentRow[]; group
   return (
     <details className="analysis-more">
       <summary>{t("analysis.silent.title")}</summary>
-      <div className="table-scroll" role="region" aria-label={t("analysis.silent.caption")} tabIndex={0}>
+      <ScrollRegion label={t("analysis.silent.caption")}>
         <table className="analysis-table">
           <caption>{t("analysis.silent.caption")}</caption>
           <thead>
@@ -204,7 +205,7 @@ export function SilentTable({ rows, groups, labels }: { rows: SilentRow[]; group
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }
@@ -287,7 +288,7 @@ export function ThemeTables({ labels, paragraphs, regions }: {
       </table>
       <details className="analysis-more">
         <summary>{t("analysis.themes.paragraphs.caption")}</summary>
-        <div className="table-scroll" role="region" aria-label={t("analysis.themes.paragraphs.caption")} tabIndex={0}>
+        <ScrollRegion label={t("analysis.themes.paragraphs.caption")}>
           <table className="analysis-table">
             <caption>{t("analysis.themes.paragraphs.caption")}</caption>
             <thead>
@@ -305,7 +306,7 @@ export function ThemeTables({ labels, paragraphs, regions }: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
     </>
   );

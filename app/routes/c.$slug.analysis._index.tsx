@@ -10,6 +10,7 @@ import { filtersToSearch } from "~/analysis/comment-filters";
 import { unescoRegions } from "../../db/enums";
 import { useT } from "~/i18n/i18n-context";
 import { metaTranslator } from "~/i18n/meta";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);
@@ -54,7 +55,7 @@ export default function AnalysisPage() {
       <section aria-labelledby="over-time-title">
         <h2 id="over-time-title">{t("analysis.overTime")}</h2>
         <TimeSeriesChart title={t("analysis.overTime.chart")} data={perDay.map((d) => ({ date: d.day, count: d.comments }))} />
-        <div className="table-scroll" role="region" aria-label={t("analysis.overTime.caption")} tabIndex={0}>
+        <ScrollRegion label={t("analysis.overTime.caption")}>
           <table className="analysis-table">
             <caption>{t("analysis.overTime.caption")}</caption>
             <thead>
@@ -74,7 +75,7 @@ export default function AnalysisPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="matrix-title">
