@@ -5,12 +5,14 @@
  */
 import { createServer } from "node:http";
 import { existsSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { ConfigError, loadConfig, type Config } from "./app/config/env.server";
+import { projectRoot } from "./app/config/project-root.server";
 import "./app/context.server";
 import {
   badRequestPage,
@@ -44,7 +46,10 @@ const config = readConfig();
 // The app is a production build whatever NODE_ENV says (NODE_ENV only decides cookies, HSTS and
 // demo data, in config): React and Express must run their production code paths.
 process.env.NODE_ENV = "production";
-const buildPath = fileURLToPath(new URL("./build/index.js", import.meta.url));
+// This file runs from the sources under tsx (`npm run dev`) and bundled into build/server.js
+// (`npm start`, decision 017): the files it serves are found from the repository's root.
+const root = projectRoot();
+const buildPath = join(root, "build", "index.js");
 if (!existsSync(buildPath)) {
   console.error("Redraft cannot start: the app is not built. Run `npm run build` (or `npm start`, which builds).");
   process.exit(1);
@@ -73,9 +78,9 @@ app.use(sameOriginForWrites(config));
 app.use(boundedBodies());
 app.use(
   "/build",
-  express.static(fileURLToPath(new URL("./public/build", import.meta.url)), { immutable: true, maxAge: "1y" }),
+  express.static(join(root, "public", "build"), { immutable: true, maxAge: "1y" }),
 );
-app.use(express.static(fileURLToPath(new URL("./public", import.meta.url)), { maxAge: "1h" }));
+app.use(express.static(join(root, "public"), { maxAge: "1h" }));
 // Browsers ask for /favicon.ico whatever the page links to.
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.use((req, res, next) => {

@@ -1,20 +1,15 @@
 import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
+import { projectRoot } from "../app/config/project-root.server";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** Folder of the committed drizzle-kit migrations, located from the repository root. */
-export const migrationsFolder = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "db",
-  "migrations",
-);
+export const migrationsFolder = join(projectRoot(), "db", "migrations");
 
 /**
  * Opens (creating its folder if needed) the SQLite database with WAL and foreign keys on.

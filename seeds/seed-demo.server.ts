@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { count } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client.server";
 import { consultations, documents } from "../db/schema";
 import { importPlainText } from "../app/import";
 import { storeImportedOutline } from "../app/drafts/store-import.server";
+import { projectRoot } from "../app/config/project-root.server";
 
-const seedsFolder = dirname(fileURLToPath(import.meta.url));
+const seedsFolder = join(projectRoot(), "seeds");
 const DAY = 24 * 60 * 60 * 1000;
 
 const manifestSchema = z.object({

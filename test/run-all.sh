@@ -19,7 +19,7 @@ fi
 
 echo "== build"
 build_ok=1
-npx remix build || build_ok=0
+npm run -s build || build_ok=0
 
 echo "== unit and integration tests (vitest)"
 npx vitest run --config test/vitest.config.ts --reporter=default --reporter=json --outputFile.json=test/.tmp/vitest.json

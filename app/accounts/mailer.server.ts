@@ -3,13 +3,14 @@
  * stay in the outbox, which the secretariat reads: a newcomer's instance works with no mail server.
  */
 import { eq, isNull } from "drizzle-orm";
-import nodemailer from "nodemailer";
 import type { Db } from "../../db/client.server";
 import { outbox } from "../../db/schema";
 import type { Config } from "../config/env.server";
 
 export async function deliverOutbox(db: Db, config: Config): Promise<number> {
   if (!config.smtpUrl) return 0;
+  // Loaded only when mail is configured: most instances never need it (decision 017).
+  const { default: nodemailer } = await import("nodemailer");
   const transport = nodemailer.createTransport(config.smtpUrl);
   const pending = db.select().from(outbox).where(isNull(outbox.sentAt)).limit(50).all();
   let sent = 0;

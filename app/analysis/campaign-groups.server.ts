@@ -48,12 +48,13 @@ export const stampKey = (s: CountedStamp) => `${s.count}:${s.maxId}:${s.authors}
 export function ensureCampaigns(db: Db, consultationId: number, current = countedStamp(db, consultationId), now = new Date()): boolean {
   const run = db.select().from(campaignRuns).where(eq(campaignRuns.consultationId, consultationId)).get();
   if (run && run.commentCount === current.count && run.maxCommentId === current.maxId) return false;
-  const texts = db
-    .select({ id: comments.id, body: comments.body })
-    .from(comments)
-    .where(and(eq(comments.consultationId, consultationId), sql`${comments.parentId} is null`, sql`${comments.status} = 'visible'`))
-    .orderBy(comments.id)
-    .all();
+  // Streamed: findCampaigns keeps each text's shingles, not the text, so the grouping's memory is
+  // the shingles' (about 20 MB for 100,000 comments) rather than every comment's text at once.
+  const texts = db.$client
+    .prepare<[number], { id: number; body: string }>(
+      "select id, body from comments where consultation_id = ? and parent_id is null and status = 'visible' order by id",
+    )
+    .iterate(consultationId);
   const campaigns = findCampaigns(texts);
   db.transaction((tx) => {
     tx.delete(campaignMembers).where(eq(campaignMembers.consultationId, consultationId)).run();

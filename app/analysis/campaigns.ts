@@ -125,32 +125,99 @@ export function campaignTokens(body: string): string[] {
   return tokens;
 }
 
-/** The shingle hashes of a comment in text order, repeats included (none under `minTokens` tokens). */
-function shingleHashes(body: string, minTokens: number): Uint32Array {
-  const hashes: number[] = [];
-  scanTokens(normalise(body), (hash) => hashes.push(hash));
-  if (hashes.length < Math.max(1, minTokens)) return new Uint32Array(0);
-  const k = Math.min(SHINGLE_SIZE, hashes.length);
-  const shingles = new Uint32Array(hashes.length - k + 1);
-  for (let i = 0; i < shingles.length; i++) {
-    let h = k;
-    for (let j = 0; j < k; j++) h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64 + Math.imul(hashes[i + j]!, 0xcc9e2d51);
-    shingles[i] = fmix32(h);
-  }
-  return shingles;
-}
+/**
+ * Many comments' shingles in one growing buffer, comment d's at [start(d), end(d)). 100,000
+ * comments as 100,000 small typed arrays cost more in object headers and garbage collection than
+ * in data, and the whole consultation's shingles are held at once while grouping.
+ */
+class ShingleSets {
+  private pool = new Uint32Array(1 << 16);
+  private used = 0;
+  /** Comment d's shingles start at bounds[2d] and end at bounds[2d + 1]. */
+  private bounds = new Int32Array(1 << 12);
+  private sorted = new Uint8Array(1 << 11);
+  count = 0;
+  private readonly tokens: number[] = [];
 
-/** Sorted ascending without repeats, in place. */
-function sortedUnique(shingles: Uint32Array): Uint32Array {
-  shingles.sort();
-  let unique = 0;
-  for (let i = 0; i < shingles.length; i++) if (i === 0 || shingles[i] !== shingles[i - 1]) shingles[unique++] = shingles[i]!;
-  return shingles.subarray(0, unique);
+  /** Adds a comment's shingle hashes in text order, repeats included (none under `minTokens` tokens). */
+  addText(body: string, minTokens: number): void {
+    const hashes = this.tokens;
+    hashes.length = 0;
+    scanTokens(normalise(body), (hash) => hashes.push(hash));
+    const k = Math.min(SHINGLE_SIZE, hashes.length);
+    const length = hashes.length < Math.max(1, minTokens) ? 0 : hashes.length - k + 1;
+    const start = this.reserve(length);
+    for (let i = 0; i < length; i++) {
+      let h = k;
+      for (let j = 0; j < k; j++) h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64 + Math.imul(hashes[i + j]!, 0xcc9e2d51);
+      this.pool[start + i] = fmix32(h);
+    }
+  }
+
+  /** Adds a ready set. */
+  addSet(set: ArrayLike<number>): void {
+    const start = this.reserve(set.length);
+    for (let i = 0; i < set.length; i++) this.pool[start + i] = set[i]!;
+  }
+
+  private reserve(length: number): number {
+    if (this.used + length > this.pool.length) {
+      const grown = new Uint32Array(Math.max(this.pool.length * 2, this.used + length));
+      grown.set(this.pool.subarray(0, this.used));
+      this.pool = grown;
+    }
+    if (2 * this.count + 2 > this.bounds.length) {
+      const grown = new Int32Array(this.bounds.length * 2);
+      grown.set(this.bounds);
+      this.bounds = grown;
+      const sorted = new Uint8Array(this.sorted.length * 2);
+      sorted.set(this.sorted);
+      this.sorted = sorted;
+    }
+    const start = this.used;
+    this.bounds[2 * this.count] = start;
+    this.bounds[2 * this.count + 1] = start + length;
+    this.count++;
+    this.used += length;
+    return start;
+  }
+
+  start(d: number): number {
+    return this.bounds[2 * d]!;
+  }
+  end(d: number): number {
+    return this.bounds[2 * d + 1]!;
+  }
+  size(d: number): number {
+    return this.end(d) - this.start(d);
+  }
+  /** Raw access for the hashing loops; valid until the next add. */
+  values(): Uint32Array {
+    return this.pool;
+  }
+
+  /**
+   * Comment d's set, sorted ascending without repeats. Sorting waits until a comparison needs it:
+   * MinHash ignores order and repeats, and most comments are never compared.
+   */
+  set(d: number): Uint32Array {
+    const start = this.start(d);
+    if (!this.sorted[d]) {
+      const shingles = this.pool.subarray(start, this.end(d)).sort();
+      let unique = 0;
+      for (let i = 0; i < shingles.length; i++) if (i === 0 || shingles[i] !== shingles[i - 1]) shingles[unique++] = shingles[i]!;
+      this.bounds[2 * d + 1] = start + unique;
+      this.sorted[d] = 1;
+    }
+    return this.pool.subarray(start, this.end(d));
+  }
 }
 
 /** The set of shingle hashes of a comment, sorted ascending, without repeats. */
 export function shingleSet(body: string, minTokens = 1): Uint32Array {
-  return sortedUnique(shingleHashes(body, minTokens));
+  const sets = new ShingleSets();
+  sets.addText(body, minTokens);
+  return sets.set(0).slice();
 }
 
 /** |A ∩ B| / |A ∪ B| of two sorted sets. */
@@ -186,17 +253,25 @@ const EMPTY = -1;
  * an unbiased estimate of the Jaccard similarity) at one hash per shingle instead of 64.
  */
 export function minHashSignatures(sets: Uint32Array[], seed: number): Int32Array {
+  const packed = new ShingleSets();
+  for (const set of sets) packed.addSet(set);
+  return packedSignatures(packed, seed);
+}
+
+function packedSignatures(sets: ShingleSets, seed: number): Int32Array {
   const next = generator(seed);
   const mix = next();
   const probeSeed = next();
-  const signatures = new Int32Array(sets.length * HASHES).fill(EMPTY);
+  const signatures = new Int32Array(sets.count * HASHES).fill(EMPTY);
   const bins = new Int32Array(HASHES);
-  for (let d = 0; d < sets.length; d++) {
-    const set = sets[d]!;
-    if (set.length === 0) continue;
+  const values = sets.values();
+  for (let d = 0; d < sets.count; d++) {
+    const start = sets.start(d);
+    const end = sets.end(d);
+    if (end === start) continue;
     bins.fill(EMPTY);
-    for (let s = 0; s < set.length; s++) {
-      const h = fmix32(set[s]! ^ mix);
+    for (let s = start; s < end; s++) {
+      const h = fmix32(values[s]! ^ mix);
       const bin = h >>> BIN_SHIFT;
       const value = h & VALUE_MASK;
       if (bins[bin] === EMPTY || value < bins[bin]!) bins[bin] = value;
@@ -260,22 +335,20 @@ class UnionFind {
  * shares a band with probability 0.9998, at 0.5 with 0.64, at 0.2 with 0.03); every candidate is
  * then checked on its true Jaccard similarity, so the hashing can miss a pair but never invent one.
  */
-export function findCampaigns(comments: { id: number; body: string }[], options: CampaignOptions = {}): Campaign[] {
+export function findCampaigns(comments: Iterable<{ id: number; body: string }>, options: CampaignOptions = {}): Campaign[] {
   const { threshold = 0.8, minSize = 3, seed = 1, minTokens = 10 } = options;
-  const n = comments.length;
-  if (n >= 2 ** INDEX_BITS) throw new RangeError(`findCampaigns handles at most ${2 ** INDEX_BITS - 1} comments`);
-  // MinHash ignores order and repeats; sorting waits until a comparison needs it, as most
-  // comments are never compared (sorting all of them would be a third of the time).
-  const sets = comments.map((c) => shingleHashes(c.body, minTokens));
-  const isSorted = new Uint8Array(n);
-  const set = (d: number) => {
-    if (!isSorted[d]) {
-      sets[d] = sortedUnique(sets[d]!);
-      isSorted[d] = 1;
-    }
-    return sets[d]!;
-  };
-  const signatures = minHashSignatures(sets, seed);
+  // Read once: each text is cut into shingles and then let go, so a caller may stream the
+  // comments from the database instead of holding every text.
+  const ids: number[] = [];
+  const sets = new ShingleSets();
+  for (const c of comments) {
+    if (ids.length >= 2 ** INDEX_BITS - 1) throw new RangeError(`findCampaigns handles at most ${2 ** INDEX_BITS - 1} comments`);
+    ids.push(c.id);
+    sets.addText(c.body, minTokens);
+  }
+  const n = ids.length;
+  const set = (d: number) => sets.set(d);
+  const signatures = packedSignatures(sets, seed);
   const groups = new UnionFind(n);
 
   const keys = new Float64Array(n);
@@ -283,7 +356,7 @@ export function findCampaigns(comments: { id: number; body: string }[], options:
   for (let band = 0; band < BANDS; band++) {
     let used = 0;
     for (let d = 0; d < n; d++) {
-      if (sets[d]!.length === 0) continue;
+      if (sets.size(d) === 0) continue;
       let h = band;
       const base = d * HASHES + band * ROWS;
       for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ signatures[base + r]!, 0x01000193);
@@ -315,11 +388,11 @@ export function findCampaigns(comments: { id: number; body: string }[], options:
 
   const members = new Map<number, number[]>();
   for (let d = 0; d < n; d++) {
-    if (sets[d]!.length === 0) continue;
+    if (sets.size(d) === 0) continue;
     const root = groups.find(d);
     const list = members.get(root);
-    if (list) list.push(comments[d]!.id);
-    else members.set(root, [comments[d]!.id]);
+    if (list) list.push(ids[d]!);
+    else members.set(root, [ids[d]!]);
   }
   const campaigns: Campaign[] = [];
   for (const ids of members.values()) {

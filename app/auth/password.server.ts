@@ -4,18 +4,29 @@
  * zxcvbn-ts dictionary.
  */
 import { hash, verify } from "@node-rs/argon2";
-import { dictionary } from "@zxcvbn-ts/language-common";
+import { createRequire } from "node:module";
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 256;
 
-const common = new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
+/**
+ * The common passwords, read on the first password check: the dictionary package holds every
+ * zxcvbn word list (about 14 MB in memory), which a server that nobody registers on never needs.
+ */
+let commonPasswords: Set<string> | undefined;
+function common(): Set<string> {
+  if (!commonPasswords) {
+    const { dictionary } = createRequire(import.meta.url)("@zxcvbn-ts/language-common") as typeof import("@zxcvbn-ts/language-common");
+    commonPasswords = new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
+  }
+  return commonPasswords;
+}
 
 /** Why a new password is refused, as a message key; null when it is acceptable. */
 export function passwordProblem(password: string, email = ""): "password.tooShort" | "password.tooLong" | "password.common" | "password.containsEmail" | null {
   if (password.length < MIN_PASSWORD_LENGTH) return "password.tooShort";
   if (password.length > MAX_PASSWORD_LENGTH) return "password.tooLong";
-  if (common.has(password.toLowerCase())) return "password.common";
+  if (common().has(password.toLowerCase())) return "password.common";
   const localPart = email.split("@")[0]?.toLowerCase() ?? "";
   if (localPart.length >= 4 && password.toLowerCase().includes(localPart)) return "password.containsEmail";
   return null;

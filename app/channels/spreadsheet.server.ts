@@ -3,7 +3,7 @@
  * or XLSX file (its first sheet) into rows of text cells, or says why it cannot.
  */
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportProblem, type Sheet } from "./import-rows";
 
 const problem = (key: ImportProblem["key"], values: ImportProblem["values"] = {}): ImportProblem => ({ key, values });
@@ -50,7 +50,9 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Sheet | ImportProblem> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use (decision 017): exceljs is large and only imports and exports need it.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {

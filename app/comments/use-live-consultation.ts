@@ -1,6 +1,6 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../realtime/protocol";
 import { singleFrameParser } from "../../realtime/single-frame-parser";
 
@@ -13,19 +13,27 @@ export function useLiveConsultation(slug: string) {
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
   useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ withCredentials: true, transports: ["websocket", "polling"], parser: singleFrameParser });
+    let socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
     let pending: ReturnType<typeof setTimeout> | undefined;
-    const watch = () => socket.emit("watch", slug, () => undefined);
-    socket.on("connect", watch);
-    socket.on("consultationChanged", (change) => {
-      if (change.slug !== slug) return;
-      // Bursts (a busy discussion) become one refresh.
-      clearTimeout(pending);
-      pending = setTimeout(() => revalidate.current(), 150);
+    let stopped = false;
+    // Imported here, in the browser only: the server renders these pages without ever loading the
+    // socket.io client, and the page's first script stays small.
+    void import("socket.io-client").then(({ io }) => {
+      if (stopped) return;
+      const live: Socket<ServerToClientEvents, ClientToServerEvents> = io({ withCredentials: true, transports: ["websocket", "polling"], parser: singleFrameParser });
+      socket = live;
+      live.on("connect", () => live.emit("watch", slug, () => undefined));
+      live.on("consultationChanged", (change) => {
+        if (change.slug !== slug) return;
+        // Bursts (a busy discussion) become one refresh.
+        clearTimeout(pending);
+        pending = setTimeout(() => revalidate.current(), 150);
+      });
     });
     return () => {
+      stopped = true;
       clearTimeout(pending);
-      socket.disconnect();
+      socket?.disconnect();
     };
   }, [slug]);
 }

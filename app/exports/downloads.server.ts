@@ -104,7 +104,7 @@ export async function download(request: Request, context: AppLoadContext, slug: 
     case "summary.docx":
       return new Response(new Uint8Array(await reportDocx(consultationSummary(db, consultation, filters, t, context.collab, reportHooks(db, consultation.id, filters, t)).blocks)), { headers });
     case "summary.pdf":
-      return new Response(reportPdf(consultationSummary(db, consultation, filters, t, context.collab, reportHooks(db, consultation.id, filters, t)).blocks), { headers });
+      return new Response(await reportPdf(consultationSummary(db, consultation, filters, t, context.collab, reportHooks(db, consultation.id, filters, t)).blocks), { headers });
     case "revised-draft.docx": {
       const pair = revisionPair(db, consultation, context.collab);
       const changes = pair?.comparison?.changes ?? pair?.base.nodes.map((node) => ({ change: "unchanged" as const, node, previousLabel: node.label })) ?? [];

@@ -5,7 +5,6 @@
  */
 import { existsSync } from "node:fs";
 import { PassThrough, Readable } from "node:stream";
-import PDFDocument from "pdfkit";
 import type { ReportBlock } from "./report";
 
 const FONTS = {
@@ -13,7 +12,9 @@ const FONTS = {
   bold: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
 };
 
-export function reportPdf(blocks: ReportBlock[]): ReadableStream<Uint8Array> {
+/** The report as a PDF stream. pdfkit (and its font metrics) is loaded on the first report, not at start (decision 017). */
+export async function reportPdf(blocks: ReportBlock[]): Promise<ReadableStream<Uint8Array>> {
+  const { default: PDFDocument } = await import("pdfkit");
   const title = blocks[0]?.kind === "title" ? blocks[0].text : "";
   const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: title, Creator: "Redraft" }, bufferPages: false });
   const embedded = existsSync(FONTS.regular) && existsSync(FONTS.bold);

@@ -4,7 +4,7 @@
  * server keeps answering other requests between batches.
  */
 import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Db } from "../../db/client.server";
 import { electoralGroups, unescoRegions } from "../../db/enums";
 import type { CommentFilters } from "../analysis/comment-filters";
@@ -130,7 +130,9 @@ export async function writeWorkbook({ db, ctx, filters, t, withPrivate, drained 
     await drained?.();
     if (out.destroyed) throw new Error("download cancelled");
   };
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  // Loaded on first use: exceljs costs tens of megabytes a server that never exports would carry (decision 017).
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const tally = new Tally();
 
   const data = dataColumns(t, withPrivate);

@@ -151,7 +151,7 @@ describe("traceability through a published revision", () => {
     expect(xml).toMatch(/<w:ins [^>]*w:author="Redraft"[^>]*>\s*<w:r>.*?<w:t[^>]*>Strongly <\/w:t>/s);
     expect(xml).toMatch(new RegExp(`<w:del [^>]*>\\s*<w:r>.*?<w:delText[^>]*>\\${last}</w:delText>`, "s"));
 
-    const pdf = Buffer.from(await new Response(reportPdf(blocks)).arrayBuffer());
+    const pdf = Buffer.from(await new Response(await reportPdf(blocks)).arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   });
 });

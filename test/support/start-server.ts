@@ -42,7 +42,8 @@ export async function startServer(
   const port = await freePort();
   const databasePath = options.databasePath ?? freshDatabasePath();
   // The heap cap of `npm start` (decision 009), so tests and benchmarks run the server as deployed.
-  const child = spawn(process.execPath, [`--max-old-space-size=${process.env.HEAP_MB ?? 256}`, "--import", "tsx", "server.ts"], {
+  // build/server.js is server.ts bundled by `npm run build`, as `npm start` runs it (decision 017).
+  const child = spawn(process.execPath, [`--max-old-space-size=${process.env.HEAP_MB ?? 256}`, "build/server.js"], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: "test", PORT: String(port), DATABASE_PATH: databasePath, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
