@@ -21,6 +21,7 @@ import {
   sameOriginForWrites,
   securityHeaders,
 } from "./app/http/http-guards.server";
+import { RequestActivity } from "./app/http/request-activity.server";
 import { migrateDatabase, openDatabase } from "./db/client.server";
 import { WalCheckpointer } from "./db/wal-checkpointer.server";
 import { collabAccess } from "./app/collab/collab-access.server";
@@ -70,8 +71,11 @@ if (config.nodeEnv !== "production") {
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const context: AppLoadContext = { db, config };
 
+const requestActivity = new RequestActivity();
 const app = express();
 app.disable("x-powered-by");
+// Counts the requests being answered, so background work takes its steps in between.
+app.use(requestActivity.track);
 app.use(compression());
 app.use(securityHeaders(config));
 app.use(sameOriginForWrites(config));
@@ -100,6 +104,7 @@ app.all(
       ...context,
       clientIp: req.ip,
       cspNonce: res.locals.cspNonce as string,
+      background: requestActivity.background(res),
       drained: () =>
         res.writableNeedDrain && !res.destroyed
           ? new Promise<void>((resolve) => {

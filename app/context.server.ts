@@ -2,6 +2,7 @@ import type { Db } from "../db/client.server";
 import type { CollabServer } from "../realtime/collab/collab-server.server";
 import type { ConsultationChange } from "../realtime/protocol";
 import type { Config } from "./config/env.server";
+import type { Background } from "./analysis/stepwise";
 
 /** What the server hands every loader and action: built once per process in server.ts. */
 export interface AppContext {
@@ -19,6 +20,11 @@ export interface AppContext {
    * slow client would make the server hold the whole file in memory.
    */
   drained?: () => Promise<void>;
+  /**
+   * Background work (refreshing derived figures): started once this response has been sent, run a
+   * step at a time while no request is being answered. Without it, work starts at once.
+   */
+  background?: Background;
   /** Tells the consultation's live viewers that something changed. */
   announce?: (change: ConsultationChange) => void;
 }

@@ -11,12 +11,12 @@ import type { Db } from "../../db/client.server";
 import { stances, unescoRegions } from "../../db/enums";
 import { users } from "../../db/schema";
 import { commentsPerDay, countedCommentList, DRILL_DOWN_PAGE_SIZE, paragraphMatrix, participation, type MatrixRow, type StanceMix } from "./analysis.server";
-import { campaignSummaries, countedStamp, ensureCampaigns } from "./campaign-groups.server";
+import { campaignsForPage, campaignSummaries, countedStamp } from "./campaign-groups.server";
 import { parseCommentFilters } from "./comment-filters";
 import { parseDrillDown, WHOLE_DRAFT } from "./drill-down";
 import { consensusView, representativenessView, silentByParagraph } from "./insights";
 import { memberStatesBaseline } from "./representativeness";
-import { consultationThemes } from "./themes.server";
+import { consultationThemesForPage } from "./themes.server";
 import { cachedFigure } from "./figure-cache.server";
 import { requestTranslator } from "../i18n/locale.server";
 import { translatableError } from "../i18n/error-message";
@@ -64,12 +64,14 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
   const matrix = matrixParam.parse(params.get("matrix") ?? undefined);
   const baseline = baselineParam.parse(params.get("baseline") ?? undefined);
   const db = context.db;
-  // The campaign grouping, recomputed only when the counted comments changed (decision 016).
+  // The campaign grouping and the themes take seconds at 100,000 comments: after comments change,
+  // the page shows the last ones made while the current ones are computed in the background, and
+  // says so (decision 016).
   const stamp = countedStamp(db, consultation.id);
-  ensureCampaigns(db, consultation.id, stamp);
+  const grouping = campaignsForPage(db, consultation.id, stamp, context.background);
   // Both matrices: the chosen one is shown, and consensus and silence need regions and groups.
-  // Figures are kept until the counted comments change (decision 016).
-  const figure = <T,>(name: string, compute: () => T) => cachedFigure(db, consultation.id, stamp, name, filters, compute);
+  // Figures are kept until the counted comments or the grouping they were made from change.
+  const figure = <T,>(name: string, compute: () => T) => cachedFigure(db, consultation.id, stamp, `${name}@${grouping.version}`, filters, compute);
   const regionRows = figure("matrix:region", () => paragraphMatrix(db, consultation.id, filters, "region"));
   const groupRows = figure("matrix:group", () => paragraphMatrix(db, consultation.id, filters, "group"));
   const rows = matrix === "region" ? regionRows : groupRows;
@@ -78,7 +80,7 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
   const counted = figure("participation", () => participation(db, consultation.id, filters));
   const paragraphIds = nodes.filter((n) => n.kind !== "heading").map((n) => n.nodeId);
   const labelOf = new Map(nodes.map((n) => [n.nodeId, n.label]));
-  const themes = consultationThemes(db, consultation.id, filters, { stamp });
+  const { value: themes, stale: themesStale } = consultationThemesForPage(db, consultation.id, filters, stamp, context.background);
   const inReadingOrder = (ids: string[]) => {
     const at = new Map(nodes.map((n, i) => [n.nodeId, i]));
     return ids.sort((a, b) => (a === WHOLE_DRAFT ? -1 : (at.get(a) ?? 1e9)) - (b === WHOLE_DRAFT ? -1 : (at.get(b) ?? 1e9)));
@@ -93,6 +95,8 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
   return {
     consultation: { id: consultation.id, slug: consultation.slug, title: consultation.title },
     filters,
+    /** Campaigns or themes are still being brought up to date with the newest comments. */
+    updating: grouping.stale || themesStale,
     groups,
     participation: counted,
     perDay: figure("perDay", () => commentsPerDay(db, consultation.id, filters)),
@@ -139,7 +143,7 @@ export async function drillDownPage(request: Request, context: AppLoadContext, s
   const filters = parseCommentFilters(params);
   const cell = parseDrillDown(params);
   const t = await requestTranslator(request, context);
-  if (filters.campaigns === "collapsed" || cell.campaign !== undefined) ensureCampaigns(context.db, consultation.id);
+  if (filters.campaigns === "collapsed" || cell.campaign !== undefined) campaignsForPage(context.db, consultation.id, undefined, context.background);
   const { total, rows } = countedCommentList(context.db, consultation.id, filters, cell, cell.page);
   const labels = new Map(nodes.map((n) => [n.nodeId, n.label]));
   return {

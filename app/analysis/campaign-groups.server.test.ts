@@ -4,9 +4,9 @@ import type { Db } from "../../db/client.server";
 import { campaignMembers, campaignRuns, comments, consultations, stakeholderGroups } from "../../db/schema";
 import { createTestDatabase } from "../../db/test-database";
 import { countedCommentList, paragraphMatrix, participation } from "./analysis.server";
-import { campaignKeys, campaignSummaries, countedStamp, ensureCampaigns, stampKey } from "./campaign-groups.server";
+import { campaignKeys, campaignsForPage, campaignSummaries, countedStamp, ensureCampaigns, refreshCampaigns, stampKey } from "./campaign-groups.server";
 import { parseCommentFilters } from "./comment-filters";
-import { consultationThemes } from "./themes.server";
+import { consultationThemes, consultationThemesForPage } from "./themes.server";
 
 let db: Db;
 let consultationId: number;
@@ -99,6 +99,65 @@ describe("the persisted campaign grouping", () => {
     const keys = campaignKeys(db, consultationId);
     expect(keys.of.get(campaign[2]!)).toBe(`campaign-${campaign[0]}`);
     expect(keys.sizes.get(`campaign-${campaign[0]}`)).toBe(4);
+  });
+});
+
+describe("refreshing while the server keeps answering (stale-while-revalidate)", () => {
+  const memberCount = () => db.select().from(campaignMembers).all().length;
+
+  it("groups a consultation never grouped at once", () => {
+    expect(campaignsForPage(db, consultationId).stale).toBe(false);
+    expect(memberCount()).toBe(4);
+  });
+
+  it("shows the stored grouping while the refresh runs, then the current one", async () => {
+    ensureCampaigns(db, consultationId);
+    const before = campaignsForPage(db, consultationId);
+    add({ nodeId: "p2", body: TEMPLATE, authorRegion: "asia-pacific" });
+    const during = campaignsForPage(db, consultationId);
+    expect(during.stale).toBe(true);
+    // The page is answered from the grouping as it was: the new copy is not in it yet.
+    expect(memberCount()).toBe(4);
+    await refreshCampaigns(db, consultationId);
+    expect(memberCount()).toBe(5);
+    const after = campaignsForPage(db, consultationId);
+    expect(after.stale).toBe(false);
+    expect(after.version).not.toBe(before.version);
+  });
+
+  it("lets other work run between its steps, and a second caller joins the refresh under way", async () => {
+    ensureCampaigns(db, consultationId);
+    add({ nodeId: "p2", body: TEMPLATE, authorRegion: "asia-pacific" });
+    let turns = 0;
+    let finished = false;
+    const otherWork = () => {
+      turns += 1;
+      if (!finished) setImmediate(otherWork);
+    };
+    setImmediate(otherWork);
+    const first = refreshCampaigns(db, consultationId);
+    const second = refreshCampaigns(db, consultationId);
+    await Promise.all([first, second]);
+    finished = true;
+    // A batch of texts, the signatures and 16 bands of hashes: each step gave the event loop back.
+    expect(turns).toBeGreaterThanOrEqual(16);
+    expect(memberCount()).toBe(5);
+    expect(db.select().from(campaignRuns).get()).toMatchObject({ commentCount: 8 });
+  });
+
+  it("keeps the themes last computed for a page while the current ones are computed", async () => {
+    const stamp = () => countedStamp(db, consultationId);
+    const first = consultationThemesForPage(db, consultationId, filters(), stamp());
+    expect(first.stale).toBe(false);
+    for (let i = 0; i < 4; i++) add({ body: "Protect the rivers and the wetlands", stance: "support" });
+    const during = consultationThemesForPage(db, consultationId, filters(), stamp());
+    expect(during).toEqual({ value: first.value, stale: true });
+    for (let i = 0; i < 100 && consultationThemesForPage(db, consultationId, filters(), stamp()).stale; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const after = consultationThemesForPage(db, consultationId, filters(), stamp());
+    expect(after.stale).toBe(false);
+    expect(after.value.paragraphs.p1!.map((t) => t.term)).toEqual(expect.arrayContaining(["rivers"]));
   });
 });
 

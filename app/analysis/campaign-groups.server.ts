@@ -10,7 +10,8 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { campaignMembers, campaignRuns, comments } from "../../db/schema";
 import { commentsIndexedBy } from "./analysis-indexes.server";
-import { findCampaigns } from "./campaigns";
+import { campaignSteps, type Campaign } from "./campaigns";
+import { betweenTurns, runInBackground, runToEnd, type Background } from "./stepwise";
 import type { CommentFilters } from "./comment-filters";
 import { commentFilterConditions } from "./comment-filters.server";
 
@@ -41,21 +42,35 @@ export function countedStamp(db: Db, consultationId: number): CountedStamp {
 /** A stamp as part of a cache key. */
 export const stampKey = (s: CountedStamp) => `${s.count}:${s.maxId}:${s.authors}:${s.people}`;
 
-/**
- * Makes `campaign_members` current for the consultation: recomputes the grouping when the counted
- * comments changed since it was made, else does nothing. Returns whether it recomputed.
- */
-export function ensureCampaigns(db: Db, consultationId: number, current = countedStamp(db, consultationId), now = new Date()): boolean {
+/** The stored grouping's run, and whether it was made from the comments as they are now. */
+function storedRun(db: Db, consultationId: number, current: CountedStamp) {
   const run = db.select().from(campaignRuns).where(eq(campaignRuns.consultationId, consultationId)).get();
-  if (run && run.commentCount === current.count && run.maxCommentId === current.maxId) return false;
-  // Streamed: findCampaigns keeps each text's shingles, not the text, so the grouping's memory is
-  // the shingles' (about 20 MB for 100,000 comments) rather than every comment's text at once.
-  const texts = db.$client
-    .prepare<[number], { id: number; body: string }>(
-      "select id, body from comments where consultation_id = ? and parent_id is null and status = 'visible' order by id",
-    )
-    .iterate(consultationId);
-  const campaigns = findCampaigns(texts);
+  return { run, isCurrent: !!run && run.commentCount === current.count && run.maxCommentId === current.maxId };
+}
+
+/** Texts per step: about 40 ms of shingling. */
+const TEXT_BATCH = 2000;
+
+/**
+ * The counted comments' texts up to the stamp's highest id, in batches read one at a time by id:
+ * findCampaigns keeps each text's shingles, not the text, so the grouping's memory is the shingles'
+ * (about 20 MB for 100,000 comments), and no statement stays open between steps.
+ */
+function* textBatches(db: Db, consultationId: number, maxId: number) {
+  const read = db.$client.prepare<[number, number, number, number], { id: number; body: string }>(
+    `select id, body from comments not indexed
+     where consultation_id = ? and parent_id is null and status = 'visible' and id > ? and id <= ?
+     order by id limit ?`,
+  );
+  for (let after = 0; ; ) {
+    const batch = read.all(consultationId, after, maxId, TEXT_BATCH);
+    if (batch.length === 0) return;
+    yield batch;
+    after = batch[batch.length - 1]!.id;
+  }
+}
+
+function storeCampaigns(db: Db, consultationId: number, current: CountedStamp, campaigns: Campaign[], now: Date): void {
   db.transaction((tx) => {
     tx.delete(campaignMembers).where(eq(campaignMembers.consultationId, consultationId)).run();
     const insert = db.$client.prepare("insert into campaign_members (comment_id, consultation_id, campaign_id) values (?, ?, ?)");
@@ -65,7 +80,69 @@ export function ensureCampaigns(db: Db, consultationId: number, current = counte
       .onConflictDoUpdate({ target: campaignRuns.consultationId, set: { commentCount: current.count, maxCommentId: current.maxId, computedAt: now } })
       .run();
   });
+}
+
+/**
+ * Makes `campaign_members` current for the consultation: recomputes the grouping when the counted
+ * comments changed since it was made, else does nothing. Returns whether it recomputed.
+ */
+export function ensureCampaigns(db: Db, consultationId: number, current = countedStamp(db, consultationId), now = new Date()): boolean {
+  if (storedRun(db, consultationId, current).isCurrent) return false;
+  storeCampaigns(db, consultationId, current, runToEnd(campaignSteps(textBatches(db, consultationId, current.maxId))), now);
   return true;
+}
+
+/** Refreshes under way, per database connection and consultation: one at a time each. */
+const refreshes = new WeakMap<object, Map<number, Promise<void>>>();
+
+/**
+ * Brings the grouping up to date in the background, a step at a time (a grouping of 100,000
+ * comments is about two seconds of work: requests are answered between steps).
+ * Resolves once `campaign_members` is current as of the call; a call while a refresh is under way
+ * joins it, and starts another if comments changed since that one began.
+ */
+export async function refreshCampaigns(db: Db, consultationId: number, background: Background = betweenTurns): Promise<void> {
+  let running = refreshes.get(db.$client);
+  if (!running) refreshes.set(db.$client, (running = new Map()));
+  for (;;) {
+    const underWay = running.get(consultationId);
+    if (underWay) {
+      await underWay;
+      continue;
+    }
+    const current = countedStamp(db, consultationId);
+    if (storedRun(db, consultationId, current).isCurrent) return;
+    const refresh = (async () => {
+      const campaigns = await runInBackground(campaignSteps(textBatches(db, consultationId, current.maxId)), background);
+      storeCampaigns(db, consultationId, current, campaigns, new Date());
+    })().finally(() => running.delete(consultationId));
+    running.set(consultationId, refresh);
+    await refresh;
+  }
+}
+
+/**
+ * For pages (stale-while-revalidate, decision 016): a grouping made from earlier comments is
+ * shown as it is while a refresh runs in the background; only a consultation never grouped is
+ * grouped now. `stale`: the stored grouping is behind the comments; `version` names the stored
+ * grouping, for cache keys of figures made from it.
+ */
+export function campaignsForPage(
+  db: Db,
+  consultationId: number,
+  current = countedStamp(db, consultationId),
+  background: Background = betweenTurns,
+): { stale: boolean; version: string } {
+  let { run, isCurrent } = storedRun(db, consultationId, current);
+  // Never grouped and nobody grouping it: group it now (a refresh under way is not repeated).
+  if (!run && !refreshes.get(db.$client)?.has(consultationId)) {
+    ensureCampaigns(db, consultationId, current);
+    ({ run, isCurrent } = storedRun(db, consultationId, current));
+  }
+  if (!isCurrent) {
+    background.start(() => void refreshCampaigns(db, consultationId, background).catch((error: unknown) => console.error("Campaign grouping failed:", error)));
+  }
+  return { stale: !isCurrent, version: run ? `${run.commentCount}:${run.maxCommentId}:${run.computedAt.getTime()}` : "none" };
 }
 
 /** The comments of one campaign, as a drill-down cell's condition. */
@@ -74,7 +151,8 @@ export const inCampaign = (campaignId: number): SQL =>
 
 /** Comment id → campaign group key, and each key's size, for the compiled table and the exports. */
 export function campaignKeys(db: Db, consultationId: number): { of: Map<number, string>; sizes: Map<string, number> } {
-  ensureCampaigns(db, consultationId);
+  // Pages show the stored grouping while a refresh runs; exports await refreshCampaigns first.
+  campaignsForPage(db, consultationId);
   const of = new Map<number, string>();
   const sizes = new Map<string, number>();
   for (const m of db.select().from(campaignMembers).where(eq(campaignMembers.consultationId, consultationId)).all()) {

@@ -5,6 +5,7 @@
  * docs/decisions/012-analysis-statistics.md.
  */
 import { UNSPACED_SCRIPTS } from "./scripts";
+import { runToEnd, type Steps } from "./stepwise";
 
 export interface Campaign {
   /** The comments of the campaign, ascending. */
@@ -255,17 +256,19 @@ const EMPTY = -1;
 export function minHashSignatures(sets: Uint32Array[], seed: number): Int32Array {
   const packed = new ShingleSets();
   for (const set of sets) packed.addSet(set);
-  return packedSignatures(packed, seed);
+  const signatures = new Int32Array(packed.count * HASHES).fill(EMPTY);
+  signInto(signatures, packed, seed, 0, packed.count);
+  return signatures;
 }
 
-function packedSignatures(sets: ShingleSets, seed: number): Int32Array {
+/** Writes the signatures of sets [from, to) into `signatures` (HASHES values per set). */
+function signInto(signatures: Int32Array, sets: ShingleSets, seed: number, from: number, to: number): void {
   const next = generator(seed);
   const mix = next();
   const probeSeed = next();
-  const signatures = new Int32Array(sets.count * HASHES).fill(EMPTY);
   const bins = new Int32Array(HASHES);
   const values = sets.values();
-  for (let d = 0; d < sets.count; d++) {
+  for (let d = from; d < to; d++) {
     const start = sets.start(d);
     const end = sets.end(d);
     if (end === start) continue;
@@ -282,17 +285,16 @@ function packedSignatures(sets: ShingleSets, seed: number): Int32Array {
         signatures[base + bin] = bins[bin]!;
         continue;
       }
-      let from = EMPTY;
-      for (let attempt = 0; attempt < 4 * HASHES && from === EMPTY; attempt++) {
+      let donor = EMPTY;
+      for (let attempt = 0; attempt < 4 * HASHES && donor === EMPTY; attempt++) {
         const probe = fmix32(Math.imul(bin + 1, 0x9e3779b1) ^ Math.imul(attempt + 1, 0x85ebca6b) ^ probeSeed) >>> BIN_SHIFT;
-        if (bins[probe] !== EMPTY) from = probe;
+        if (bins[probe] !== EMPTY) donor = probe;
       }
       // Past 256 misses (a set of one or two shingles), the next filled bin round the circle.
-      for (let step = 1; from === EMPTY; step++) if (bins[(bin + step) % HASHES] !== EMPTY) from = (bin + step) % HASHES;
-      signatures[base + bin] = bins[from]!;
+      for (let step = 1; donor === EMPTY; step++) if (bins[(bin + step) % HASHES] !== EMPTY) donor = (bin + step) % HASHES;
+      signatures[base + bin] = bins[donor]!;
     }
   }
-  return signatures;
 }
 
 /** The share of equal positions of two signatures: an estimate of the Jaccard similarity. */
@@ -336,19 +338,37 @@ class UnionFind {
  * then checked on its true Jaccard similarity, so the hashing can miss a pair but never invent one.
  */
 export function findCampaigns(comments: Iterable<{ id: number; body: string }>, options: CampaignOptions = {}): Campaign[] {
+  return runToEnd(campaignSteps([comments], options));
+}
+
+/** Documents signed per step: about 20 ms of work. */
+const SIGNING_STEP = 10_000;
+
+/**
+ * findCampaigns as steps (stepwise.ts): it yields after each batch of comments, each slice of
+ * signatures and each LSH band, so that no step holds the event loop for long.
+ */
+export function* campaignSteps(batches: Iterable<Iterable<{ id: number; body: string }>>, options: CampaignOptions = {}): Steps<Campaign[]> {
   const { threshold = 0.8, minSize = 3, seed = 1, minTokens = 10 } = options;
   // Read once: each text is cut into shingles and then let go, so a caller may stream the
   // comments from the database instead of holding every text.
   const ids: number[] = [];
   const sets = new ShingleSets();
-  for (const c of comments) {
-    if (ids.length >= 2 ** INDEX_BITS - 1) throw new RangeError(`findCampaigns handles at most ${2 ** INDEX_BITS - 1} comments`);
-    ids.push(c.id);
-    sets.addText(c.body, minTokens);
+  for (const batch of batches) {
+    for (const c of batch) {
+      if (ids.length >= 2 ** INDEX_BITS - 1) throw new RangeError(`findCampaigns handles at most ${2 ** INDEX_BITS - 1} comments`);
+      ids.push(c.id);
+      sets.addText(c.body, minTokens);
+    }
+    yield;
   }
   const n = ids.length;
   const set = (d: number) => sets.set(d);
-  const signatures = packedSignatures(sets, seed);
+  const signatures = new Int32Array(n * HASHES).fill(EMPTY);
+  for (let from = 0; from < n; from += SIGNING_STEP) {
+    signInto(signatures, sets, seed, from, Math.min(n, from + SIGNING_STEP));
+    yield;
+  }
   const groups = new UnionFind(n);
 
   const keys = new Float64Array(n);
@@ -384,6 +404,7 @@ export function findCampaigns(comments: Iterable<{ id: number; body: string }>, 
       }
       start = end;
     }
+    yield;
   }
 
   const members = new Map<number, number[]>();

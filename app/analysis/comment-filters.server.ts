@@ -6,7 +6,8 @@ import type { CommentFilters } from "./comment-filters";
  * The SQL conditions on `comments` for a set of filters, for every query that counts or lists
  * comments (analysis, drill-down, compiled table, exports), so a figure and the list behind it
  * always agree. Dates are calendar days in UTC; `to` is inclusive. With `campaigns=collapsed`
- * the campaign membership must be current: call `ensureCampaigns` first.
+ * the stored campaign membership is used: pages call `campaignsForPage` first (a stored grouping
+ * may be a moment behind while it refreshes), files `refreshCampaigns` (current).
  */
 export function commentFilterConditions(f: CommentFilters): SQL | undefined {
   const conditions: SQL[] = [];
@@ -25,6 +26,6 @@ export function commentFilterConditions(f: CommentFilters): SQL | undefined {
 /**
  * "Campaigns collapsed" (decision 016): a campaign counts once, as its representative (its first
  * comment); its other members are left out of every figure. The membership must be current
- * (`ensureCampaigns` in campaign-groups.server.ts) before a query uses it.
+ * (`campaignsForPage` or `refreshCampaigns` in campaign-groups.server.ts) before a query uses it.
  */
 export const campaignsCollapsed: SQL = sql`${comments.id} not in (select ${campaignMembers.commentId} from ${campaignMembers} where ${campaignMembers.campaignId} <> ${campaignMembers.commentId})`;

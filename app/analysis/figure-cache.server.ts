@@ -7,6 +7,7 @@
 import type { Db } from "../../db/client.server";
 import { commentFilterKeys, type CommentFilters } from "./comment-filters";
 import { stampKey, type CountedStamp } from "./campaign-groups.server";
+import { betweenTurns, type Background } from "./stepwise";
 
 const ENTRIES = 48;
 /** One cache per database connection (a test's in-memory database is a database of its own). */
@@ -27,4 +28,57 @@ export function cachedFigure<T>(db: Db, consultationId: number, stamp: CountedSt
   cache.set(key, value);
   while (cache.size > ENTRIES) cache.delete(cache.keys().next().value!);
   return value;
+}
+
+interface LatestFigure {
+  stamp: string;
+  value: unknown;
+  refreshing: boolean;
+}
+const latest = new WeakMap<object, Map<string, LatestFigure>>();
+
+/**
+ * Stale-while-revalidate, for figures that take seconds (themes over 100,000 comments): the value
+ * last computed for this figure and these filters is returned even if comments changed since,
+ * marked stale, while `later` computes the current one in the background (one at a time per
+ * figure); the next request gets it. Only a figure never computed is computed now.
+ */
+export function latestFigure<T>(
+  db: Db,
+  consultationId: number,
+  stamp: CountedStamp,
+  figure: string,
+  filters: CommentFilters,
+  compute: { now: () => T; later: () => Promise<T> },
+  background: Background = betweenTurns,
+): { value: T; stale: boolean } {
+  let cache = latest.get(db.$client);
+  if (!cache) latest.set(db.$client, (cache = new Map()));
+  const key = [consultationId, figure, ...commentFilterKeys.map((k) => filters[k] ?? "")].join("|");
+  const current = stampKey(stamp);
+  const entry = cache.get(key);
+  if (entry) {
+    cache.delete(key);
+    cache.set(key, entry);
+  }
+  if (entry?.stamp === current) return { value: entry.value as T, stale: false };
+  if (entry) {
+    if (!entry.refreshing) {
+      entry.refreshing = true;
+      background.start(() => {
+        compute
+          .later()
+          .then((value) => cache.set(key, { stamp: current, value, refreshing: false }))
+          .catch((error: unknown) => {
+            entry.refreshing = false;
+            console.error(`Computing ${figure} failed:`, error);
+          });
+      });
+    }
+    return { value: entry.value as T, stale: true };
+  }
+  const value = compute.now();
+  cache.set(key, { stamp: current, value, refreshing: false });
+  while (cache.size > ENTRIES) cache.delete(cache.keys().next().value!);
+  return { value, stale: false };
 }

@@ -12,7 +12,8 @@ import { comments } from "../../db/schema";
 import { countedStamp, type CountedStamp } from "./campaign-groups.server";
 import { countedComments } from "./analysis.server";
 import type { CommentFilters } from "./comment-filters";
-import { cachedFigure } from "./figure-cache.server";
+import { cachedFigure, latestFigure } from "./figure-cache.server";
+import { runInBackground, runToEnd, type Background, type Steps } from "./stepwise";
 import { WHOLE_DRAFT } from "./drill-down";
 import { addTerms, compareWithRest, tokenize, type DistinctiveTerm, type TermCounts } from "./themes";
 
@@ -23,12 +24,13 @@ export interface Themes {
   regions: Record<string, DistinctiveTerm[]>;
 }
 
-const BATCH = 5000;
+/** Comments per step: about 40 ms of tokenizing. */
+const BATCH = 2000;
 
 const emptyCounts = (): TermCounts => ({ counts: new Map(), total: 0 });
 
-/** Term counts per paragraph and per region of the counted comments, read in batches by id. */
-function termCounts(db: Db, consultationId: number, filters: CommentFilters) {
+/** Term counts per paragraph and per region of the counted comments, read in batches by id (a step each). */
+function* termCounts(db: Db, consultationId: number, filters: CommentFilters): Steps<{ all: TermCounts; byNode: Map<string, TermCounts>; byRegion: Map<string, TermCounts> }> {
   const all = emptyCounts();
   const byNode = new Map<string, TermCounts>();
   const byRegion = new Map<string, TermCounts>();
@@ -55,6 +57,7 @@ function termCounts(db: Db, consultationId: number, filters: CommentFilters) {
     }
     if (batch.length < BATCH) break;
     lastId = batch[batch.length - 1]!.id;
+    yield;
   }
   return { all, byNode, byRegion };
 }
@@ -71,10 +74,39 @@ export function consultationThemes(
 ): Themes {
   const { limit = 8, minCount = 3 } = options;
   const stamp = options.stamp ?? countedStamp(db, consultationId);
-  return cachedFigure(db, consultationId, stamp, `themes:${limit}:${minCount}`, filters, () => {
-    const { all, byNode, byRegion } = termCounts(db, consultationId, filters);
-    const compare = (parts: Map<string, TermCounts>) =>
-      Object.fromEntries([...parts].map(([k, part]) => [k, compareWithRest(all, part, { limit, minCount })]).filter(([, terms]) => terms!.length > 0));
-    return { paragraphs: compare(byNode), regions: compare(byRegion) };
-  });
+  return cachedFigure(db, consultationId, stamp, `themes:${limit}:${minCount}`, filters, () => runToEnd(themeSteps(db, consultationId, filters, limit, minCount)));
+}
+
+/**
+ * The themes for a page: the last ones computed for these filters, even if comments came in since
+ * (then `stale`, and the current ones are computed in the background, a batch per turn of the
+ * event loop: about two seconds of work at 100,000 comments). Decision 016.
+ */
+export function consultationThemesForPage(
+  db: Db,
+  consultationId: number,
+  filters: CommentFilters,
+  stamp: CountedStamp,
+  background?: Background,
+): { value: Themes; stale: boolean } {
+  const [limit, minCount] = [8, 3];
+  return latestFigure(
+    db,
+    consultationId,
+    stamp,
+    `themes:${limit}:${minCount}`,
+    filters,
+    {
+      now: () => runToEnd(themeSteps(db, consultationId, filters, limit, minCount)),
+      later: () => runInBackground(themeSteps(db, consultationId, filters, limit, minCount), background),
+    },
+    background,
+  );
+}
+
+function* themeSteps(db: Db, consultationId: number, filters: CommentFilters, limit: number, minCount: number): Steps<Themes> {
+  const { all, byNode, byRegion } = yield* termCounts(db, consultationId, filters);
+  const compare = (parts: Map<string, TermCounts>) =>
+    Object.fromEntries([...parts].map(([k, part]) => [k, compareWithRest(all, part, { limit, minCount })]).filter(([, terms]) => terms!.length > 0));
+  return { paragraphs: compare(byNode), regions: compare(byRegion) };
 }

@@ -14,6 +14,8 @@ import { loadConfig } from "../config/env.server";
 import { seedDemoConsultations } from "../../seeds/seed-demo.server";
 import { seedDemoAccounts } from "../../seeds/seed-demo-accounts.server";
 import { seedSyntheticConsultation, SyntheticSeedError } from "../analysis/synthetic-consultation.server";
+import { ensureCampaigns } from "../analysis/campaign-groups.server";
+import { getConsultationBySlug } from "../drafts/drafts.server";
 
 const USAGE =
   "usage: npm run seed:synthetic -- --comments <n> --participants <n> --seed <n> [--consultation <slug>] [--until YYYY-MM-DD] [--days <n>]";
@@ -55,6 +57,9 @@ async function main() {
     if (config.nodeEnv !== "production") await seedDemoAccounts(db);
     const t0 = performance.now();
     const result = seedSyntheticConsultation(db, { ...args, slug: args.consultation });
+    // Grouped now, as a running server keeps it (decision 016), rather than on the first page view.
+    const consultation = getConsultationBySlug(db, args.consultation);
+    if (consultation) ensureCampaigns(db, consultation.id);
     console.log(
       `Synthetic consultation on ${args.consultation} (seed ${args.seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s: ` +
         `${result.participants} participants, ${result.comments} comments (${result.campaigns} campaigns), ${result.replies} replies, ` +

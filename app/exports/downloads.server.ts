@@ -8,6 +8,7 @@ import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import type { Consultation } from "../../db/schema";
+import { refreshCampaigns } from "../analysis/campaign-groups.server";
 import { parseCommentFilters, type CommentFilters } from "../analysis/comment-filters";
 import { can } from "../auth/permissions";
 import { getActor } from "../auth/session.server";
@@ -74,6 +75,9 @@ export async function download(request: Request, context: AppLoadContext, slug: 
   if (!allowed) throw data({ message: t("error.forbidden.body") }, { status: 403 });
 
   const filters = parseCommentFilters(url.searchParams);
+  // Files carry each comment's campaign: the grouping is brought up to date first, in steps
+  // between other requests (pages show a stored grouping while it refreshes; a file must not).
+  if (which.data !== "revised-draft.docx") await refreshCampaigns(db, consultation.id);
   const name = `${consultation.slug}-${withPrivate ? "private-" : ""}${which.data}`;
   const headers = {
     "Content-Type": TYPES[which.data],

@@ -229,6 +229,7 @@ export const ar: Catalog = {
   "analysis.clear": "مسح عوامل التصفية",
   "analysis.activeFilters": "عوامل التصفية: {filters}",
   "analysis.noFilter": "بلا تصفية: جميع التعليقات المحتسبة.",
+  "analysis.updating": "يجري تحديث الحملات والمواضيع لتشمل أحدث التعليقات: وهي معروضة كما كانت قبل لحظات. أعد تحميل الصفحة بعد بضع ثوانٍ للاطلاع على النتائج المحدّثة.",
   "analysis.totals": "{comments, plural, zero {لا تعليقات} one {تعليق واحد} two {تعليقان} few {# تعليقات} many {# تعليقًا} other {# تعليق}} من {participants, plural, zero {# مشارك} one {مشارك واحد} two {مشاركَين} few {# مشاركين} many {# مشاركًا} other {# مشارك}}، نيابةً عن {people, plural, zero {# شخص} one {شخص واحد} two {شخصين} few {# أشخاص} many {# شخصًا} other {# شخص}}؛ ولا تُحتسب الردود: {replies, plural, zero {لا ردود} one {رد واحد} two {ردّان} few {# ردود} many {# ردًّا} other {# رد}}.",
   "analysis.allComments": "عرض جميع التعليقات المحتسبة",
   "analysis.participation": "المشاركة",

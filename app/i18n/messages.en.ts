@@ -228,6 +228,7 @@ export const en = {
   "analysis.clear": "Clear the filters",
   "analysis.activeFilters": "Filters: {filters}",
   "analysis.noFilter": "No filter: all counted comments.",
+  "analysis.updating": "Campaigns and themes are being brought up to date with the newest comments: they are shown as they were a moment ago. Reload the page in a few seconds for the current ones.",
   "analysis.totals": "{comments, plural, one {# comment} other {# comments}} from {participants, plural, one {# participant} other {# participants}}, speaking for {people, plural, one {# person} other {# people}}; {replies, plural, =0 {no reply} one {# reply} other {# replies}} (not counted).",
   "analysis.allComments": "List all counted comments",
   "analysis.participation": "Participation",

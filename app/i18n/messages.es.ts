@@ -226,6 +226,7 @@ export const es: Catalog = {
   "analysis.clear": "Quitar los filtros",
   "analysis.activeFilters": "Filtros: {filters}",
   "analysis.noFilter": "Sin filtros: todos los comentarios contabilizados.",
+  "analysis.updating": "Las campañas y los temas se están actualizando con los comentarios más recientes: se muestran como estaban hace un momento. Vuelva a cargar la página dentro de unos segundos para ver los resultados actualizados.",
   "analysis.totals": "{comments, plural, one {# comentario} other {# comentarios}} de {participants, plural, one {# participante, que habla} other {# participantes, que hablan}} en nombre de {people, plural, one {# persona} other {# personas}}; {replies, plural, =0 {ninguna respuesta} one {# respuesta (no contabilizada)} other {# respuestas (no contabilizadas)}}.",
   "analysis.allComments": "Listar todos los comentarios contabilizados",
   "analysis.participation": "Participación",

@@ -226,6 +226,7 @@ export const fr: Catalog = {
   "analysis.clear": "Effacer les filtres",
   "analysis.activeFilters": "Filtres : {filters}",
   "analysis.noFilter": "Aucun filtre : tous les commentaires comptés.",
+  "analysis.updating": "Les campagnes et les thèmes sont en cours de mise à jour avec les commentaires les plus récents : ils sont présentés tels qu’ils étaient il y a un instant. Rechargez la page dans quelques secondes pour voir les résultats à jour.",
   "analysis.totals": "{comments, plural, one {# commentaire} other {# commentaires}} de {participants, plural, one {# participant} other {# participants}}, au nom de {people, plural, one {# personne} other {# personnes}} ; {replies, plural, =0 {aucune réponse} one {# réponse (non comptée)} other {# réponses (non comptées)}}.",
   "analysis.allComments": "Afficher tous les commentaires comptés",
   "analysis.participation": "Participation",

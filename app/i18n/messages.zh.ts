@@ -228,6 +228,7 @@ export const zh: Catalog = {
   "analysis.clear": "清除筛选条件",
   "analysis.activeFilters": "筛选条件：{filters}",
   "analysis.noFilter": "未筛选：显示所有计入的评论。",
+  "analysis.updating": "正在根据最新评论更新批量相同意见和主题：当前显示的是片刻之前的结果。请在几秒钟后重新加载页面以查看最新结果。",
   "analysis.totals": "{comments, plural, other {# 条评论}}，来自 {participants, plural, other {# 名参与者}}，代表 {people, plural, other {# 人}}；{replies, plural, =0 {没有回复} other {# 条回复}}（不计入）。",
   "analysis.allComments": "列出所有计入的评论",
   "analysis.participation": "参与情况",

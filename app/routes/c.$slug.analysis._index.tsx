@@ -22,7 +22,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export default function AnalysisPage() {
-  const { consultation, filters, groups, participation, perDay, labels, matrix, rows, heat, consensus, baseline, representativeness, silent, campaigns, themes } =
+  const { consultation, filters, updating, groups, participation, perDay, labels, matrix, rows, heat, consensus, baseline, representativeness, silent, campaigns, themes } =
     useLoaderData<typeof loader>();
   const t = useT();
   const slug = consultation.slug;
@@ -41,6 +41,7 @@ export default function AnalysisPage() {
         {t("analysis.totals", participation.totals)}{" "}
         <Link to={drillDownPath(slug, filters)}>{t("analysis.allComments")}</Link>
       </p>
+      {updating ? <p className="notice">{t("analysis.updating")}</p> : null}
 
       <section aria-labelledby="participation-title">
         <h2 id="participation-title">{t("analysis.participation")}</h2>

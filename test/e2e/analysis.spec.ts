@@ -131,6 +131,44 @@ test("the analysis shows consensus, representativeness, campaigns and themes; co
   await expect(page.getByRole("status")).toHaveText(`${size} comments`);
 });
 
+/** `copies` more copies of the largest campaign's text, sent behind the server's back (as an import would). */
+function sendCampaignCopies(databasePath: string, copies: number) {
+  const db = openDatabase(databasePath);
+  try {
+    const sqlite = db.$client;
+    const { representative } = sqlite
+      .prepare("select campaign_id as representative from campaign_members group by campaign_id order by count(*) desc, campaign_id limit 1")
+      .get() as { representative: number };
+    const columns = (sqlite.pragma("table_info(comments)") as { name: string }[]).map((c) => c.name).filter((c) => c !== "id" && c !== "submission_id");
+    const copy = sqlite.prepare(`insert into comments (${columns.join(", ")}, submission_id) select ${columns.join(", ")}, ? from comments where id = ?`);
+    for (let i = 0; i < copies; i++) copy.run(`late-copy-${i}`, representative);
+  } finally {
+    db.$client.close();
+  }
+}
+
+test("after new comments the page shows the last campaigns while it brings them up to date, then the current ones", async ({ page, server }) => {
+  seedComments(server.databasePath);
+  await signInAs(page, "secretariat@demo.redraft.org");
+  await page.goto(ANALYSIS);
+  const largest = page.getByRole("link", { name: /^One text × \d+ submitters$/ }).first();
+  const size = Number((await largest.textContent())!.match(/\d+/)![0]);
+  const updating = page.getByText("Campaigns and themes are being brought up to date with the newest comments");
+  await expect(updating).toHaveCount(0);
+
+  sendCampaignCopies(server.databasePath, 3);
+  await page.reload();
+  // Answered at once from the grouping as it was, and saying so.
+  await expect(updating).toBeVisible();
+  await expect(largest).toHaveText(`One text × ${size} submitters`);
+  // The refresh ran after that response: a later visit has the three new copies.
+  await expect(async () => {
+    await page.reload();
+    await expect(updating).toHaveCount(0);
+    await expect(largest).toHaveText(`One text × ${size + 3} submitters`);
+  }).toPass({ timeout: 15_000 });
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
