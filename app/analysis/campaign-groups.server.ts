@@ -8,6 +8,7 @@
  */
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
+import { whileUnchanged } from "../../db/change-token.server";
 import { campaignMembers, campaignRuns, comments } from "../../db/schema";
 import { commentsIndexedBy } from "./analysis-indexes.server";
 import { campaignSteps, type Campaign } from "./campaigns";
@@ -30,8 +31,15 @@ export interface CountedStamp {
   people: number;
 }
 
-/** The consultation's counted comments' stamp: one pass over an analysis index (about 10 ms at 100,000). */
+/**
+ * The consultation's counted comments' stamp: one pass over an analysis index (about 10 ms at
+ * 100,000), made again only when the database changed since the last request asked.
+ */
 export function countedStamp(db: Db, consultationId: number): CountedStamp {
+  return whileUnchanged(db, `countedStamp:${consultationId}`, () => readCountedStamp(db, consultationId));
+}
+
+function readCountedStamp(db: Db, consultationId: number): CountedStamp {
   const row = db.get<{ count: number; maxId: number | null; authors: number; people: number }>(sql`
     select count(*) as count, max(${comments.id}) as maxId, total(${comments.authorId}) as authors, total(${comments.peopleRepresented}) as people
     from ${commentsIndexedBy("comments_analysis_author_idx")}
