@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,6 +43,7 @@ export async function startServer(
   const databasePath = options.databasePath ?? freshDatabasePath();
   // The heap cap of `npm start` (decision 009), so tests and benchmarks run the server as deployed.
   // build/server.js is server.ts bundled by `npm run build`, as `npm start` runs it (decision 017).
+  if (!existsSync(join(repoRoot, "build", "server.js"))) throw new Error("build/server.js is missing: run `npm run build` first (npm test does).");
   const child = spawn(process.execPath, [`--max-old-space-size=${process.env.HEAP_MB ?? 256}`, "build/server.js"], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: "test", PORT: String(port), DATABASE_PATH: databasePath, ...options.env },
