@@ -37,9 +37,19 @@ const formats: Record<ValueFormat, Intl.NumberFormatOptions> = {
   ratio: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
 };
 
+/** One formatter per locale and format: the analysis page formats thousands of values. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** A count with grouping, a share (0–1) as a percentage to one decimal, or a ratio to two. */
 export function formatValue(value: number, format: ValueFormat, locale: string): string {
-  return new Intl.NumberFormat(locale, formats[format]).format(value);
+  const key = `${locale}\u0000${format}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, formats[format]);
+    // Locales come from the app's six, but a bad one must not grow the map without end.
+    if (formatters.size < 64) formatters.set(key, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** An id usable in url(#…) references: React's useId() values contain colons. */
