@@ -108,13 +108,15 @@ export function workingDraftPassages(db: Db, consultationId: number, doc: Y.Doc,
   return passages;
 }
 
-/** The revise page's list of passage comments; empty while nobody has opened or anchored into the working draft (a GET writes nothing). */
-export function revisePassages(db: Db, collab: CollabServer | undefined, slug: string, participantWord: string) {
-  const consultation = getConsultationBySlug(db, slug);
-  if (!consultation) return [];
-  const version = currentVersion(db, consultation.id);
+/**
+ * The revise page's list of passage comments in the working draft `doc` (loaded by the caller, who
+ * reads its blocks from the same load); with no working draft yet (nobody opened or anchored into
+ * it: a GET writes nothing) the list is empty.
+ */
+export function revisePassages(db: Db, consultationId: number, doc: Y.Doc | null, participantWord: string) {
+  if (!doc) return [];
+  const version = currentVersion(db, consultationId);
   const labels = new Map(version ? getOutline(db, version.id).map((n) => [n.nodeId, n.label]) : []);
-  const passages = withWorkingDraft(db, collab, slug, (doc) => workingDraftPassages(db, consultation.id, doc, participantWord), { create: false });
   // The paragraph's published label, where the comment itself is read.
-  return (passages ?? []).map((p) => ({ ...p, label: labels.get(p.nodeId) ?? null }));
+  return workingDraftPassages(db, consultationId, doc, participantWord).map((p) => ({ ...p, label: labels.get(p.nodeId) ?? null }));
 }

@@ -8,6 +8,9 @@ import { getConsultationBySlug } from "../drafts/drafts.server";
 import { workingDraftLabels } from "../drafts/relabel";
 import { publishWorkingDraft, workingDraftBlocks } from "./working-drafts.server";
 import { translatableError } from "../i18n/error-message";
+import { requestTranslator } from "../i18n/locale.server";
+import { readWorkingDraft } from "../drafts/working-draft";
+import { revisePassages, withWorkingDraft } from "./passage-anchors.server";
 
 const COLOURS = ["#1d4ed8", "#b91c1c", "#047857", "#7c3aed", "#b45309", "#0e7490", "#be185d", "#4d7c0f"];
 
@@ -26,7 +29,17 @@ async function openWorkingDraft(request: Request, context: AppLoadContext, slug:
 export async function revisePage(request: Request, context: AppLoadContext, slug: string | undefined) {
   const { signedIn, consultation } = await openWorkingDraft(request, context, slug);
   const docName = workingDraftName(consultation.slug);
-  const blocks = workingDraftBlocks(context.db, consultation.slug, context.collab?.documents.get(docName)?.doc) ?? [];
+  const t = await requestTranslator(request, context);
+  // The blocks and the passages from one load of the working draft (replaying its log is the
+  // page's main cost when nobody has it open); without one yet, the published text and no passages.
+  const loaded = withWorkingDraft(
+    context.db,
+    context.collab,
+    consultation.slug,
+    (doc) => ({ blocks: readWorkingDraft(doc), passages: revisePassages(context.db, consultation.id, doc, t("comment.participant")) }),
+    { create: false },
+  );
+  const blocks = loaded?.blocks ?? workingDraftBlocks(context.db, consultation.slug) ?? [];
   const labels = workingDraftLabels(blocks);
   const { user, actor } = signedIn;
   const expert = actor.expertOf.has(consultation.id);
@@ -42,6 +55,7 @@ export async function revisePage(request: Request, context: AppLoadContext, slug
       color: COLOURS[user.id % COLOURS.length]!,
     },
     blocks: blocks.map((b, i) => ({ nodeId: b.nodeId, kind: b.kind, level: b.level, label: labels[i] ?? null, text: b.text })),
+    passages: loaded?.passages ?? [],
   };
 }
 

@@ -3,8 +3,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { DraftEditor } from "~/collab/draft-editor.client";
 import { publishRevision, revisePage } from "~/collab/revise-page.server";
-import { revisePassages } from "~/collab/passage-anchors.server";
-import { requestTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/i18n-context";
 import { paragraphPath } from "~/drafts/outline";
 import type { MessageKey } from "~/i18n/messages.en";
@@ -15,10 +13,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: data ? `${t("revise.title")} · ${data.consultation.title}` : t("app.name") }];
 };
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const page = await revisePage(request, context, params.slug);
-  const t = await requestTranslator(request, context);
-  return { ...page, passages: revisePassages(context.db, context.collab, page.consultation.slug, t("comment.participant")) };
+export function loader({ request, context, params }: LoaderFunctionArgs) {
+  return revisePage(request, context, params.slug);
 }
 
 export function action({ request, context, params }: ActionFunctionArgs) {
