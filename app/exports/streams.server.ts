@@ -46,8 +46,14 @@ export function csvStream({ db, ctx, filters, t, withPrivate, drained }: ExportI
   const columns = compiledColumns(t, withPrivate);
   function* chunks() {
     yield BOM + csvLine(columns.map((c) => c.header));
+    const values: (string | number | null)[] = new Array(columns.length);
     for (const batch of compiledRowBatches(db, ctx, filters, { withPrivate })) {
-      yield batch.map((row) => csvLine(columns.map((c) => c.value(row)))).join("");
+      let text = "";
+      for (const row of batch) {
+        for (let i = 0; i < columns.length; i++) values[i] = columns[i]!.value(row);
+        text += csvLine(values);
+      }
+      yield text;
     }
   }
   return textStream(chunks(), drained);
