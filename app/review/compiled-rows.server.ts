@@ -38,9 +38,8 @@ export interface RowContext {
   consultationId: number;
   participantWord: string;
   versionNumbers: Map<number, number>;
-  /** `${versionId} ${nodeId}` → label / text. */
-  labels: Map<string, string | null>;
-  texts: Map<string, string>;
+  /** versionId → nodeId → the paragraph's label and text in that version. */
+  nodes: Map<number, Map<string, { label: string | null; text: string }>>;
   /** nodeId → label in the latest version that has the node (for disposition targets). */
   latestLabels: Map<string, string | null>;
   currentVersionId: number | null;
@@ -71,8 +70,7 @@ export function rowContext(db: Db, consultationId: number, participantWord: stri
     .where(and(eq(documents.consultationId, consultationId), isNotNull(documentVersions.publishedAt)))
     .orderBy(asc(documentVersions.number))
     .all();
-  const labels = new Map<string, string | null>();
-  const texts = new Map<string, string>();
+  const nodes = new Map<number, Map<string, { label: string | null; text: string }>>();
   const latestLabels = new Map<string, string | null>();
   if (versions.length > 0) {
     for (const n of db
@@ -80,11 +78,12 @@ export function rowContext(db: Db, consultationId: number, participantWord: stri
       .from(outlineNodes)
       .where(inArray(outlineNodes.versionId, versions.map((v) => v.id)))
       .all()) {
-      labels.set(`${n.versionId} ${n.nodeId}`, n.label);
-      texts.set(`${n.versionId} ${n.nodeId}`, n.text);
+      let inVersion = nodes.get(n.versionId);
+      if (!inVersion) nodes.set(n.versionId, (inVersion = new Map()));
+      inVersion.set(n.nodeId, { label: n.label, text: n.text });
     }
     // Oldest first, so the latest version's label wins.
-    for (const v of versions) for (const [key, label] of labels) if (key.startsWith(`${v.id} `)) latestLabels.set(key.slice(key.indexOf(" ") + 1), label);
+    for (const v of versions) for (const [nodeId, node] of nodes.get(v.id) ?? []) latestLabels.set(nodeId, node.label);
   }
   const experts = new Map(
     db
@@ -108,8 +107,7 @@ export function rowContext(db: Db, consultationId: number, participantWord: stri
     consultationId,
     participantWord,
     versionNumbers: new Map(versions.map((v) => [v.id, v.number])),
-    labels,
-    texts,
+    nodes,
     latestLabels,
     currentVersionId: currentVersion(db, consultationId)?.id ?? null,
     experts,
@@ -224,8 +222,8 @@ function toRow(v: unknown[], ctx: RowContext, withPrivate: boolean): CompiledRow
   const ownTargets = v[at.targetNodeIds] === null ? null : (dispositions.targetNodeIds.mapFromDriverValue(v[at.targetNodeIds]) as string[]);
   const ownDecidedAt = v[at.decidedAt] === null ? null : (dispositions.decidedAt.mapFromDriverValue(v[at.decidedAt] as number) as Date);
 
-  const key = `${versionId} ${nodeId}`;
-  const paragraph = nodeId === null ? null : (ctx.labels.get(key) ?? ctx.latestLabels.get(nodeId) ?? null);
+  const node = versionId === null || nodeId === null ? undefined : ctx.nodes.get(versionId)?.get(nodeId);
+  const paragraph = nodeId === null ? null : (node?.label ?? ctx.latestLabels.get(nodeId) ?? null);
   const campaign = ctx.campaignOf?.get(id) ?? null;
   const group = ownDecision === null && campaign !== null ? ctx.groupDispositions.get(campaign) : undefined;
   const decision = ownDecision ?? group?.decision ?? null;
@@ -244,7 +242,7 @@ function toRow(v: unknown[], ctx: RowContext, withPrivate: boolean): CompiledRow
     paragraph,
     nodeId,
     version: versionId === null ? null : (ctx.versionNumbers.get(versionId) ?? null),
-    type: commentType ?? defaultCommentType({ nodeId, stance, proposedText, paragraphText: ctx.texts.get(key) ?? null }),
+    type: commentType ?? defaultCommentType({ nodeId, stance, proposedText, paragraphText: node?.text ?? null }),
     typeSet: commentType !== null,
     stance,
     comment: v[at.body] as RawRow["body"],
