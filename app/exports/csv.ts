@@ -18,7 +18,5 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n;]/;
 
 export function csvLine(values: readonly (string | number | null | undefined)[]): string {
-  let line = "";
-  for (let i = 0; i < values.length; i++) line += (i === 0 ? "" : ",") + csvField(values[i]);
-  return line + "\r\n";
+  return values.map(csvField).join(",") + "\r\n";
 }

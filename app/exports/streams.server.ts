@@ -12,7 +12,7 @@ import type { Translate } from "../i18n/translate";
 import type { MessageKey } from "../i18n/messages.en";
 import { compiledRowBatches, type RowContext } from "../review/compiled-rows.server";
 import { compiledColumns, dataColumns, type Column } from "./columns";
-import { BOM, csvField, csvLine } from "./csv";
+import { BOM, csvLine } from "./csv";
 import { PARTICIPATION_DIMENSIONS, Tally } from "./tally";
 
 export interface ExportInput {
@@ -46,16 +46,16 @@ export function csvStream({ db, ctx, filters, t, withPrivate, drained }: ExportI
   const columns = compiledColumns(t, withPrivate);
   function* chunks() {
     yield BOM + csvLine(columns.map((c) => c.header));
-    // Each line's fields joined at once: concatenating field by field leaves millions of
-    // intermediate strings for the garbage collector.
-    const fields: string[] = new Array(columns.length);
+    // One string per batch, joined once: concatenating line by line leaves a chain of intermediate
+    // strings for the garbage collector and the encoder to flatten.
+    const values: (string | number | null)[] = new Array(columns.length);
     for (const batch of compiledRowBatches(db, ctx, filters, { withPrivate })) {
       const lines: string[] = new Array(batch.length);
       for (let r = 0; r < batch.length; r++) {
-        for (let i = 0; i < columns.length; i++) fields[i] = csvField(columns[i]!.value(batch[r]!));
-        lines[r] = fields.join(",");
+        for (let i = 0; i < columns.length; i++) values[i] = columns[i]!.value(batch[r]!);
+        lines[r] = csvLine(values);
       }
-      yield lines.join("\r\n") + "\r\n";
+      yield lines.join("");
     }
   }
   return textStream(chunks(), drained);
