@@ -212,19 +212,24 @@ type RawRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["all"]>>[number];
  */
 const at = Object.fromEntries(Object.keys(fields).map((key, i) => [key, i])) as Record<keyof typeof fields, number>;
 
+/** A field as SQLite hands it over: all but the four that go through their column's decoder. */
+function plain<K extends Exclude<keyof RawRow, "authorPseudonymous" | "createdAt" | "decidedAt" | "targetNodeIds">>(v: unknown[], key: K): RawRow[K] {
+  return v[at[key]] as RawRow[K];
+}
+
 function toRow(v: unknown[], ctx: RowContext, withPrivate: boolean): CompiledRow {
-  const id = v[at.id] as RawRow["id"];
-  const nodeId = v[at.nodeId] as RawRow["nodeId"];
-  const versionId = v[at.versionId] as RawRow["versionId"];
-  const authorId = v[at.authorId] as RawRow["authorId"];
-  const authorName = v[at.authorName] as RawRow["authorName"];
-  const stance = v[at.stance] as RawRow["stance"];
-  const proposedText = v[at.proposedText] as RawRow["proposedText"];
-  const channel = v[at.channel] as RawRow["channel"];
-  const groupName = v[at.groupName] as RawRow["groupName"];
-  const commentType = v[at.commentType] as RawRow["commentType"];
-  const assigneeId = v[at.assigneeId] as RawRow["assigneeId"];
-  const ownDecision = v[at.decision] as RawRow["decision"];
+  const id = plain(v, "id");
+  const nodeId = plain(v, "nodeId");
+  const versionId = plain(v, "versionId");
+  const authorId = plain(v, "authorId");
+  const authorName = plain(v, "authorName");
+  const stance = plain(v, "stance");
+  const proposedText = plain(v, "proposedText");
+  const channel = plain(v, "channel");
+  const groupName = plain(v, "groupName");
+  const commentType = plain(v, "commentType");
+  const assigneeId = plain(v, "assigneeId");
+  const ownDecision = plain(v, "decision");
   const ownTargets = v[at.targetNodeIds] === null ? null : (dispositions.targetNodeIds.mapFromDriverValue(v[at.targetNodeIds]) as string[]);
   const ownDecidedAt = v[at.decidedAt] === null ? null : (dispositions.decidedAt.mapFromDriverValue(v[at.decidedAt] as number) as Date);
 
@@ -239,7 +244,7 @@ function toRow(v: unknown[], ctx: RowContext, withPrivate: boolean): CompiledRow
     authorId,
     authorName,
     authorPseudonymous: comments.authorPseudonymous.mapFromDriverValue(v[at.authorPseudonymous]) as boolean,
-    authorCountryCode: v[at.authorCountryCode] as RawRow["authorCountryCode"],
+    authorCountryCode: plain(v, "authorCountryCode"),
     channel,
   };
   return {
@@ -251,30 +256,30 @@ function toRow(v: unknown[], ctx: RowContext, withPrivate: boolean): CompiledRow
     type: commentType ?? defaultCommentType({ nodeId, stance, proposedText, paragraphText: node?.text ?? null }),
     typeSet: commentType !== null,
     stance,
-    comment: v[at.body] as RawRow["body"],
+    comment: plain(v, "body"),
     proposedChange: proposedText,
     stakeholder: publicAuthor(author, groupName, ctx.participantWord),
     country: author.authorCountryCode,
-    region: v[at.region] as RawRow["region"],
-    electoralGroup: v[at.electoralGroup] as RawRow["electoralGroup"],
+    region: plain(v, "region"),
+    electoralGroup: plain(v, "electoralGroup"),
     stakeholderGroup: groupName,
     channel,
-    language: v[at.language] as RawRow["language"],
-    peopleRepresented: v[at.peopleRepresented] as RawRow["peopleRepresented"],
-    endorsements: v[at.endorsements] as RawRow["endorsements"],
+    language: plain(v, "language"),
+    peopleRepresented: plain(v, "peopleRepresented"),
+    endorsements: plain(v, "endorsements"),
     createdAt: (comments.createdAt.mapFromDriverValue(v[at.createdAt] as number) as Date).toISOString(),
     decision,
-    rationale: (v[at.rationale] as RawRow["rationale"]) ?? group?.rationale ?? "",
+    rationale: plain(v, "rationale") ?? group?.rationale ?? "",
     targets: targetNodeIds.map((nodeId) => ctx.latestLabels.get(nodeId) ?? nodeId),
     targetNodeIds,
-    decidedBy: (v[at.decidedByName] as RawRow["decidedByName"]) ?? group?.decidedByName ?? null,
+    decidedBy: plain(v, "decidedByName") ?? group?.decidedByName ?? null,
     decidedAt: decidedAt?.toISOString() ?? null,
     campaign,
     campaignSize: campaign === null ? null : (ctx.campaignSizes?.get(campaign) ?? null),
     assigneeId,
     assignee: assigneeId === null ? null : (ctx.experts.get(assigneeId) ?? null),
     ...(withPrivate
-      ? { private: { name: authorId === null ? "" : authorName, email: v[at.email] as RawRow["email"], status: v[at.status] as RawRow["status"] } }
+      ? { private: { name: authorId === null ? "" : authorName, email: plain(v, "email"), status: plain(v, "status") } }
       : {}),
   };
 }
