@@ -15,27 +15,47 @@ export interface Column {
   value: (row: CompiledRow) => string | number | null;
 }
 
-const label = (t: Translate, prefix: string, value: string | null) => (value ? t(`${prefix}.${value}` as MessageKey) : "");
+/**
+ * The words for a coded value (a region, a stance...), "" for none, each translated once per table:
+ * an export of 100,000 rows asks for the same few dozen labels over and over.
+ */
+export function cachedLabel(translate: (value: string) => string): (value: string | null) => string {
+  const labels = new Map<string, string>();
+  return (value) => {
+    if (!value) return "";
+    let text = labels.get(value);
+    if (text === undefined) labels.set(value, (text = translate(value)));
+    return text;
+  };
+}
 
 export function compiledColumns(t: Translate, withPrivate: boolean): Column[] {
+  const coded = (prefix: string) => cachedLabel((value) => t(`${prefix}.${value}` as MessageKey));
+  const type = coded("commentType");
+  const decision = coded("decision");
+  const region = coded("region");
+  const electoral = cachedLabel((group) => t("electoral.group", { group }));
+  const stance = coded("stance");
+  const channel = coded("channel");
+  const wholeDraft = t("review.wholeDraft");
   const columns: Column[] = [
     { header: t("review.col.id"), width: 8, value: (r) => r.id },
     { header: t("review.col.stakeholder"), width: 30, value: (r) => r.stakeholder },
-    { header: t("review.col.paragraph"), width: 12, value: (r) => r.paragraph ?? t("review.wholeDraft") },
+    { header: t("review.col.paragraph"), width: 12, value: (r) => r.paragraph ?? wholeDraft },
     { header: t("review.col.version"), width: 8, value: (r) => r.version },
-    { header: t("review.col.type"), width: 12, value: (r) => label(t, "commentType", r.type) },
+    { header: t("review.col.type"), width: 12, value: (r) => type(r.type) },
     { header: t("review.col.comment"), width: 60, value: (r) => r.comment },
     { header: t("review.col.proposed"), width: 60, value: (r) => r.proposedChange },
-    { header: t("review.col.decision"), width: 16, value: (r) => label(t, "decision", r.decision) },
+    { header: t("review.col.decision"), width: 16, value: (r) => decision(r.decision) },
     { header: t("review.col.observations"), width: 50, value: (r) => r.rationale },
     { header: t("review.col.targets"), width: 16, value: (r) => r.targets.join(", ") },
     { header: t("review.col.decidedBy"), width: 20, value: (r) => r.decidedBy },
     { header: t("review.col.decidedAt"), width: 22, value: (r) => r.decidedAt },
-    { header: t("review.col.region"), width: 24, value: (r) => label(t, "region", r.region) },
-    { header: t("review.col.electoral"), width: 10, value: (r) => (r.electoralGroup ? t("electoral.group", { group: r.electoralGroup }) : "") },
+    { header: t("review.col.region"), width: 24, value: (r) => region(r.region) },
+    { header: t("review.col.electoral"), width: 10, value: (r) => electoral(r.electoralGroup) },
     { header: t("review.col.group"), width: 24, value: (r) => r.stakeholderGroup },
-    { header: t("review.col.stance"), width: 16, value: (r) => label(t, "stance", r.stance) },
-    { header: t("review.col.channel"), width: 18, value: (r) => label(t, "channel", r.channel) },
+    { header: t("review.col.stance"), width: 16, value: (r) => stance(r.stance) },
+    { header: t("review.col.channel"), width: 18, value: (r) => channel(r.channel) },
     { header: t("review.col.endorsements"), width: 8, value: (r) => r.endorsements },
     { header: t("review.col.people"), width: 8, value: (r) => r.peopleRepresented },
     { header: t("review.col.date"), width: 22, value: (r) => r.createdAt },

@@ -8,10 +8,14 @@ export const BOM = "\uFEFF";
 
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // A number's text (digits, sign, point, exponent) never starts a formula nor needs quotes.
+  if (typeof value !== "string") return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n;]/;
 
 export function csvLine(values: readonly (string | number | null | undefined)[]): string {
   return values.map(csvField).join(",") + "\r\n";

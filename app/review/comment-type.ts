@@ -25,11 +25,43 @@ export function defaultCommentType(c: {
 }
 
 /** Words in one text and not the other, counted with repetition (case-insensitive). */
-function wordsChanged(before: string, after: string): number {
+export function wordsChanged(before: string, after: string): number {
+  const { counts: previous, total } = wordBag(before);
   const counts = new Map<string, number>();
-  for (const w of before.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
-  for (const w of after.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) - 1);
-  let changed = 0;
-  for (const n of counts.values()) changed += Math.abs(n);
+  for (const w of words(after)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  // Words only in `before` count fully; for the others, the difference replaces the count.
+  let changed = total;
+  for (const [w, n] of counts) {
+    const had = previous.get(w) ?? 0;
+    changed += Math.abs(had - n) - had;
+  }
   return changed;
+}
+
+const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+interface WordBag {
+  counts: ReadonlyMap<string, number>;
+  total: number;
+}
+
+/**
+ * A paragraph's words, kept for the next amendment of the same paragraph: an export compares
+ * thousands of amendments with a few hundred paragraphs. Bounded, and emptied when full, so a
+ * long-running server does not keep every text it ever compared.
+ */
+const bags = new Map<string, WordBag>();
+const MAX_BAGS = 2000;
+
+function wordBag(text: string): WordBag {
+  let bag = bags.get(text);
+  if (!bag) {
+    const counts = new Map<string, number>();
+    const all = words(text);
+    for (const w of all) counts.set(w, (counts.get(w) ?? 0) + 1);
+    bag = { counts, total: all.length };
+    if (bags.size >= MAX_BAGS) bags.clear();
+    bags.set(text, bag);
+  }
+  return bag;
 }

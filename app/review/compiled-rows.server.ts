@@ -38,9 +38,8 @@ export interface RowContext {
   consultationId: number;
   participantWord: string;
   versionNumbers: Map<number, number>;
-  /** `${versionId} ${nodeId}` → label / text. */
-  labels: Map<string, string | null>;
-  texts: Map<string, string>;
+  /** versionId → nodeId → the paragraph's label and text in that version. */
+  nodes: Map<number, Map<string, { label: string | null; text: string }>>;
   /** nodeId → label in the latest version that has the node (for disposition targets). */
   latestLabels: Map<string, string | null>;
   currentVersionId: number | null;
@@ -71,8 +70,7 @@ export function rowContext(db: Db, consultationId: number, participantWord: stri
     .where(and(eq(documents.consultationId, consultationId), isNotNull(documentVersions.publishedAt)))
     .orderBy(asc(documentVersions.number))
     .all();
-  const labels = new Map<string, string | null>();
-  const texts = new Map<string, string>();
+  const nodes = new Map<number, Map<string, { label: string | null; text: string }>>();
   const latestLabels = new Map<string, string | null>();
   if (versions.length > 0) {
     for (const n of db
@@ -80,11 +78,12 @@ export function rowContext(db: Db, consultationId: number, participantWord: stri
       .from(outlineNodes)
       .where(inArray(outlineNodes.versionId, versions.map((v) => v.id)))
       .all()) {
-      labels.set(`${n.versionId} ${n.nodeId}`, n.label);
-      texts.set(`${n.versionId} ${n.nodeId}`, n.text);
+      let inVersion = nodes.get(n.versionId);
+      if (!inVersion) nodes.set(n.versionId, (inVersion = new Map()));
+      inVersion.set(n.nodeId, { label: n.label, text: n.text });
     }
     // Oldest first, so the latest version's label wins.
-    for (const v of versions) for (const [key, label] of labels) if (key.startsWith(`${v.id} `)) latestLabels.set(key.slice(key.indexOf(" ") + 1), label);
+    for (const v of versions) for (const [nodeId, node] of nodes.get(v.id) ?? []) latestLabels.set(nodeId, node.label);
   }
   const experts = new Map(
     db
@@ -108,8 +107,7 @@ export function rowContext(db: Db, consultationId: number, participantWord: stri
     consultationId,
     participantWord,
     versionNumbers: new Map(versions.map((v) => [v.id, v.number])),
-    labels,
-    texts,
+    nodes,
     latestLabels,
     currentVersionId: currentVersion(db, consultationId)?.id ?? null,
     experts,
@@ -184,65 +182,105 @@ export function rowConditions(
   return and(...conditions)!;
 }
 
-function baseQuery(db: Db, ctx: RowContext) {
-  return db
-    .select(fields)
+/**
+ * Only the secretariat's private rows carry e-mail addresses, the one reason to join users: the
+ * others read a null in its place (a 100,000-row export reads 15% faster without the join).
+ */
+const publicFields = { ...fields, email: sql<string | null>`null` };
+
+function baseQuery(db: Db, ctx: RowContext, withPrivate = false) {
+  const query = db
+    .select(withPrivate ? fields : publicFields)
     .from(comments)
     .innerJoin(stakeholderGroups, eq(stakeholderGroups.id, comments.authorStakeholderGroupId))
     .leftJoin(dispositions, eq(dispositions.commentId, comments.id))
     .leftJoin(commentReviews, eq(commentReviews.commentId, comments.id))
-    .leftJoin(users, eq(users.id, comments.authorId))
     .leftJoin(
       outlineNodes,
       and(eq(outlineNodes.versionId, sql`${ctx.currentVersionId ?? -1}`), eq(outlineNodes.nodeId, comments.nodeId)),
     )
     .$dynamic();
+  return withPrivate ? query.leftJoin(users, eq(users.id, comments.authorId)) : query;
 }
 
 type RawRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["all"]>>[number];
 
-function toRow(r: RawRow, ctx: RowContext, withPrivate: boolean): CompiledRow {
-  const key = `${r.versionId} ${r.nodeId}`;
-  const paragraph = r.nodeId === null ? null : (ctx.labels.get(key) ?? ctx.latestLabels.get(r.nodeId) ?? null);
-  const campaign = ctx.campaignOf?.get(r.id) ?? null;
-  const group = r.decision === null && campaign !== null ? ctx.groupDispositions.get(campaign) : undefined;
-  const decision = r.decision ?? group?.decision ?? null;
-  const targetNodeIds = (r.decision !== null ? r.targetNodeIds : group?.targetNodeIds) ?? [];
-  const decidedAt = r.decidedAt ?? group?.decidedAt ?? null;
+/**
+ * Where each field sits in a row read as an array (`values()`: the select lists `fields` in order).
+ * Rows are read that way and decoded here: drizzle's generic row mapper and the intermediate
+ * objects cost an export of 100,000 rows more than SQLite's own work.
+ */
+const at = Object.fromEntries(Object.keys(fields).map((key, i) => [key, i])) as Record<keyof typeof fields, number>;
+
+/** A field as SQLite hands it over: all but the four that go through their column's decoder. */
+function plain<K extends Exclude<keyof RawRow, "authorPseudonymous" | "createdAt" | "decidedAt" | "targetNodeIds">>(v: unknown[], key: K): RawRow[K] {
+  return v[at[key]] as RawRow[K];
+}
+
+function toRow(v: unknown[], ctx: RowContext, withPrivate: boolean): CompiledRow {
+  const id = plain(v, "id");
+  const nodeId = plain(v, "nodeId");
+  const versionId = plain(v, "versionId");
+  const authorId = plain(v, "authorId");
+  const authorName = plain(v, "authorName");
+  const stance = plain(v, "stance");
+  const proposedText = plain(v, "proposedText");
+  const channel = plain(v, "channel");
+  const groupName = plain(v, "groupName");
+  const commentType = plain(v, "commentType");
+  const assigneeId = plain(v, "assigneeId");
+  const ownDecision = plain(v, "decision");
+  const ownTargets = v[at.targetNodeIds] === null ? null : (dispositions.targetNodeIds.mapFromDriverValue(v[at.targetNodeIds]) as string[]);
+  const ownDecidedAt = v[at.decidedAt] === null ? null : (dispositions.decidedAt.mapFromDriverValue(v[at.decidedAt] as number) as Date);
+
+  const node = versionId === null || nodeId === null ? undefined : ctx.nodes.get(versionId)?.get(nodeId);
+  const paragraph = nodeId === null ? null : (node?.label ?? ctx.latestLabels.get(nodeId) ?? null);
+  const campaign = ctx.campaignOf?.get(id) ?? null;
+  const group = ownDecision === null && campaign !== null ? ctx.groupDispositions.get(campaign) : undefined;
+  const decision = ownDecision ?? group?.decision ?? null;
+  const targetNodeIds = (ownDecision !== null ? ownTargets : group?.targetNodeIds) ?? [];
+  const decidedAt = ownDecidedAt ?? group?.decidedAt ?? null;
+  const author = {
+    authorId,
+    authorName,
+    authorPseudonymous: comments.authorPseudonymous.mapFromDriverValue(v[at.authorPseudonymous]) as boolean,
+    authorCountryCode: plain(v, "authorCountryCode"),
+    channel,
+  };
   return {
-    id: r.id,
-    participantKey: r.authorId === null ? `comment ${r.id}` : `user ${r.authorId}`,
+    id,
+    participantKey: authorId === null ? `comment ${id}` : `user ${authorId}`,
     paragraph,
-    nodeId: r.nodeId,
-    version: r.versionId === null ? null : (ctx.versionNumbers.get(r.versionId) ?? null),
-    type:
-      r.commentType ??
-      defaultCommentType({ nodeId: r.nodeId, stance: r.stance, proposedText: r.proposedText, paragraphText: ctx.texts.get(key) ?? null }),
-    typeSet: r.commentType !== null,
-    stance: r.stance,
-    comment: r.body,
-    proposedChange: r.proposedText,
-    stakeholder: publicAuthor(r, r.groupName, ctx.participantWord),
-    country: r.authorCountryCode,
-    region: r.region,
-    electoralGroup: r.electoralGroup,
-    stakeholderGroup: r.groupName,
-    channel: r.channel,
-    language: r.language,
-    peopleRepresented: r.peopleRepresented,
-    endorsements: r.endorsements,
-    createdAt: r.createdAt.toISOString(),
+    nodeId,
+    version: versionId === null ? null : (ctx.versionNumbers.get(versionId) ?? null),
+    type: commentType ?? defaultCommentType({ nodeId, stance, proposedText, paragraphText: node?.text ?? null }),
+    typeSet: commentType !== null,
+    stance,
+    comment: plain(v, "body"),
+    proposedChange: proposedText,
+    stakeholder: publicAuthor(author, groupName, ctx.participantWord),
+    country: author.authorCountryCode,
+    region: plain(v, "region"),
+    electoralGroup: plain(v, "electoralGroup"),
+    stakeholderGroup: groupName,
+    channel,
+    language: plain(v, "language"),
+    peopleRepresented: plain(v, "peopleRepresented"),
+    endorsements: plain(v, "endorsements"),
+    createdAt: (comments.createdAt.mapFromDriverValue(v[at.createdAt] as number) as Date).toISOString(),
     decision,
-    rationale: r.rationale ?? group?.rationale ?? "",
-    targets: targetNodeIds.map((id) => ctx.latestLabels.get(id) ?? id),
+    rationale: plain(v, "rationale") ?? group?.rationale ?? "",
+    targets: targetNodeIds.map((nodeId) => ctx.latestLabels.get(nodeId) ?? nodeId),
     targetNodeIds,
-    decidedBy: r.decidedByName ?? group?.decidedByName ?? null,
+    decidedBy: plain(v, "decidedByName") ?? group?.decidedByName ?? null,
     decidedAt: decidedAt?.toISOString() ?? null,
     campaign,
     campaignSize: campaign === null ? null : (ctx.campaignSizes?.get(campaign) ?? null),
-    assigneeId: r.assigneeId,
-    assignee: r.assigneeId === null ? null : (ctx.experts.get(r.assigneeId) ?? null),
-    ...(withPrivate ? { private: { name: r.authorId === null ? "" : r.authorName, email: r.email, status: r.status } } : {}),
+    assigneeId,
+    assignee: assigneeId === null ? null : (ctx.experts.get(assigneeId) ?? null),
+    ...(withPrivate
+      ? { private: { name: authorId === null ? "" : authorName, email: plain(v, "email"), status: plain(v, "status") } }
+      : {}),
   };
 }
 
@@ -278,7 +316,7 @@ export function compiledPage(
     .orderBy(...ORDER[sort])
     .limit(pageSize)
     .offset((page - 1) * pageSize)
-    .all();
+    .values();
   return { rows: rows.map((r) => toRow(r, ctx, false)), total };
 }
 
@@ -295,15 +333,16 @@ export function* compiledRowBatches(
 ): Generator<CompiledRow[]> {
   const withPrivate = options.withPrivate ?? false;
   const batchSize = options.batchSize ?? 2000;
+  const query = baseQuery(db, ctx, withPrivate)
+    .where(and(rowConditions(ctx.consultationId, filters, {}, withPrivate, { walkById: true }), gt(comments.id, sql.placeholder("afterId"))))
+    .orderBy(asc(comments.id))
+    .limit(batchSize)
+    .prepare();
   let lastId = 0;
   for (;;) {
-    const rows = baseQuery(db, ctx)
-      .where(and(rowConditions(ctx.consultationId, filters, {}, withPrivate, { walkById: true }), gt(comments.id, lastId)))
-      .orderBy(asc(comments.id))
-      .limit(batchSize)
-      .all();
+    const rows = query.values({ afterId: lastId });
     if (rows.length === 0) return;
-    lastId = rows[rows.length - 1]!.id;
+    lastId = rows[rows.length - 1]![at.id] as number;
     yield rows.map((r) => toRow(r, ctx, withPrivate));
     if (rows.length < batchSize) return;
   }
