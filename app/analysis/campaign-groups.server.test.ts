@@ -4,7 +4,8 @@ import type { Db } from "../../db/client.server";
 import { campaignMembers, campaignRuns, comments, consultations, stakeholderGroups } from "../../db/schema";
 import { createTestDatabase } from "../../db/test-database";
 import { countedCommentList, paragraphMatrix, participation } from "./analysis.server";
-import { campaignKeys, campaignsForPage, campaignSummaries, countedStamp, ensureCampaigns, refreshCampaigns, stampKey } from "./campaign-groups.server";
+import { campaignKeys, campaignsForPage, campaignSummaries, countedStamp, ensureCampaigns, keepCampaignsCurrent, refreshCampaigns, stampKey } from "./campaign-groups.server";
+import { betweenTurns } from "./stepwise";
 import { parseCommentFilters } from "./comment-filters";
 import { consultationThemes, consultationThemesForPage } from "./themes.server";
 
@@ -143,6 +144,22 @@ describe("refreshing while the server keeps answering (stale-while-revalidate)",
     expect(turns).toBeGreaterThanOrEqual(16);
     expect(memberCount()).toBe(5);
     expect(db.select().from(campaignRuns).get()).toMatchObject({ commentCount: 8 });
+  });
+
+  it("after a burst of new comments, brings the grouping up to date once, in the background", async () => {
+    ensureCampaigns(db, consultationId);
+    const runs = () => db.select().from(campaignRuns).get()!;
+    const before = runs().computedAt.getTime();
+    for (const region of ["asia-pacific", "latin-america-caribbean"] as const) {
+      add({ nodeId: "p2", body: TEMPLATE, authorRegion: region });
+      keepCampaignsCurrent(db, consultationId, betweenTurns, 5);
+    }
+    // Nothing happens during the request that added them.
+    expect(runs().commentCount).toBe(7);
+    for (let i = 0; i < 200 && runs().commentCount !== 9; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(runs().commentCount).toBe(9);
+    expect(runs().computedAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(memberCount()).toBe(6);
   });
 
   it("keeps the themes last computed for a page while the current ones are computed", async () => {

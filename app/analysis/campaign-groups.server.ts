@@ -129,6 +129,28 @@ export async function refreshCampaigns(db: Db, consultationId: number, backgroun
   }
 }
 
+/** At most this long after the comments change, the grouping is refreshed in the background. */
+export const REFRESH_AFTER_MS = 30_000;
+const scheduled = new WeakMap<object, Map<number, ReturnType<typeof setTimeout>>>();
+
+/**
+ * After comments changed: the grouping is brought up to date in the background within
+ * `delayMs` (one refresh for a burst of comments, however many), stepping while no request is
+ * being answered, so that a download or an analysis page rarely finds it behind.
+ */
+export function keepCampaignsCurrent(db: Db, consultationId: number, background: Background, delayMs = REFRESH_AFTER_MS): void {
+  let timers = scheduled.get(db.$client);
+  if (!timers) scheduled.set(db.$client, (timers = new Map()));
+  if (timers.has(consultationId)) return;
+  const timer = setTimeout(() => {
+    timers.delete(consultationId);
+    refreshCampaigns(db, consultationId, background).catch((error: unknown) => console.error("Campaign grouping failed:", error));
+  }, delayMs);
+  // Never the reason a process stays up.
+  timer.unref();
+  timers.set(consultationId, timer);
+}
+
 /**
  * For pages (stale-while-revalidate, decision 016): a grouping made from earlier comments is
  * shown as it is while a refresh runs in the background; only a consultation never grouped is

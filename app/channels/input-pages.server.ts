@@ -33,6 +33,7 @@ import { MAX_IMPORT_BYTES, type ImportProblem } from "./import-rows";
 import { createMeeting, getMeeting, listImportBatches, listMeetings, meetingComments, recordMeetingComment } from "./recorded-comments.server";
 import { meetingSchema, recordedCommentSchema, resolveOrigin, type Origin } from "./recorded-input";
 import { translatableError } from "../i18n/error-message";
+import { commentsChanged } from "../comments/live-updates.server";
 
 const slugParam = z.string().regex(/^[a-z0-9-]{1,100}$/);
 const idParam = z.coerce.number().int().positive();
@@ -144,7 +145,7 @@ export async function submitRecordedComment(request: Request, context: AppLoadCo
     language: input.language,
     submissionId: input.submissionId,
   });
-  context.announce?.({ slug: consultation.slug, nodeId: comment.nodeId, kind: "comment" });
+  commentsChanged(context, consultation.id, { slug: consultation.slug, nodeId: comment.nodeId, kind: "comment" });
   return redirect(`/c/${consultation.slug}/input/meetings/${meeting.id}?recorded=${comment.id}#recorded-title`);
 }
 
@@ -218,7 +219,7 @@ export async function submitPreview(request: Request, context: AppLoadContext, c
       importedById: userId,
       pendingToken: valid,
     });
-    context.announce?.({ slug: consultation.slug, nodeId: null, kind: "comment" });
+    commentsChanged(context, consultation.id, { slug: consultation.slug, nodeId: null, kind: "comment" });
     return redirect(`/c/${consultation.slug}/input?imported=${batch.id}`);
   } catch (error) {
     // Confirmed twice (two tabs): the second finds the file imported and nothing was written.

@@ -5,6 +5,18 @@ import { anonymous, can } from "../auth/permissions";
 import { actorFromCookieHeader } from "../auth/session.server";
 import type { Config } from "../config/env.server";
 import { getConsultationBySlug } from "../drafts/drafts.server";
+import type { AppLoadContext } from "@remix-run/node";
+import type { ConsultationChange } from "../../realtime/protocol";
+import { keepCampaignsCurrent } from "../analysis/campaign-groups.server";
+
+/**
+ * Comments of the consultation changed (one added, edited, removed, imported): its live viewers
+ * are told, and in the server its campaign grouping is refreshed in the background soon after.
+ */
+export function commentsChanged(context: AppLoadContext, consultationId: number, change: ConsultationChange): void {
+  context.announce?.(change);
+  if (change.kind === "comment" && context.background) keepCampaignsCurrent(context.db, consultationId, context.background);
+}
 
 export function mayWatchConsultation(db: Db, config: Config) {
   return async (handshake: Socket["handshake"], slug: string): Promise<boolean> => {

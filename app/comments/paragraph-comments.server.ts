@@ -27,6 +27,7 @@ import { translatableError } from "../i18n/error-message";
 import { anchorPassage } from "../collab/passage-anchors.server";
 import { passageFromForm } from "./passage-anchor";
 import { passageView } from "./passage-highlights";
+import { commentsChanged } from "./live-updates.server";
 
 /**
  * `shownText`: the paragraph text the page shows, when passages can be marked in it (the version's
@@ -93,12 +94,12 @@ export async function submitParagraphForm(
     const outcome = editComment(context.db, signedIn.user.id, parsed.data);
     if (outcome === "too-late") return data({ errors: { form: "comment.editTooLate" }, values }, { status: 409 });
     if (outcome === "not-found") throw data(translatableError("error.commentNotFound"), { status: 404 });
-    context.announce?.({ slug, nodeId, kind: "comment" });
+    commentsChanged(context, consultation.id, { slug, nodeId, kind: "comment" });
     return redirect(`${page}#comment-${parsed.data.commentId}`);
   }
   if (intent === "delete" && commentId.success) {
     if (!deleteOwnComment(context.db, signedIn.user.id, commentId.data)) throw data(translatableError("error.commentNotFound"), { status: 404 });
-    context.announce?.({ slug, nodeId, kind: "comment" });
+    commentsChanged(context, consultation.id, { slug, nodeId, kind: "comment" });
     return redirect(`${page}#comments-title`);
   }
   if (intent === "flag" && commentId.success) {
@@ -140,6 +141,6 @@ export async function submitParagraphForm(
     author: signedIn.user,
     passage: passage ? { anchor: workingDraft ? { ...passage, workingDraft } : passage } : null,
   });
-  context.announce?.({ slug, nodeId, kind: "comment" });
+  commentsChanged(context, consultation.id, { slug, nodeId, kind: "comment" });
   return redirect(`${page}#comment-${comment.id}`);
 }
