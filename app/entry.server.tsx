@@ -22,25 +22,40 @@ export default function handleRequest(
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // Aborts a render still waiting on deferred data; cleared once everything is rendered, since
+    // the pending timer keeps the whole render (the page and its loader data: a megabyte for the
+    // analysis page) in memory for its full delay, on every request.
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    let settled = false;
+    const respond = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(
+        new Response(createReadableStreamFromReadable(body), {
+          headers: responseHeaders,
+          status: responseStatusCode,
+        }),
+      );
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        onShellReady() {
+          if (!waitForAll) respond();
+        },
+        onAllReady() {
+          settled = true;
+          clearTimeout(timeout);
+          if (waitForAll) respond();
         },
         onShellError(error: unknown) {
+          settled = true;
+          clearTimeout(timeout);
           reject(error);
         },
         onError(error: unknown) {
@@ -51,6 +66,6 @@ export default function handleRequest(
       },
     );
     // Let React flush its rejection of pending boundaries before aborting the stream.
-    setTimeout(abort, streamTimeout + 1000);
+    if (!settled) timeout = setTimeout(abort, streamTimeout + 1000);
   });
 }
