@@ -198,19 +198,54 @@ class ShingleSets {
   }
 
   /**
-   * Comment d's set, sorted ascending without repeats. Sorting waits until a comparison needs it:
-   * MinHash ignores order and repeats, and most comments are never compared.
+   * Sorts comment d's shingles ascending without repeats, in place, once. Sorting waits until a
+   * comparison needs it: MinHash ignores order and repeats, and most comments are never compared.
    */
-  set(d: number): Uint32Array {
+  private sort(d: number): void {
+    if (this.sorted[d]) return;
     const start = this.start(d);
-    if (!this.sorted[d]) {
-      const shingles = this.pool.subarray(start, this.end(d)).sort();
-      let unique = 0;
-      for (let i = 0; i < shingles.length; i++) if (i === 0 || shingles[i] !== shingles[i - 1]) shingles[unique++] = shingles[i]!;
-      this.bounds[2 * d + 1] = start + unique;
-      this.sorted[d] = 1;
+    const shingles = this.pool.subarray(start, this.end(d)).sort();
+    let unique = 0;
+    for (let i = 0; i < shingles.length; i++) if (i === 0 || shingles[i] !== shingles[i - 1]) shingles[unique++] = shingles[i]!;
+    this.bounds[2 * d + 1] = start + unique;
+    this.sorted[d] = 1;
+  }
+
+  /** Comment d's set, sorted ascending without repeats. */
+  set(d: number): Uint32Array {
+    this.sort(d);
+    return this.pool.subarray(this.start(d), this.end(d));
+  }
+
+  /**
+   * Whether the Jaccard similarity of comments a's and b's sets reaches `threshold`, read in
+   * place (the comparison loop runs millions of times on a form letter's near-copies: no views).
+   */
+  similar(a: number, b: number, threshold: number): boolean {
+    this.sort(a);
+    this.sort(b);
+    const pool = this.pool;
+    let i = this.start(a);
+    let j = this.start(b);
+    const aEnd = this.end(a);
+    const bEnd = this.end(b);
+    const aSize = aEnd - i;
+    const bSize = bEnd - j;
+    // |A ∩ B| / |A ∪ B| ≤ min / max: sets of very different sizes cannot be similar.
+    if (Math.min(aSize, bSize) < threshold * Math.max(aSize, bSize)) return false;
+    if (aSize === 0 && bSize === 0) return true;
+    let common = 0;
+    while (i < aEnd && j < bEnd) {
+      const x = pool[i]!;
+      const y = pool[j]!;
+      if (x === y) {
+        common++;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
     }
-    return this.pool.subarray(start, this.end(d));
+    return common / (aSize + bSize - common) >= threshold;
   }
 }
 
@@ -363,7 +398,6 @@ export function* campaignSteps(batches: Iterable<Iterable<{ id: number; body: st
     yield;
   }
   const n = ids.length;
-  const set = (d: number) => sets.set(d);
   const signatures = new Int32Array(n * HASHES).fill(EMPTY);
   for (let from = 0; from < n; from += SIGNING_STEP) {
     signInto(signatures, sets, seed, from, Math.min(n, from + SIGNING_STEP));
@@ -393,7 +427,7 @@ export function* campaignSteps(batches: Iterable<Iterable<{ id: number; body: st
           const d = bucketed[m]! % 2 ** INDEX_BITS;
           let linked = false;
           for (const leader of leaders) {
-            if (groups.find(d) === groups.find(leader) || similarEnough(set(d), set(leader), threshold)) {
+            if (groups.find(d) === groups.find(leader) || sets.similar(d, leader, threshold)) {
               groups.union(d, leader);
               linked = true;
               break;
@@ -422,12 +456,6 @@ export function* campaignSteps(batches: Iterable<Iterable<{ id: number; body: st
     campaigns.push({ ids, representativeId: ids[0]! });
   }
   return campaigns.sort((x, y) => y.ids.length - x.ids.length || x.representativeId - y.representativeId);
-}
-
-function similarEnough(a: Uint32Array, b: Uint32Array, threshold: number): boolean {
-  // |A ∩ B| / |A ∪ B| ≤ min / max: sets of very different sizes cannot be similar.
-  if (Math.min(a.length, b.length) < threshold * Math.max(a.length, b.length)) return false;
-  return jaccard(a, b) >= threshold;
 }
 
 /**
