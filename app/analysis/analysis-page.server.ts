@@ -130,7 +130,8 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
       body: c.body.length > CAMPAIGN_EXCERPT ? `${c.body.slice(0, CAMPAIGN_EXCERPT)}…` : c.body,
       label: c.node === null ? null : (labelOf.get(c.node) ?? null),
     })),
-    themes: {
+    // Undefined while the themes for these filters are first computed (a large consultation).
+    themes: themes && {
       paragraphs: inReadingOrder(Object.keys(themes.paragraphs)).map((node) => ({ node, terms: themes.paragraphs[node]!.map((t) => ({ term: t.term, count: t.count })) })),
       regions: unescoRegions.filter((r) => themes.regions[r]).map((region) => ({ region, terms: themes.regions[region]!.map((t) => ({ term: t.term, count: t.count })) })),
     },

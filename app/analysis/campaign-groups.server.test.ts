@@ -7,7 +7,7 @@ import { countedCommentList, paragraphMatrix, participation } from "./analysis.s
 import { campaignKeys, campaignsForPage, campaignSummaries, countedStamp, ensureCampaigns, keepCampaignsCurrent, refreshCampaigns, stampKey } from "./campaign-groups.server";
 import { betweenTurns } from "./stepwise";
 import { parseCommentFilters } from "./comment-filters";
-import { consultationThemes, consultationThemesForPage } from "./themes.server";
+import { consultationThemes, consultationThemesForPage, THEMES_NOW_UP_TO } from "./themes.server";
 
 let db: Db;
 let consultationId: number;
@@ -174,7 +174,22 @@ describe("refreshing while the server keeps answering (stale-while-revalidate)",
     }
     const after = consultationThemesForPage(db, consultationId, filters(), stamp());
     expect(after.stale).toBe(false);
-    expect(after.value.paragraphs.p1!.map((t) => t.term)).toEqual(expect.arrayContaining(["rivers"]));
+    expect(after.value!.paragraphs.p1!.map((t) => t.term)).toEqual(expect.arrayContaining(["rivers"]));
+  });
+});
+
+describe("themes of a large consultation", () => {
+  it("are computed in the background the first time too, not during the request", async () => {
+    const stamp = { ...countedStamp(db, consultationId), count: THEMES_NOW_UP_TO + 1 };
+    const first = consultationThemesForPage(db, consultationId, filters(), stamp);
+    expect(first).toEqual({ value: undefined, stale: true });
+    let shown = first;
+    for (let i = 0; i < 100 && shown.value === undefined; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      shown = consultationThemesForPage(db, consultationId, filters(), stamp);
+    }
+    expect(shown.stale).toBe(false);
+    expect(shown.value!.paragraphs.p2!.map((t) => t.term)).toEqual(expect.arrayContaining(["drafters"]));
   });
 });
 

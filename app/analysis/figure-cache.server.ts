@@ -31,6 +31,7 @@ export function cachedFigure<T>(db: Db, consultationId: number, stamp: CountedSt
 }
 
 interface LatestFigure {
+  /** The stamp the value was computed under; "" while the first value is being computed. */
   stamp: string;
   value: unknown;
   refreshing: boolean;
@@ -41,7 +42,8 @@ const latest = new WeakMap<object, Map<string, LatestFigure>>();
  * Stale-while-revalidate, for figures that take seconds (themes over 100,000 comments): the value
  * last computed for this figure and these filters is returned even if comments changed since,
  * marked stale, while `later` computes the current one in the background (one at a time per
- * figure); the next request gets it. Only a figure never computed is computed now.
+ * figure); the next request gets it. A figure never computed is computed now when `firstNow`
+ * (it is quick), else in the background too, and `value` is undefined until it is there.
  */
 export function latestFigure<T>(
   db: Db,
@@ -49,36 +51,43 @@ export function latestFigure<T>(
   stamp: CountedStamp,
   figure: string,
   filters: CommentFilters,
-  compute: { now: () => T; later: () => Promise<T> },
+  compute: { now: () => T; later: () => Promise<T>; firstNow: boolean },
   background: Background = betweenTurns,
-): { value: T; stale: boolean } {
+): { value: T | undefined; stale: boolean } {
   let cache = latest.get(db.$client);
   if (!cache) latest.set(db.$client, (cache = new Map()));
   const key = [consultationId, figure, ...commentFilterKeys.map((k) => filters[k] ?? "")].join("|");
   const current = stampKey(stamp);
-  const entry = cache.get(key);
+  let entry = cache.get(key);
   if (entry) {
     cache.delete(key);
     cache.set(key, entry);
+  } else if (compute.firstNow) {
+    const value = compute.now();
+    remember(cache, key, { stamp: current, value, refreshing: false });
+    return { value, stale: false };
+  } else {
+    entry = { stamp: "", value: undefined, refreshing: false };
+    remember(cache, key, entry);
   }
-  if (entry?.stamp === current) return { value: entry.value as T, stale: false };
-  if (entry) {
-    if (!entry.refreshing) {
-      entry.refreshing = true;
-      background.start(() => {
-        compute
-          .later()
-          .then((value) => cache.set(key, { stamp: current, value, refreshing: false }))
-          .catch((error: unknown) => {
-            entry.refreshing = false;
-            console.error(`Computing ${figure} failed:`, error);
-          });
-      });
-    }
-    return { value: entry.value as T, stale: true };
+  if (entry.stamp === current) return { value: entry.value as T, stale: false };
+  if (!entry.refreshing) {
+    const stale = entry;
+    stale.refreshing = true;
+    background.start(() => {
+      compute
+        .later()
+        .then((value) => cache.set(key, { stamp: current, value, refreshing: false }))
+        .catch((error: unknown) => {
+          stale.refreshing = false;
+          console.error(`Computing ${figure} failed:`, error);
+        });
+    });
   }
-  const value = compute.now();
-  cache.set(key, { stamp: current, value, refreshing: false });
+  return { value: entry.value as T | undefined, stale: true };
+}
+
+function remember(cache: Map<string, LatestFigure>, key: string, entry: LatestFigure): void {
+  cache.set(key, entry);
   while (cache.size > ENTRIES) cache.delete(cache.keys().next().value!);
-  return { value, stale: false };
 }

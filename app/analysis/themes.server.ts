@@ -79,16 +79,20 @@ export function consultationThemes(
 
 /**
  * The themes for a page: the last ones computed for these filters, even if comments came in since
- * (then `stale`, and the current ones are computed in the background, a batch per turn of the
- * event loop: about two seconds of work at 100,000 comments). Decision 016.
+ * (then `stale`, and the current ones are computed in the background, a step at a time: about two
+ * seconds of work at 100,000 comments). Themes never computed for these filters are computed now
+ * up to THEMES_NOW_UP_TO comments, else in the background (undefined until then). Decision 016.
  */
+/** Up to this many counted comments, themes never computed are computed during the request (well under a second). */
+export const THEMES_NOW_UP_TO = 20_000;
+
 export function consultationThemesForPage(
   db: Db,
   consultationId: number,
   filters: CommentFilters,
   stamp: CountedStamp,
   background?: Background,
-): { value: Themes; stale: boolean } {
+): { value: Themes | undefined; stale: boolean } {
   const [limit, minCount] = [8, 3];
   return latestFigure(
     db,
@@ -99,6 +103,7 @@ export function consultationThemesForPage(
     {
       now: () => runToEnd(themeSteps(db, consultationId, filters, limit, minCount)),
       later: () => runInBackground(themeSteps(db, consultationId, filters, limit, minCount), background),
+      firstNow: stamp.count <= THEMES_NOW_UP_TO,
     },
     background,
   );

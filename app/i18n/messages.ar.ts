@@ -273,6 +273,7 @@ export const ar: Catalog = {
   "analysis.themes.regions.caption": "المصطلحات المميِّزة لتعليقات كل إقليم",
   "analysis.themes.term": "{term} ({count})",
   "analysis.themes.none": "التعليقات أقل من أن تُستخرج منها مصطلحات مميِّزة.",
+  "analysis.themes.computing": "يجري حساب مواضيع هذه التعليقات. أعد تحميل الصفحة بعد بضع ثوانٍ للاطلاع عليها.",
   "analysis.col.terms": "المصطلحات المميِّزة (مرات الاستخدام)",
   "analysis.col.region": "الإقليم",
   "analysis.col.group": "فئة أصحاب المصلحة",

@@ -272,6 +272,7 @@ export const en = {
   "analysis.themes.regions.caption": "Distinctive terms of each region's comments",
   "analysis.themes.term": "{term} ({count})",
   "analysis.themes.none": "Too few comments to find distinctive terms.",
+  "analysis.themes.computing": "The themes of these comments are being computed. Reload the page in a few seconds to see them.",
   "analysis.col.terms": "Distinctive terms (uses)",
   "analysis.col.region": "Region",
   "analysis.col.group": "Stakeholder group",

@@ -270,6 +270,7 @@ export const es: Catalog = {
   "analysis.themes.regions.caption": "Términos característicos de los comentarios de cada región",
   "analysis.themes.term": "{term} ({count})",
   "analysis.themes.none": "Hay muy pocos comentarios para encontrar términos característicos.",
+  "analysis.themes.computing": "Se están calculando los temas de estos comentarios. Vuelva a cargar la página dentro de unos segundos para verlos.",
   "analysis.col.terms": "Términos característicos (apariciones)",
   "analysis.col.region": "Región",
   "analysis.col.group": "Grupo de partes interesadas",

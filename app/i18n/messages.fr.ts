@@ -270,6 +270,7 @@ export const fr: Catalog = {
   "analysis.themes.regions.caption": "Termes caractéristiques des commentaires de chaque région",
   "analysis.themes.term": "{term} ({count})",
   "analysis.themes.none": "Trop peu de commentaires pour dégager des termes caractéristiques.",
+  "analysis.themes.computing": "Les thèmes de ces commentaires sont en cours de calcul. Rechargez la page dans quelques secondes pour les voir.",
   "analysis.col.terms": "Termes caractéristiques (occurrences)",
   "analysis.col.region": "Région",
   "analysis.col.group": "Groupe de parties prenantes",

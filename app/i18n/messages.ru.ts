@@ -275,6 +275,7 @@ export const ru: Catalog = {
   "analysis.themes.regions.caption": "Характерные термины комментариев из каждого региона",
   "analysis.themes.term": "{term} ({count})",
   "analysis.themes.none": "Слишком мало комментариев, чтобы выделить характерные термины.",
+  "analysis.themes.computing": "Темы этих комментариев вычисляются. Перезагрузите страницу через несколько секунд, чтобы их увидеть.",
   "analysis.col.terms": "Характерные термины (число употреблений)",
   "analysis.col.region": "Регион",
   "analysis.col.group": "Группа заинтересованных сторон",

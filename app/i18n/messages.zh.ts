@@ -272,6 +272,7 @@ export const zh: Catalog = {
   "analysis.themes.regions.caption": "每个地区评论中的特色词语",
   "analysis.themes.term": "{term}（{count}）",
   "analysis.themes.none": "评论太少，无法找出特色词语。",
+  "analysis.themes.computing": "正在计算这些评论的主题。请在几秒钟后重新加载页面以查看。",
   "analysis.col.terms": "特色词语（使用次数）",
   "analysis.col.region": "地区",
   "analysis.col.group": "利益攸关方群体",

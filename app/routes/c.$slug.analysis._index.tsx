@@ -146,7 +146,7 @@ export default function AnalysisPage() {
       <section aria-labelledby="themes-title">
         <h2 id="themes-title">{t("analysis.themes")}</h2>
         <p>{t("analysis.themes.intro")}</p>
-        <ThemeTables labels={labels} paragraphs={themes.paragraphs} regions={themes.regions} />
+        {themes ? <ThemeTables labels={labels} paragraphs={themes.paragraphs} regions={themes.regions} /> : <p className="notice">{t("analysis.themes.computing")}</p>}
       </section>
 
       <section aria-labelledby="heat-title">
