@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { Language } from "../../db/enums";
 import { requirePermission, requireUser } from "../auth/session.server";
 import { threadFilterSchema } from "./comments.server";
-import { dismissFlags, hiddenComments, hideComment, moderationQueue, readModerationLog, reasonSchema, restoreComment } from "./moderation.server";
+import { commentPlace, dismissFlags, hiddenComments, hideComment, moderationQueue, readModerationLog, reasonSchema, restoreComment } from "./moderation.server";
+import { commentsChanged } from "./live-updates.server";
 import { translatableError } from "../i18n/error-message";
 
 export async function moderationPage(request: Request, context: AppLoadContext) {
@@ -38,6 +39,9 @@ export async function submitModeration(request: Request, context: AppLoadContext
   if (!reason.success) return data({ errors: { [`reason-${id.data}`]: "moderation.reason.required" } }, { status: 400 });
   const decide = { hide: hideComment, restore: restoreComment, dismiss: dismissFlags }[action.data];
   if (!decide(context.db, user, id.data, reason.data)) throw data(translatableError("error.commentNotFound"), { status: 404 });
+  // A hidden or restored comment leaves or rejoins the pages and the counts.
+  const place = action.data === "dismiss" ? undefined : commentPlace(context.db, id.data);
+  if (place) commentsChanged(context, place.consultationId, { slug: place.slug, nodeId: place.nodeId, kind: "comment" });
   return { errors: {} };
 }
 

@@ -8,7 +8,7 @@ import { seedDemoConsultations } from "../../seeds/seed-demo.server";
 import { registerUser } from "../accounts/users.server";
 import { getConsultationBySlug } from "../drafts/drafts.server";
 import { addComment, addReply, commentThreads } from "./comments.server";
-import { deleteOwnComment, editComment, flagComment, hideComment, moderationQueue, readModerationLog, restoreComment } from "./moderation.server";
+import { commentPlace, deleteOwnComment, editComment, flagComment, hideComment, moderationQueue, readModerationLog, restoreComment } from "./moderation.server";
 
 let db: Db;
 let author: User;
@@ -72,5 +72,13 @@ describe("after publishing", () => {
       ["Mateo Moderator", "restore", "Reviewed on appeal"],
       ["Mateo Moderator", "hide", "Personal attack"],
     ]);
+  });
+});
+
+describe("where a moderated comment sits", () => {
+  it("names its consultation and paragraph, so its live viewers can be told", () => {
+    const c = write(author, "Somewhere.");
+    expect(commentPlace(db, c.id)).toEqual({ consultationId, slug: "unesco-ethics-of-ai", nodeId: "n-71" });
+    expect(commentPlace(db, c.id + 1000)).toBeUndefined();
   });
 });

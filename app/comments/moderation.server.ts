@@ -6,7 +6,7 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
-import { comments, flags, moderationLog, type User } from "../../db/schema";
+import { comments, consultations, flags, moderationLog, type User } from "../../db/schema";
 import { MAX_COMMENT_LENGTH } from "./comment-text";
 
 export const EDIT_WINDOW_MINUTES = 15;
@@ -95,4 +95,14 @@ export function readModerationLog(db: Db) {
 
 export function hiddenComments(db: Db) {
   return db.select().from(comments).where(eq(comments.status, "hidden")).orderBy(desc(comments.id)).limit(200).all();
+}
+
+/** Where a comment sits: its consultation and paragraph, for telling the consultation's live viewers. */
+export function commentPlace(db: Db, commentId: number): { consultationId: number; slug: string; nodeId: string | null } | undefined {
+  return db
+    .select({ consultationId: comments.consultationId, slug: consultations.slug, nodeId: comments.nodeId })
+    .from(comments)
+    .innerJoin(consultations, eq(consultations.id, comments.consultationId))
+    .where(eq(comments.id, commentId))
+    .get();
 }
