@@ -143,6 +143,8 @@ export function PassagePicker({
   useEffect(() => {
     setHydrated(true);
     const update = () => setSelected(selectedPassage(containerRef.current, text));
+    // Words selected while the page was still loading count too.
+    update();
     document.addEventListener("selectionchange", update);
     return () => document.removeEventListener("selectionchange", update);
   }, [containerRef, text]);
