@@ -161,9 +161,15 @@ try {
   t0 = performance.now();
   const analysis = await (await fetch(`${server.url}/c/${SLUG}/analysis`, { headers: { Cookie: cookie } })).text();
   const coldAnalysisMs = performance.now() - t0;
+  // Its themes are computed in the background: wait for them before timing anything.
+  for (let waited = 0; waited < 60_000; waited += 250) {
+    const html = await (await fetch(`${server.url}/c/${SLUG}/analysis`, { headers: { Cookie: cookie } })).text();
+    if (!/being brought up to date|being computed/.test(html)) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   const hotCell = analysis.match(/href="(\/c\/[^"]+\/analysis\/comments\?node=[^"&]+&amp;by=region&amp;value=[^"]+)"/)?.[1]?.replaceAll("&amp;", "&");
-  lines.push("", `Through the real server (signed in as the secretariat), one request at a time, after 5 warm-up requests. The server's very first analysis request (themes computed cold, campaign grouping already current) took ${coldAnalysisMs.toFixed(0)} ms; "first request" below is each address's first, with that address's own filters cold for the themes.`, "");
-  lines.push("| page | bytes (uncompressed) | first request (ms) | p50 (ms) | p95 (ms) |", "| --- | ---: | ---: | ---: | ---: |");
+  lines.push("", `Through the real server (signed in as the secretariat), one request at a time, after 5 warm-up requests. The server's very first analysis request (campaign grouping already current, themes left to the background) took ${coldAnalysisMs.toFixed(0)} ms; "first request" below is each address's first, with that address's own filters cold for the themes, which are then computed in the background: the next column is when the page stopped saying so, and the timed requests start after that.`, "");
+  lines.push("| page | bytes (uncompressed) | first request (ms) | all figures current after (s) | p50 (ms) | p95 (ms) |", "| --- | ---: | ---: | ---: | ---: | ---: |");
   for (const path of [
     `/c/${SLUG}`,
     `/c/${SLUG}/analysis`,
@@ -177,17 +183,34 @@ try {
   ]) {
     const times: number[] = [];
     let bytes = 0;
-    let first = 0;
+    t0 = performance.now();
+    const get = async () => {
+      const res = await fetch(server.url + path, { headers: { Cookie: cookie, "accept-encoding": "identity" } });
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+      return res.text();
+    };
+    await get();
+    const first = performance.now() - t0;
+    // Figures a first request leaves to the background (themes for new filters, decision 016)
+    // are waited for, so that the timed requests measure the page, not the page beside that work.
+    let ready = 0;
+    for (let waited = 0; waited < 60_000; waited += 250) {
+      const html = await get();
+      if (!/being brought up to date|being computed/.test(html)) {
+        ready = performance.now() - t0;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     for (let i = 0; i < ROUNDS + 5; i++) {
       t0 = performance.now();
       const res = await fetch(server.url + path, { headers: { Cookie: cookie, "accept-encoding": "identity" } });
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
       bytes = (await res.arrayBuffer()).byteLength;
-      if (i === 0) first = performance.now() - t0;
       if (i >= 5) times.push(performance.now() - t0);
     }
     const { p50, p95 } = summary(times);
-    lines.push(`| ${path.replace(/node=[0-9a-f-]{36}/, "node=(busiest paragraph)")} | ${bytes} | ${first.toFixed(0)} | ${p50} | ${p95} |`);
+    lines.push(`| ${path.replace(/node=[0-9a-f-]{36}/, "node=(busiest paragraph)")} | ${bytes} | ${first.toFixed(0)} | ${(ready / 1000).toFixed(1)} | ${p50} | ${p95} |`);
   }
   const status = readFileSync(`/proc/${server.child.pid}/status`, "utf8");
   const mb = (field: string) => (Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? 0) / 1024).toFixed(0);
