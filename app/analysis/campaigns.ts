@@ -225,8 +225,8 @@ class ShingleSets {
     this.sort(a);
     this.sort(b);
     const pool = this.pool;
-    let i = this.start(a);
-    let j = this.start(b);
+    const i = this.start(a);
+    const j = this.start(b);
     const aEnd = this.end(a);
     const bEnd = this.end(b);
     const aSize = aEnd - i;
@@ -234,19 +234,25 @@ class ShingleSets {
     // |A ∩ B| / |A ∪ B| ≤ min / max: sets of very different sizes cannot be similar.
     if (Math.min(aSize, bSize) < threshold * Math.max(aSize, bSize)) return false;
     if (aSize === 0 && bSize === 0) return true;
-    let common = 0;
-    while (i < aEnd && j < bEnd) {
-      const x = pool[i]!;
-      const y = pool[j]!;
-      if (x === y) {
-        common++;
-        i++;
-        j++;
-      } else if (x < y) i++;
-      else j++;
-    }
+    const common = commonValues(pool, i, aEnd, pool, j, bEnd);
     return common / (aSize + bSize - common) >= threshold;
   }
+}
+
+/** How many values two ascending runs without repeats share: a[aFrom, aTo) and b[bFrom, bTo). */
+function commonValues(a: Uint32Array, aFrom: number, aTo: number, b: Uint32Array, bFrom: number, bTo: number): number {
+  let common = 0;
+  for (let i = aFrom, j = bFrom; i < aTo && j < bTo; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      common++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return common;
 }
 
 /** The set of shingle hashes of a comment, sorted ascending, without repeats. */
@@ -259,19 +265,7 @@ export function shingleSet(body: string, minTokens = 1): Uint32Array {
 /** |A ∩ B| / |A ∪ B| of two sorted sets. */
 export function jaccard(a: Uint32Array, b: Uint32Array): number {
   if (a.length === 0 && b.length === 0) return 1;
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      common++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
+  const common = commonValues(a, 0, a.length, b, 0, b.length);
   return common / (a.length + b.length - common);
 }
 
