@@ -18,7 +18,10 @@
  *   jittered ±50 %; slower at large N, see `keystrokeMs`) at a random
  *   position of a random paragraph. The same transaction sets `bench[<client>] = <seq>` in a Y.Map,
  *   so a receiver knows which keystroke(s) an applied update carries; latency is measured from just
- *   before the sender's transaction to the receiver's observer (same process, same clock).
+ *   before the sender's transaction to the receiver's observer (same process, same clock). "First
+ *   arrival" is the latency to the first receiver of each keystroke: the server's and the network's
+ *   share, without the queue of the other receivers in this process. Time inside each server:
+ *   bench/server-timing-probe.cjs.
  * - Afterwards: wait until every keystroke reached every other client (or SETTLE_MS), check that
  *   all clients and a freshly joined client hold identical content.
  *
@@ -27,7 +30,7 @@
  *   load average, so noise is visible.
  *
  * Environment: FANOUT=8200 CLIENTS=10,50,200 SERVERS=redraft,hocuspocus,y-websocket WARMUP_MS=3000 DURATION_MS=20000 REPEAT=3
- * SETTLE_MS=60000 YWS_PERSISTENCE=0 CPU_PROF_DIR=<dir> (runs the servers with `node --cpu-prof`).
+ * SETTLE_MS=60000 YWS_PERSISTENCE=0 CPU_PROF_DIR=<dir> (runs the servers with `node --cpu-prof`, sampling every 100 µs).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -105,7 +108,7 @@ async function startServer(name: ServerName): Promise<RunningServer> {
   }[name];
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATABASE_PATH: join(dir, "bench.db") };
   if (name === "y-websocket" && YWS_PERSISTENCE) env.YPERSISTENCE = join(dir, "leveldb");
-  const profile = CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${join(CPU_PROF_DIR, name)}`] : [];
+  const profile = CPU_PROF_DIR ? ["--cpu-prof", "--cpu-prof-interval=100", `--cpu-prof-dir=${join(CPU_PROF_DIR, name)}`] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
     cwd: repoRoot,
     env,
@@ -241,6 +244,8 @@ interface Result {
   expected: number;
   merged: number;
   p50: number;
+  /** Median latency to the first client a keystroke reached. */
+  firstP50: number;
   p95: number;
   p99: number;
   max: number;
@@ -290,6 +295,10 @@ async function run(name: ServerName, n: number): Promise<Result> {
     const lastSeen: Int32Array[] = clients.map(() => new Int32Array(n).fill(-1));
     let latencies = new Float64Array(1 << 16);
     let latencyCount = 0;
+    // The first receiver of each keystroke: the server's and the network's share of the latency,
+    // without the queue of other receivers in this one client process.
+    const firstArrivals: number[] = [];
+    const arrived: Uint8Array[] = clients.map(() => new Uint8Array(1 << 16));
     let delivered = 0;
     let deliveredInWindow = 0;
     let merged = 0;
@@ -317,6 +326,10 @@ async function run(name: ServerName, n: number): Promise<Result> {
               latencies = grown;
             }
             latencies[latencyCount++] = now - sentAt[sender]![s]!;
+            if (s < arrived[sender]!.length && !arrived[sender]![s]) {
+              arrived[sender]![s] = 1;
+              firstArrivals.push(now - sentAt[sender]![s]!);
+            }
             delivered++;
             if (now <= windowEnd) deliveredInWindow++;
           }
@@ -399,6 +412,7 @@ async function run(name: ServerName, n: number): Promise<Result> {
       merged,
       deliveredPerSecond: deliveredInWindow / (elapsed / 1000),
       p50: percentile(sorted, 50),
+      firstP50: percentile(Float64Array.from(firstArrivals).sort(), 50),
       p95: percentile(sorted, 95),
       p99: percentile(sorted, 99),
       max: sorted.length > 0 ? sorted[sorted.length - 1]! : NaN,
@@ -429,10 +443,10 @@ const median = (values: number[]) => {
 };
 const f = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "–");
 const columns =
-  "| N | server | keystrokes sent | delivered/s | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | errors | converged | server CPU | server RSS idle / peak / after (MB) | clients' CPU | clients' loop delay p99 (ms) | load avg |";
-const align = "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |";
+  "| N | server | keystrokes sent | delivered/s | p50 (ms) | first arrival p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | errors | converged | server CPU | server RSS idle / peak / after (MB) | clients' CPU | clients' loop delay p99 (ms) | load avg |";
+const align = "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |";
 const row = (r: Result, converged: string) =>
-  `| ${r.clients} | ${r.server} | ${f(r.sent, 0)} | ${f(r.deliveredPerSecond, 0)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${f(r.max, 0)} | ${r.errors} | ${converged} | ` +
+  `| ${r.clients} | ${r.server} | ${f(r.sent, 0)} | ${f(r.deliveredPerSecond, 0)} | ${f(r.p50)} | ${f(r.firstP50)} | ${f(r.p95)} | ${f(r.p99)} | ${f(r.max, 0)} | ${r.errors} | ${converged} | ` +
   `${f(r.serverCpuPercent, 0)} % | ${f(r.rssIdle, 0)} / ${f(r.rssPeak, 0)} / ${f(r.rssAfter, 0)} | ${f(r.clientCpuPercent, 0)} % | ${f(r.clientLoopP99)} | ${f(r.loadAverage, 1)} |`;
 
 // Every WebsocketProvider adds a process "exit" listener.
@@ -467,6 +481,7 @@ for (const n of SIZES) {
       sent: m("sent"),
       deliveredPerSecond: m("deliveredPerSecond"),
       p50: m("p50"),
+      firstP50: m("firstP50"),
       p95: m("p95"),
       p99: m("p99"),
       max: m("max"),

@@ -162,6 +162,20 @@ describe("refreshing while the server keeps answering (stale-while-revalidate)",
     expect(memberCount()).toBe(6);
   });
 
+  it("hands the refresh the compiled table needs to the server's background work, after the response", async () => {
+    ensureCampaigns(db, consultationId);
+    add({ nodeId: "p2", body: TEMPLATE, authorRegion: "asia-pacific" });
+    const queued: Array<() => void> = [];
+    const afterResponse = { start: (task: () => void) => void queued.push(task), pause: betweenTurns.pause };
+    const keys = campaignKeys(db, consultationId, afterResponse);
+    // The rows are keyed by the stored grouping; nothing was regrouped during the request.
+    expect(keys.of.size).toBe(4);
+    expect(queued).toHaveLength(1);
+    queued[0]!();
+    for (let i = 0; i < 200 && memberCount() !== 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(campaignKeys(db, consultationId, afterResponse).of.size).toBe(5);
+  });
+
   it("keeps the themes last computed for a page while the current ones are computed", async () => {
     const stamp = () => countedStamp(db, consultationId);
     const first = consultationThemesForPage(db, consultationId, filters(), stamp());

@@ -180,9 +180,13 @@ export const inCampaign = (campaignId: number): SQL =>
   sql`${comments.id} in (select ${campaignMembers.commentId} from ${campaignMembers} where ${campaignMembers.campaignId} = ${campaignId})`;
 
 /** Comment id → campaign group key, and each key's size, for the compiled table and the exports. */
-export function campaignKeys(db: Db, consultationId: number): { of: Map<number, string>; sizes: Map<string, number> } {
+export function campaignKeys(
+  db: Db,
+  consultationId: number,
+  background: Background = betweenTurns,
+): { of: Map<number, string>; sizes: Map<string, number> } {
   // Pages show the stored grouping while a refresh runs; exports await refreshCampaigns first.
-  campaignsForPage(db, consultationId);
+  campaignsForPage(db, consultationId, undefined, background);
   const of = new Map<number, string>();
   const sizes = new Map<string, number>();
   for (const m of db.select().from(campaignMembers).where(eq(campaignMembers.consultationId, consultationId)).all()) {

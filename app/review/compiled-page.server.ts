@@ -65,7 +65,8 @@ export async function compiledTablePage(request: Request, context: AppLoadContex
     assignee: q.assignee,
     decided: q.decided,
   };
-  const ctx = rowContext(db, consultation.id, t("comment.participant"));
+  // A refresh of the campaign grouping this page may start runs after the response, not in it.
+  const ctx = rowContext(db, consultation.id, t("comment.participant"), undefined, context.background);
   const { rows, total } = compiledPage(db, ctx, filters, review, q.sort as CompiledSort, q.page, PAGE_SIZE);
   const progress = reviewProgress(db, consultation.id);
   const labelOf = new Map(nodes.map((n) => [n.nodeId, n.label]));
@@ -180,7 +181,7 @@ export async function submitCompiledTable(request: Request, context: AppLoadCont
     if (!parsed.success) return invalid(fieldErrors(parsed.error));
     const targets = resolveTargets(context, consultation.slug, parsed.data.targets);
     if (targets.unknown.length > 0) return invalid({ targets: "review.targets.unknown" });
-    const campaignOf = campaignKeys(db, consultation.id).of;
+    const campaignOf = campaignKeys(db, consultation.id, context.background).of;
     const keys = new Set<string>();
     const single: number[] = [];
     for (const id of parsed.data.commentIds) {
@@ -203,7 +204,8 @@ export async function submitCompiledTable(request: Request, context: AppLoadCont
     const parsed = assignSchema.safeParse({ commentIds: values.commentIds, assigneeId: values.assigneeId || undefined });
     if (!parsed.success) return invalid(fieldErrors(parsed.error));
     const assigneeId = parsed.data.assigneeId === "none" ? null : parsed.data.assigneeId;
-    const experts = rowContext(db, consultation.id, "").experts;
+    // Only the experts are needed: no campaign grouping.
+    const experts = rowContext(db, consultation.id, "", new Map()).experts;
     if (assigneeId !== null && !experts.has(assigneeId)) return invalid({ assigneeId: "review.assignee.required" });
     return back(assignComments(db, consultation.id, parsed.data.commentIds, assigneeId));
   }

@@ -24,6 +24,7 @@ import {
 import { publicAuthor } from "../comments/comments.server";
 import { commentFilterConditions } from "../analysis/comment-filters.server";
 import { campaignKeys } from "../analysis/campaign-groups.server";
+import type { Background } from "../analysis/stepwise";
 import type { CommentFilters } from "../analysis/comment-filters";
 import { currentVersion } from "../drafts/drafts.server";
 import { defaultCommentType } from "./comment-type";
@@ -55,9 +56,15 @@ export interface RowContext {
  * What rows need from the consultation once. Without `campaignOf`, the persisted campaign grouping
  * is used (made current first: decision 016).
  */
-export function rowContext(db: Db, consultationId: number, participantWord: string, campaignOf?: ReadonlyMap<number, string>): RowContext {
+export function rowContext(
+  db: Db,
+  consultationId: number,
+  participantWord: string,
+  campaignOf?: ReadonlyMap<number, string>,
+  background?: Background,
+): RowContext {
   let campaignSizes: ReadonlyMap<string, number> | undefined;
-  if (!campaignOf) ({ of: campaignOf, sizes: campaignSizes } = campaignKeys(db, consultationId));
+  if (!campaignOf) ({ of: campaignOf, sizes: campaignSizes } = campaignKeys(db, consultationId, background));
   else {
     const sizes = new Map<string, number>();
     for (const key of campaignOf.values()) sizes.set(key, (sizes.get(key) ?? 0) + 1);

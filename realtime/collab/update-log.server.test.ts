@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createTestDatabase } from "../../db/test-database";
-import { clientIdsOf, UpdateLog } from "./update-log.server";
+import { clientIdsOf, soleClientOf, UpdateLog } from "./update-log.server";
 
 function edit(doc: Y.Doc, text: string): Uint8Array {
   let captured: Uint8Array | undefined;
@@ -74,5 +74,24 @@ describe("the co-editing update log", () => {
     log.append("draft/x", edit(alice, "!"), "alice");
     expect(log.load("draft/x")!.doc.getText("t").toString()).toBe("one two!");
     expect(log.authors("draft/x")).toEqual(new Map([[alice.clientID, "alice"]]));
+  });
+});
+
+describe("soleClientOf", () => {
+  it("reads the one writing client of a keystroke, and declines every other shape", () => {
+    const alice = new Y.Doc();
+    const bob = new Y.Doc();
+    const keystroke = edit(alice, "a");
+    expect(soleClientOf(keystroke)).toBe(alice.clientID);
+    expect(clientIdsOf(keystroke)).toEqual([alice.clientID]);
+
+    const fromBob = edit(bob, "b");
+    expect(soleClientOf(Y.mergeUpdates([keystroke, fromBob]))).toBeNull();
+
+    let deletion: Uint8Array | undefined;
+    alice.on("update", (u: Uint8Array) => (deletion = u));
+    alice.getText("t").delete(0, 1);
+    expect(soleClientOf(deletion!)).toBeNull();
+    expect(clientIdsOf(deletion!)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import { and, asc, count, eq, gt, lte, sql } from "drizzle-orm";
+import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import type { Db } from "../../db/client.server";
 import { collabClients, collabSnapshots, collabUpdates } from "../../db/schema";
@@ -23,6 +24,17 @@ export function clientIdsOf(update: Uint8Array): number[] {
   // The update's meta (client → clock range) is read without decoding its content.
   const { from, to } = Y.parseUpdateMeta(update);
   return [...from.keys()].filter((client) => (to.get(client) ?? 0) > (from.get(client) ?? 0));
+}
+
+/**
+ * The client id of an update that carries structs of exactly one client (a keystroke: almost every
+ * update), read from its first bytes; null otherwise. A Yjs v1 update starts with the number of
+ * clients, then for each: its number of structs, its client id.
+ */
+export function soleClientOf(update: Uint8Array): number | null {
+  const decoder = decoding.createDecoder(update);
+  if (decoding.readVarUint(decoder) !== 1) return null;
+  return decoding.readVarUint(decoder) > 0 ? decoding.readVarUint(decoder) : null;
 }
 
 export interface PendingAppend {
@@ -83,6 +95,9 @@ export class UpdateLog {
         );
         if (authorId !== null) {
           const known = this.knownClients.get(docName);
+          const sole = soleClientOf(update);
+          // The update's meta needs decoding only when it may name a client not yet recorded.
+          if (sole !== null && known?.has(sole)) return id;
           for (const clientId of clientIdsOf(update)) {
             if (known?.has(clientId)) continue;
             statements.insertClient.run(docName, clientId, authorId);
