@@ -129,6 +129,11 @@ export async function refreshCampaigns(db: Db, consultationId: number, backgroun
   }
 }
 
+/** A refresh nobody awaits: its failure is logged (the stored grouping stays as it was). */
+function refreshLogged(db: Db, consultationId: number, background: Background): void {
+  refreshCampaigns(db, consultationId, background).catch((error: unknown) => console.error("Campaign grouping failed:", error));
+}
+
 /** At most this long after the comments change, the grouping is refreshed in the background. */
 export const REFRESH_AFTER_MS = 30_000;
 const scheduled = new WeakMap<object, Map<number, ReturnType<typeof setTimeout>>>();
@@ -144,7 +149,7 @@ export function keepCampaignsCurrent(db: Db, consultationId: number, background:
   if (timers.has(consultationId)) return;
   const timer = setTimeout(() => {
     timers.delete(consultationId);
-    refreshCampaigns(db, consultationId, background).catch((error: unknown) => console.error("Campaign grouping failed:", error));
+    refreshLogged(db, consultationId, background);
   }, delayMs);
   // Never the reason a process stays up.
   timer.unref();
@@ -170,7 +175,7 @@ export function campaignsForPage(
     ({ run, isCurrent } = storedRun(db, consultationId, current));
   }
   if (!isCurrent) {
-    background.start(() => void refreshCampaigns(db, consultationId, background).catch((error: unknown) => console.error("Campaign grouping failed:", error)));
+    background.start(() => refreshLogged(db, consultationId, background));
   }
   return { stale: !isCurrent, version: run ? `${run.commentCount}:${run.maxCommentId}:${run.computedAt.getTime()}` : "none" };
 }

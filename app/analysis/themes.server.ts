@@ -77,15 +77,15 @@ export function consultationThemes(
   return cachedFigure(db, consultationId, stamp, `themes:${limit}:${minCount}`, filters, () => runToEnd(themeSteps(db, consultationId, filters, limit, minCount)));
 }
 
+/** Up to this many counted comments, themes never computed are computed during the request (well under a second). */
+export const THEMES_NOW_UP_TO = 20_000;
+
 /**
  * The themes for a page: the last ones computed for these filters, even if comments came in since
  * (then `stale`, and the current ones are computed in the background, a step at a time: about two
  * seconds of work at 100,000 comments). Themes never computed for these filters are computed now
  * up to THEMES_NOW_UP_TO comments, else in the background (undefined until then). Decision 016.
  */
-/** Up to this many counted comments, themes never computed are computed during the request (well under a second). */
-export const THEMES_NOW_UP_TO = 20_000;
-
 export function consultationThemesForPage(
   db: Db,
   consultationId: number,

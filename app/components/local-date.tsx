@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useState } from "react";
 import { useLocale } from "../i18n/i18n-context";
+import { dateFormatter } from "../i18n/kept-formatters";
 
 /**
  * A moment in the reader's own time zone. The server cannot know it, so the page first shows the
@@ -10,31 +11,22 @@ import { useLocale } from "../i18n/i18n-context";
  * the same date differently (", " or " at ", narrow or plain spaces, "UTC" or "GMT", digits), so
  * the browser's first render may not match the server's HTML (React errors #418/#425).
  */
-// A formatter costs about a hundred uses of one, and a discussion lists hundreds of dates: one per
-// locale, precision and time zone (a browser has one zone; a server renders in UTC).
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function dateFormatter(locale: string, withTime: boolean, timeZone: string | null): Intl.DateTimeFormat {
-  const key = `${locale}|${withTime}|${timeZone ?? ""}`;
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      year: "numeric",
-      month: "long",
-      day: "numeric",
-      ...(withTime ? { hour: "numeric", minute: "2-digit" } : {}),
-      timeZone: timeZone ?? "UTC",
-      ...(withTime || !timeZone ? { timeZoneName: "short" } : {}),
-    });
-    if (formatters.size < 64) formatters.set(key, format);
-  }
-  return format;
-}
+// One formatter per locale, precision and time zone (a browser has one zone; a server renders in UTC).
+const localDateFormatter = (locale: string, withTime: boolean, timeZone: string | null) =>
+  dateFormatter(locale, `local|${withTime}|${timeZone ?? ""}`, {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    ...(withTime ? { hour: "numeric", minute: "2-digit" } : {}),
+    timeZone: timeZone ?? "UTC",
+    ...(withTime || !timeZone ? { timeZoneName: "short" } : {}),
+  });
 
 export function useLocalDateFormatter(withTime = false) {
   const locale = useLocale();
   const [timeZone, setTimeZone] = useState<string | null>(null);
   useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
-  const format = dateFormatter(locale, withTime, timeZone);
+  const format = localDateFormatter(locale, withTime, timeZone);
   return (iso: string) => format.format(new Date(iso));
 }
 

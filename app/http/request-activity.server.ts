@@ -21,7 +21,8 @@ function afterResponse(res: Response, task: () => void): void {
 
 export class RequestActivity {
   private inFlight = 0;
-  private waiting: (() => void)[] = [];
+  /** Steps waiting for quiet; each leaves the set when it runs, released or timed out. */
+  private readonly waiting = new Set<() => void>();
 
   constructor(private readonly maxWaitMs = 100) {}
 
@@ -43,8 +44,14 @@ export class RequestActivity {
   quiet(): Promise<void> {
     if (this.inFlight === 0) return new Promise((resolve) => setImmediate(resolve));
     return new Promise((resolve) => {
-      this.waiting.push(resolve);
-      setTimeout(resolve, this.maxWaitMs).unref();
+      const run = () => {
+        clearTimeout(timer);
+        this.waiting.delete(run);
+        resolve();
+      };
+      const timer = setTimeout(run, this.maxWaitMs);
+      timer.unref();
+      this.waiting.add(run);
     });
   }
 
@@ -54,8 +61,11 @@ export class RequestActivity {
   }
 
   private release(): void {
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const resolve of waiting) resolve();
+    for (const run of [...this.waiting]) run();
+  }
+
+  /** Steps waiting for quiet (for tests). */
+  get stepsWaiting(): number {
+    return this.waiting.size;
   }
 }

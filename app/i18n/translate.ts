@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { languages } from "../../db/enums";
 import { en, type MessageKey } from "./messages.en";
+import { dateFormatter, numberFormatter } from "./kept-formatters";
 
 /** The UI languages: the six official languages of the United Nations, as in users.language. */
 export const locales = languages;
@@ -50,21 +51,11 @@ export function createTranslator(locale: Locale = defaultLocale): Translate {
   };
 }
 
-// Building an Intl formatter costs about as much as a hundred uses of one, and a page with
-// 100,000 comments' counts formats thousands of numbers: one formatter per locale (and zone).
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const numberFormats = new Map<Locale, Intl.NumberFormat>();
-
 export function formatDate(date: Date, locale: Locale = defaultLocale, timeZone = "UTC"): string {
-  const key = `${locale}\u0000${timeZone}`;
-  let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone })));
-  return format.format(date);
+  return dateFormatter(locale, `long|${timeZone}`, { dateStyle: "long", timeZone }).format(date);
 }
 
 /** Counts and figures with the locale's digits and grouping (ICU messages use {n, number}). */
 export function formatNumber(value: number, locale: Locale = defaultLocale): string {
-  let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
-  return format.format(value);
+  return numberFormatter(locale, "plain").format(value);
 }

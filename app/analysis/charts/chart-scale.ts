@@ -1,4 +1,5 @@
 /** Scales and number formats shared by the analysis charts. */
+import { numberFormatter } from "../../i18n/kept-formatters";
 
 /** The smallest of 1, 2, 2.5 or 5 × 10ⁿ at or above `max`: a round top for an axis (1 when empty). */
 export function niceMax(max: number): number {
@@ -37,19 +38,9 @@ const formats: Record<ValueFormat, Intl.NumberFormatOptions> = {
   ratio: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
 };
 
-/** One formatter per locale and format: the analysis page formats thousands of values. */
-const formatters = new Map<string, Intl.NumberFormat>();
-
 /** A count with grouping, a share (0–1) as a percentage to one decimal, or a ratio to two. */
 export function formatValue(value: number, format: ValueFormat, locale: string): string {
-  const key = `${locale}\u0000${format}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, formats[format]);
-    // Locales come from the app's six, but a bad one must not grow the map without end.
-    if (formatters.size < 64) formatters.set(key, formatter);
-  }
-  return formatter.format(value);
+  return numberFormatter(locale, `chart-${format}`, formats[format]).format(value);
 }
 
 /** An id usable in url(#…) references: React's useId() values contain colons. */
