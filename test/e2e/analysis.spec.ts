@@ -166,7 +166,7 @@ test("after new comments the page shows the last campaigns while it brings them 
     await page.reload();
     await expect(updating).toHaveCount(0);
     await expect(largest).toHaveText(`One text × ${size + 3} submitters`);
-  }).toPass({ timeout: 15_000 });
+  }).toPass({ timeout: 120_000 });
 });
 
 test.describe("without JavaScript", () => {

@@ -44,8 +44,8 @@ test("two experts edit the working draft together: typing, remote cursors, offli
   await lead.page.keyboard.press("End");
   await lead.page.keyboard.type(" Written meanwhile online.");
   await colleague.context.setOffline(false);
-  await expect(block(lead.page, "OP2")).toContainText("Written while offline.", { timeout: 20_000 });
-  await expect(block(colleague.page, "OP3")).toContainText("Written meanwhile online.", { timeout: 20_000 });
+  await expect(block(lead.page, "OP2")).toContainText("Written while offline.");
+  await expect(block(colleague.page, "OP3")).toContainText("Written meanwhile online.");
 
   // Splitting a paragraph renumbers what follows, live.
   await block(lead.page, "OP2").click();

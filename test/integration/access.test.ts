@@ -33,7 +33,7 @@ async function signIn(email: string): Promise<string> {
 beforeAll(async () => {
   server = await startServer();
   for (const [role, email] of Object.entries(ACCOUNTS)) cookies.set(role, await signIn(email));
-}, 60_000);
+});
 afterAll(async () => {
   await server.stop();
 });

@@ -55,7 +55,7 @@ async function joinDraft(server: TestServer, token: string, docName = "draft/dem
 
 const text = (doc: Y.Doc) => readWorkingDraft(doc).map((b) => b.text);
 
-async function until(check: () => boolean, what: string, timeout = 10_000) {
+async function until(check: () => boolean, what: string, timeout = 90_000) {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
@@ -107,7 +107,7 @@ describe("co-editing over socket.io", () => {
     );
     const expectedLength = "First paragraph.".length + "Second paragraph.".length +
       clients.reduce((n, _, i) => n + Array.from({ length: 10 }, (_, k) => `${i}.${k} `.length).reduce((a, b) => a + b, 0), 0);
-    await until(() => clients.every((c) => text(c.doc).join("").length === expectedLength), "all 20 clients to converge", 20_000);
+    await until(() => clients.every((c) => text(c.doc).join("").length === expectedLength), "all 20 clients to converge");
     const reference = JSON.stringify(readWorkingDraft(clients[0]!.doc));
     for (const c of clients) expect(JSON.stringify(readWorkingDraft(c.doc))).toBe(reference);
   });

@@ -55,7 +55,7 @@ export async function startServer(
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 45_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 120_000);
     const check = () => {
       if (output.includes("serving on")) {
         clearTimeout(timer);
