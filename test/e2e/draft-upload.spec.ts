@@ -1,0 +1,97 @@
+import type { Page } from "@playwright/test";
+import type { ImportedOutline } from "../../app/import";
+import { outlineToDocx } from "../support/render-docx";
+import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
+
+/**
+ * The secretariat brings a revised text in from a Word file: reads it, sees the outline, fixes the
+ * label the importer got wrong (a numbering slip in the source: "2." typed twice), and publishes it.
+ */
+const SLUG = "un-system-ai-capacity-road-map";
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+const REVISED: ImportedOutline = {
+  title: "Road map, revised",
+  nodes: [
+    { kind: "heading", label: null, parent: null, level: 0, text: "Introduction", footnotes: [] },
+    { kind: "paragraph", label: "1", parent: null, level: 1, text: "The road map sets out how the United Nations system supports capacity development.", footnotes: [] },
+    { kind: "paragraph", label: "2", parent: null, level: 1, text: "Member States asked for coordinated support.", footnotes: [] },
+    // Typed "2." again in the source: the importer reads it as OP2 bis.
+    { kind: "paragraph", label: "2", parent: null, level: 1, text: "Agencies will report every year on the progress made.", footnotes: [] },
+  ],
+};
+
+async function uploadRevisedDraft(page: Page) {
+  await signInAs(page, "secretariat@demo.redraft.org");
+  await page.goto(`/c/${SLUG}`);
+  await page.getByRole("link", { name: "Upload the text or a translation from a file" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Upload the draft text" })).toBeVisible();
+
+  // A file that is not a Word document is refused by name, and nothing is kept.
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "notes.docx", mimeType: DOCX, buffer: Buffer.from("just some notes") });
+  await page.getByRole("button", { name: "Read the file" }).click();
+  await expect(page.getByRole("alert")).toContainText("notes.docx is not a Word document that can be read.");
+
+  const docx = await outlineToDocx(REVISED, { numbering: "typed" });
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "road-map-revised.docx", mimeType: DOCX, buffer: docx });
+  await page.getByRole("button", { name: "Read the file" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Preview of road-map-revised.docx" })).toBeVisible();
+  await expect(page.getByRole("status").first()).toContainText("“Road map, revised”: 4 nodes, to become version 2.");
+}
+
+async function fixLabelAndPublish(page: Page, checkAccessibility: boolean) {
+  const slip = page.getByRole("article", { name: "Node 4: Operative paragraph OP2 bis" });
+  await expect(slip).toContainText("Agencies will report every year on the progress made.");
+  await slip.getByText("Correct node 4").click();
+  await slip.getByLabel("Label", { exact: true }).fill("OP3");
+  await slip.getByRole("button", { name: "Change the label" }).click();
+
+  const fixed = page.getByRole("article", { name: "Node 4: Operative paragraph OP3" });
+  await expect(fixed).toContainText("Agencies will report every year on the progress made.");
+  await expect(page.getByText("1 correction made.")).toBeVisible();
+
+  // The correction is kept with the pending upload: a reload shows it.
+  await page.reload();
+  await expect(page.getByRole("article", { name: "Node 4: Operative paragraph OP3" })).toBeVisible();
+  await expect(page.getByRole("article", { name: "Node 4: Operative paragraph OP2 bis" })).toHaveCount(0);
+  if (checkAccessibility) await expectNoAxeViolations(page);
+
+  // Nothing is public yet: the draft still shows version 1.
+  const preview = page.url();
+  await page.goto(`/c/${SLUG}`);
+  await expect(page.getByRole("link", { name: "Permalink to paragraph OP3" })).toHaveCount(0);
+  await page.goto(preview);
+
+  // The consultation is open: publishing over it is a deliberate step.
+  await expect(page.getByText("This consultation is public: confirming publishes version 2")).toBeVisible();
+  await page.getByLabel("I understand that readers will see this text at once").check();
+  await page.getByRole("button", { name: "Publish as version 2" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Version 2 is published." })).toBeVisible();
+
+  await page.getByRole("link", { name: "Read the draft" }).click();
+  await expect(page.getByRole("link", { name: "Permalink to paragraph OP3" })).toBeVisible();
+  await expect(page.getByText("Agencies will report every year on the progress made.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Permalink to paragraph OP2 bis" })).toHaveCount(0);
+}
+
+test("the secretariat uploads a Word draft, fixes a label in the preview and publishes it", async ({ page }) => {
+  await uploadRevisedDraft(page);
+  await fixLabelAndPublish(page, true);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the same upload, correction and confirmation work with plain forms", async ({ page }) => {
+    await uploadRevisedDraft(page);
+    await fixLabelAndPublish(page, false);
+  });
+});
+
+test("a participant cannot reach the upload page", async ({ page }) => {
+  await signInAs(page, "participant@demo.redraft.org");
+  const response = await page.goto(`/admin/consultations/${SLUG}/draft`);
+  expect(response?.status()).toBe(403);
+  await page.goto(`/c/${SLUG}`);
+  await expect(page.getByRole("link", { name: "Upload the text or a translation from a file" })).toHaveCount(0);
+});
