@@ -1,6 +1,9 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import type { ImportedOutline } from "../../app/import";
 import { outlineToDocx } from "../support/render-docx";
+import { runImport } from "../support/run-import";
 import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
 
 /**
@@ -94,4 +97,40 @@ test("a participant cannot reach the upload page", async ({ page }) => {
   expect(response?.status()).toBe(403);
   await page.goto(`/c/${SLUG}`);
   await expect(page.getByRole("link", { name: "Upload the text or a translation from a file" })).toHaveCount(0);
+});
+
+test("a translation is uploaded the same way, its alignment with the original shown and corrected", async ({ page, server }) => {
+  // A consultation in preparation, its English text imported with the CLI.
+  const english = join(server.databasePath, "..", "digital-cooperation.txt");
+  writeFileSync(
+    english,
+    "Draft resolution on digital cooperation\n\nThe General Assembly,\n\nRecalling its resolution 78/265,\n\n" +
+      "1. Encourages Member States to cooperate;\n\n2. Requests the Secretary-General to report.\n",
+  );
+  expect(runImport([english, "--consultation", "digital-cooperation"], server.databasePath).status).toBe(0);
+
+  await signInAs(page, "secretariat@demo.redraft.org");
+  await page.goto("/admin/consultations/digital-cooperation/draft");
+  await expect(page.getByText("Published now: version 1, written in English.")).toBeVisible();
+  await page.getByLabel("This file is").selectOption({ label: "the Français translation of version 1" });
+  const french = "Projet de résolution sur la coopération numérique\n\nL’Assemblée générale,\n\nRappelant ses travaux antérieurs,\n\n1. Encourage les États Membres à coopérer ;\n";
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "cooperation-fr.txt", mimeType: "text/plain", buffer: Buffer.from(french) });
+  await page.getByRole("button", { name: "Read the file" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Preview of cooperation-fr.txt" })).toBeVisible();
+
+  // The importer does not know French preambular openings: PP1 is not found until its label is set.
+  const alignment = page.getByRole("table", { name: "Each node of version 1 beside its translation" });
+  await expect(alignment.getByRole("row", { name: /^PP1 Recalling its resolution 78\/265, Not found in the translation$/ })).toBeVisible();
+  const node = page.getByRole("article", { name: "Node 2: Text, no label" });
+  await node.getByText("Correct node 2").click();
+  await node.getByLabel("Label", { exact: true }).fill("PP1");
+  await node.getByRole("button", { name: "Change the label" }).click();
+  await expect(alignment.getByRole("row", { name: "PP1 Recalling its resolution 78/265, Rappelant ses travaux antérieurs," })).toBeVisible();
+  await expect(alignment.getByRole("row", { name: /^OP2 .* Not found in the translation$/ })).toBeVisible();
+
+  // In preparation, nothing is public: no deliberate tick asked.
+  await page.getByRole("button", { name: "Store as the Français text of version 1" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The Français text of version 1 is stored (3 nodes aligned)." })).toBeVisible();
+  await page.goto("/c/digital-cooperation?text=fr");
+  await expect(page.getByText("Rappelant ses travaux antérieurs,")).toBeVisible();
 });
