@@ -10,7 +10,7 @@ import { registerUser } from "../accounts/users.server";
 import { createTranslator } from "../i18n/translate";
 import type { MessageKey } from "../i18n/messages.en";
 import type { ImportedOutline } from "../import";
-import { submitDraftUpload, submitPreview } from "./draft-upload-pages.server";
+import { previewPage, submitDraftUpload, submitPreview } from "./draft-upload-pages.server";
 import {
   confirmPendingDraft,
   correctPendingDraft,
@@ -184,5 +184,17 @@ describe("the upload form", () => {
     const stored = confirmPendingDraft(db, SLUG, findPendingDraft(db, c.id, secretariat.id, token)!);
     expect(stored).toEqual({ kind: "translation", language: "fr", versionNumber: version.number, aligned: nodes.length });
     expect(currentVersion(db, c.id)!.id).toBe(version.id);
+  });
+
+  it("flags the places to check on their nodes and counts them", () => {
+    const c = consultation();
+    const slipped: ImportedOutline = { ...OUTLINE, nodes: [...OUTLINE.nodes, { ...OUTLINE.nodes[2]!, text: "Requests a second report." }] };
+    const token = stagePendingDraft(db, { consultationId: c.id, fileName: "draft.md", format: "markdown", translationLanguage: null, bytes: encode("x"), outline: slipped, uploadedById: secretariat.id });
+    const page = previewPage(context(), c, secretariat.id, token);
+    expect(page.places).toBe(1);
+    expect(page.nodes.map((n) => n.problems)).toEqual([[], [], [], [{ kind: "duplicate-label", detail: "OP2" }]]);
+    expect(page).toMatchObject({ public: true, versionNumber: currentVersion(db, c.id)!.number + 1, corrections: 0, alignment: null });
+    // Someone else's token is not found: a 404 with the expired-upload message.
+    expect(() => previewPage(context(), c, other.id, token)).toThrow();
   });
 });

@@ -109,6 +109,17 @@ export default function DraftPreviewPage() {
         </section>
       ) : null}
 
+      <section aria-labelledby="outline-title">
+        <h2 id="outline-title">{t("draftUpload.outline.title", { count: nodes.length })}</h2>
+        <ol className="draft-preview">
+          {nodes.map((n) => (
+            <li key={`${corrections}-${n.index}`} style={{ marginInlineStart: `${Math.min(n.level, 6) * 1.5}rem` }}>
+              <PreviewNodeView node={n} revision={corrections} result={result.error?.index === n.index ? result : undefined} />
+            </li>
+          ))}
+        </ol>
+      </section>
+
       <section aria-labelledby="confirm-title" className="draft-preview__confirm">
         <h2 id="confirm-title">{t("draftUpload.confirm.title")}</h2>
         <p>{t("draftUpload.confirm.nothingYet")}</p>
@@ -129,17 +140,6 @@ export default function DraftPreviewPage() {
           </button>
         </Form>
         <p className="muted">{t("draftUpload.expires")}</p>
-      </section>
-
-      <section aria-labelledby="outline-title">
-        <h2 id="outline-title">{t("draftUpload.outline.title", { count: nodes.length })}</h2>
-        <ol className="draft-preview">
-          {nodes.map((n) => (
-            <li key={`${corrections}-${n.index}`}>
-              <PreviewNodeView node={n} revision={corrections} result={result.error?.index === n.index ? result : undefined} />
-            </li>
-          ))}
-        </ol>
       </section>
     </div>
   );
@@ -204,7 +204,7 @@ function PreviewNodeView({ node, revision, result }: { node: PreviewNode; revisi
       ) : null}
       <details open={result !== undefined}>
         <summary>{t("draftUpload.correct", { n })}</summary>
-        <Form method="post" className="form draft-preview__form" preventScrollReset>
+        <Form method="post" className="form draft-preview__form">
           {hidden}
           <input type="hidden" name="op" value="kind" />
           <Field name="kind" id={`${id}-kind`} label={t("draftUpload.correct.kind")} error={errorFor("kind")}>
