@@ -91,6 +91,62 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test.describe("without JavaScript, corrections", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a refused correction keeps what was typed; corrections can be undone and started again", async ({ page }) => {
+    await signInAs(page, "secretariat@demo.redraft.org");
+    await page.goto(`/admin/consultations/${SLUG}/draft`);
+    const markdown =
+      "# Draft decision on the working group\n\n" +
+      "1. The Conference decides to establish a working group. The working group shall report in 2027.\n\n" +
+      "2. The Conference requests the secretariat to support the group.\n";
+    await page.getByLabel("File", { exact: true }).setInputFiles({ name: "decision.md", mimeType: "text/markdown", buffer: Buffer.from(markdown) });
+    await page.getByRole("button", { name: "Read the file" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "The outline as read (2 nodes)" })).toBeVisible();
+
+    // Two paragraphs merged into OP1: split it, first with a label OP2 already carries.
+    const merged = page.getByRole("article", { name: "Node 1: Operative paragraph OP1" });
+    await merged.getByText("Correct node 1").click();
+    await merged.getByLabel("Split before the words").fill("The working group shall");
+    await merged.getByLabel(/^Label of the second part/).fill("OP2");
+    await merged.getByRole("button", { name: "Split" }).click();
+    const refused = page.getByRole("article", { name: "Node 1: Operative paragraph OP1" });
+    await expect(refused.getByText("Another node carries this label already.")).toBeVisible();
+    await expect(refused.getByLabel("Split before the words")).toHaveValue("The working group shall");
+    await expect(refused.getByLabel(/^Label of the second part/)).toHaveValue("OP2");
+    await expect(page.getByText("No correction made yet.")).toBeVisible();
+
+    await refused.getByLabel(/^Label of the second part/).fill("");
+    await refused.getByRole("button", { name: "Split" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "The outline as read (3 nodes)" })).toBeVisible();
+    await expect(page.getByRole("article", { name: "Node 2: Operative paragraph, no label" })).toContainText("The working group shall report in 2027.");
+    await expect(
+      page.getByRole("article", { name: "Node 1: Operative paragraph OP1" }).getByText("The Conference decides to establish a working group.", { exact: true }),
+    ).toBeVisible();
+
+    // Deleted by mistake: undo takes the last correction back, the split stays.
+    const op2 = page.getByRole("article", { name: "Node 3: Operative paragraph OP2" });
+    await op2.getByText("Correct node 3").click();
+    await op2.getByRole("button", { name: "Delete this node" }).click();
+    await expect(page.getByText("2 corrections made.")).toBeVisible();
+    await expect(page.getByRole("article", { name: "Node 3: Operative paragraph OP2" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Undo the last correction" }).click();
+    await expect(page.getByText("1 correction made.")).toBeVisible();
+    await expect(page.getByRole("article", { name: "Node 3: Operative paragraph OP2" })).toBeVisible();
+
+    // Back to the outline as the importer read it.
+    await page.getByRole("button", { name: "Start again from the file" }).click();
+    await expect(page.getByText("No correction made yet.")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "The outline as read (2 nodes)" })).toBeVisible();
+
+    // Discarded: nothing was stored.
+    await page.getByRole("button", { name: "Discard this upload" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "The upload was discarded; nothing was stored." })).toBeVisible();
+    await expect(page.getByText("Published now: version 1, written in English.")).toBeVisible();
+  });
+});
+
 test("a participant cannot reach the upload page", async ({ page }) => {
   await signInAs(page, "participant@demo.redraft.org");
   const response = await page.goto(`/admin/consultations/${SLUG}/draft`);
