@@ -70,7 +70,7 @@ export async function submitDraftUpload(request: Request, context: AppLoadContex
   const values = { target: upload.fields.target ?? "next" };
   if (!upload.ok) {
     if (upload.problem === "tooLarge") return refusedFile({ key: "draftUpload.file.tooLarge", values: { max: MAX_DRAFT_BYTES / 1_000_000 } }, values, 413);
-    if (upload.problem === "empty") return refusedFile({ key: "draftUpload.file.empty", values: { fileName: "" } }, values);
+    if (upload.problem === "empty") return refusedFile({ key: "draftUpload.file.empty", values: { fileName: upload.fileName ?? "" } }, values);
     return data({ errors: { file: "draftUpload.file.required" }, values }, { status: 400 });
   }
   const target = uploadTargetSchema.safeParse(values.target);

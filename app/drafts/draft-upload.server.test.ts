@@ -113,6 +113,10 @@ describe("the upload form", () => {
       data: { problems: { key: MessageKey; values: Record<string, string> }[] };
     };
     expect(t(binary.data.problems[0]!.key, binary.data.problems[0]!.values)).toMatch(/^draft.txt is not/);
+    const empty = (await submitDraftUpload(upload({ target: "next", file: new File([], "empty.docx") }), context(), consultation(), secretariat.id)) as unknown as {
+      data: { problems: { key: MessageKey; values: Record<string, string> }[] };
+    };
+    expect(t(empty.data.problems[0]!.key, empty.data.problems[0]!.values)).toBe("The file empty.docx is empty.");
     expect(pendingCount()).toBe(0);
   });
 

@@ -9,8 +9,8 @@ import { z } from "zod";
 
 export type UploadedFile =
   | { ok: true; fileName: string; bytes: Uint8Array; fields: Record<string, string> }
-  /** required: no file chosen; empty: a file of 0 bytes; tooLarge: over the limit. */
-  | { ok: false; problem: "required" | "empty" | "tooLarge"; fields: Record<string, string> };
+  /** required: no file chosen; empty: a file of 0 bytes (named); tooLarge: over the limit. */
+  | { ok: false; problem: "required" | "empty" | "tooLarge"; fileName?: string; fields: Record<string, string> };
 
 /** Text fields beside the file are kept (cut to a sane length) so the form can show them again. */
 export async function readUploadedFile(request: Request, options: { maxBytes: number; field?: string }): Promise<UploadedFile> {
@@ -25,7 +25,7 @@ export async function readUploadedFile(request: Request, options: { maxBytes: nu
   const fields = Object.fromEntries([...form].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v).slice(0, 1000)]));
   const value = form.get(field);
   if (!(value instanceof File) || value.name === "") return { ok: false, problem: "required", fields };
-  if (value.size === 0) return { ok: false, problem: "empty", fields };
+  if (value.size === 0) return { ok: false, problem: "empty", fileName: safeFileName(value.name), fields };
   return { ok: true, fileName: safeFileName(value.name), bytes: new Uint8Array(await value.arrayBuffer()), fields };
 }
 
