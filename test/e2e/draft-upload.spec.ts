@@ -78,8 +78,12 @@ async function fixLabelAndPublish(page: Page, checkAccessibility: boolean) {
 }
 
 test("the secretariat uploads a Word draft, fixes a label in the preview and publishes it", async ({ page }) => {
+  // Hydration mismatches and script errors surface as page errors.
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
   await uploadRevisedDraft(page);
   await fixLabelAndPublish(page, true);
+  expect(errors).toEqual([]);
 });
 
 test.describe("without JavaScript", () => {
