@@ -351,6 +351,40 @@ export const pendingImports = sqliteTable(
 );
 
 /**
+ * A draft (or a translation of the current version) uploaded in the browser and not yet confirmed:
+ * the file, the outline the importer read from it, the secretariat's corrections in order and the
+ * outline they produce. Kept server-side so the preview survives a reload; nothing of it reaches the
+ * published versions until it is confirmed (decision 018).
+ */
+export const pendingDraftImports = sqliteTable(
+  "pending_draft_imports",
+  {
+    /** SHA-256 of the random token in the preview's address. */
+    id: text("id").primaryKey(),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    format: text("format", { enum: ["text", "markdown", "docx"] }).notNull(),
+    /** Null for the consultation's next version; a language for a translation of its current one. */
+    translationLanguage: text("translation_language", { enum: languages }),
+    file: blob("file", { mode: "buffer" }).notNull(),
+    /** The importer's outline (JSON), what "start again from the file" returns to. */
+    importedOutline: text("imported_outline", { mode: "json" }).notNull(),
+    /** The corrections applied so far, in order (JSON); the last one is what "undo" takes back. */
+    corrections: text("corrections", { mode: "json" }).notNull(),
+    /** The importer's outline with every correction applied (JSON): what confirming stores. */
+    correctedOutline: text("corrected_outline", { mode: "json" }).notNull(),
+    uploadedById: integer("uploaded_by_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("pending_draft_imports_expiry_idx").on(t.expiresAt)],
+);
+
+/**
  * Comments on a paragraph (node id) or on the draft as a whole (node id null), and replies. The
  * author's region, electoral group, stakeholder group and country are copied at the time of
  * writing: the record stays whole (and its aggregation stable) when an author later changes their
@@ -596,3 +630,4 @@ export type User = typeof users.$inferSelect;
 export type Consultation = typeof consultations.$inferSelect;
 export type DocumentVersion = typeof documentVersions.$inferSelect;
 export type OutlineNodeRow = typeof outlineNodes.$inferSelect;
+export type PendingDraftImport = typeof pendingDraftImports.$inferSelect;

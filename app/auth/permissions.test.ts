@@ -34,6 +34,8 @@ const PERMISSIONS: Record<string, Permission> = {
   "edit the working draft": { action: "draft.edit", consultation: OPEN },
   "edit another consultation's draft": { action: "draft.edit", consultation: OTHER },
   "publish a revision": { action: "draft.publish", consultation: OPEN },
+  "upload a draft or translation from a file": { action: "draft.upload", consultation: OPEN },
+  "upload the first text of a consultation in preparation": { action: "draft.upload", consultation: IN_PREPARATION },
   "analyse the feedback": { action: "analysis.view", consultation: OPEN },
   "analyse another consultation's feedback": { action: "analysis.view", consultation: OTHER },
   "moderate comments": { action: "comment.moderate" },
@@ -70,6 +72,8 @@ const MATRIX: Record<keyof typeof PERMISSIONS, [boolean, boolean, boolean, boole
   "edit the working draft": [N, N, Y, Y, N, Y],
   "edit another consultation's draft": [N, N, N, N, N, Y],
   "publish a revision": [N, N, N, Y, N, Y],
+  "upload a draft or translation from a file": [N, N, N, N, N, Y],
+  "upload the first text of a consultation in preparation": [N, N, N, N, N, Y],
   "analyse the feedback": [N, N, Y, Y, N, Y],
   "analyse another consultation's feedback": [N, N, N, N, N, Y],
   "moderate comments": [N, N, N, N, Y, Y],
@@ -106,7 +110,7 @@ describe("the permission matrix", () => {
   it("covers every permission the code knows", () => {
     const covered = new Set(Object.values(PERMISSIONS).map((p) => p.action));
     const all: PermissionAction[] = [
-      "consultation.list", "consultation.read", "comment.create", "draft.view", "draft.edit", "draft.publish", "analysis.view",
+      "consultation.list", "consultation.read", "comment.create", "draft.view", "draft.edit", "draft.publish", "draft.upload", "analysis.view",
       "comment.moderate", "account.manage", "users.list", "users.changeRole", "experts.manage",
       "stakeholderGroups.manage", "outbox.read", "profiles.readFull", "moderation.log.read", "input.record",
       "comments.review", "export.public", "export.private", "whatWeHeard.read",

@@ -30,6 +30,7 @@ export type Permission =
   | { action: "draft.view"; consultation: ConsultationRef }
   | { action: "draft.edit"; consultation: ConsultationRef }
   | { action: "draft.publish"; consultation: ConsultationRef }
+  | { action: "draft.upload"; consultation: ConsultationRef }
   | { action: "input.record"; consultation: ConsultationRef }
   | { action: "analysis.view"; consultation: ConsultationRef }
   | { action: "comments.review"; consultation: ConsultationRef }
@@ -79,6 +80,10 @@ export function can(actor: Actor, permission: Permission): boolean {
       return secretariat || isExpert(actor, permission.consultation.id);
     case "draft.publish":
       return secretariat || (user?.expertOf.get(permission.consultation.id)?.lead ?? false);
+    case "draft.upload":
+      // Bringing in a text from a file (a new version or a translation) is the secretariat's, in
+      // any state: the first text of a consultation in preparation, a new round's, a late translation.
+      return secretariat;
     case "input.record":
       // Meetings held during the consultation may be written up after it closes; a consultation
       // still in preparation has no text to comment on yet.

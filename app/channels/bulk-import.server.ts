@@ -3,7 +3,6 @@
  * transaction with its import batch, or not at all. Between the preview and the confirmation the
  * file waits in `pending_imports` under a random token (decision 008).
  */
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { comments, importBatches, pendingImports, type ImportBatch } from "../../db/schema";
@@ -12,10 +11,10 @@ import { currentVersion, getOutline } from "../drafts/drafts.server";
 import { validateSheet, type ImportLookups, type ImportProblem, type ImportRow } from "./import-rows";
 import { recordedCommentValues } from "./recorded-comments.server";
 import { isProblem, readSpreadsheet } from "./spreadsheet.server";
+import { newPendingToken, pendingTokenId, sha256 } from "../http/uploaded-file.server";
 
 export const PENDING_MINUTES = 60;
 
-const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 
 /** What the rows of a file are checked against: the current version's outline and the groups. */
 export function importLookups(db: Db, consultationId: number, now = new Date()): ImportLookups & { versionId: number | null } {
@@ -58,12 +57,12 @@ export function stagePendingImport(
   input: { consultationId: number; fileName: string; bytes: Uint8Array; uploadedById: number },
   now = new Date(),
 ): string {
-  const token = randomBytes(24).toString("base64url");
+  const token = newPendingToken();
   db.transaction((tx) => {
     tx.delete(pendingImports).where(lt(pendingImports.expiresAt, now)).run();
     tx.insert(pendingImports)
       .values({
-        id: sha256(token),
+        id: pendingTokenId(token),
         consultationId: input.consultationId,
         fileName: input.fileName,
         fileSha256: sha256(input.bytes),
@@ -80,12 +79,12 @@ export function findPendingImport(db: Db, consultationId: number, token: string,
   return db
     .select()
     .from(pendingImports)
-    .where(and(eq(pendingImports.id, sha256(token)), eq(pendingImports.consultationId, consultationId), gt(pendingImports.expiresAt, now)))
+    .where(and(eq(pendingImports.id, pendingTokenId(token)), eq(pendingImports.consultationId, consultationId), gt(pendingImports.expiresAt, now)))
     .get();
 }
 
 export function discardPendingImport(db: Db, token: string): void {
-  db.delete(pendingImports).where(eq(pendingImports.id, sha256(token))).run();
+  db.delete(pendingImports).where(eq(pendingImports.id, pendingTokenId(token))).run();
 }
 
 export class AlreadyImportedError extends Error {}
@@ -132,7 +131,7 @@ export function importRows(
       .values(Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)])) as unknown as typeof comments.$inferInsert)
       .prepare();
     for (const row of values) insert.run(row as Record<string, unknown>);
-    if (input.pendingToken) tx.delete(pendingImports).where(eq(pendingImports.id, sha256(input.pendingToken))).run();
+    if (input.pendingToken) tx.delete(pendingImports).where(eq(pendingImports.id, pendingTokenId(input.pendingToken))).run();
     return batch;
   });
 }

@@ -3,14 +3,7 @@
  * returns and what each form does. Every entry point asks the permission function first.
  */
 import { randomUUID } from "node:crypto";
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type AppLoadContext,
-} from "@remix-run/node";
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import type { Consultation } from "../../db/schema";
 import { COUNTRIES } from "../accounts/countries";
@@ -34,10 +27,10 @@ import { createMeeting, getMeeting, listImportBatches, listMeetings, meetingComm
 import { meetingSchema, recordedCommentSchema, resolveOrigin, type Origin } from "./recorded-input";
 import { translatableError } from "../i18n/error-message";
 import { commentsChanged } from "../comments/live-updates.server";
+import { pendingTokenParam, readUploadedFile } from "../http/uploaded-file.server";
 
 const slugParam = z.string().regex(/^[a-z0-9-]{1,100}$/);
 const idParam = z.coerce.number().int().positive();
-const tokenParam = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
 
 function notFound(key: "error.consultationNotFound" | "meeting.notFound" | "import.file.expired", slug = ""): never {
   throw data(translatableError(key, { slug }), { status: 404 });
@@ -158,18 +151,10 @@ function problemList(problems: ImportProblem[]) {
 const refused = (problems: ImportProblem[], status = 400) => data(problemList(problems), { status });
 
 export async function submitUpload(request: Request, context: AppLoadContext, consultation: Consultation, userId: number) {
-  let file: File | null = null;
-  try {
-    const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
-    const value = form.get("file");
-    file = value instanceof File && value.name !== "" && value.size > 0 ? value : null;
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return refused([{ key: "import.file.tooLarge", values: { max: MAX_IMPORT_BYTES / 1_000_000 } }], 413);
-    throw data({ message: "invalid upload" }, { status: 400 });
-  }
-  if (!file) return data({ errors: { file: "import.file.required" } }, { status: 400 });
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const fileName = file.name.replace(/[\\/]/g, "_").slice(0, 200);
+  const upload = await readUploadedFile(request, { maxBytes: MAX_IMPORT_BYTES });
+  if (!upload.ok && upload.problem === "tooLarge") return refused([{ key: "import.file.tooLarge", values: { max: MAX_IMPORT_BYTES / 1_000_000 } }], 413);
+  if (!upload.ok) return data({ errors: { file: "import.file.required" } }, { status: 400 });
+  const { fileName, bytes } = upload;
   const checked = await checkFile(context.db, consultation.id, fileName, bytes);
   if (!checked.ok) return refused(checked.problems);
   const token = stagePendingImport(context.db, { consultationId: consultation.id, fileName, bytes, uploadedById: userId });
@@ -177,7 +162,7 @@ export async function submitUpload(request: Request, context: AppLoadContext, co
 }
 
 async function loadPending(context: AppLoadContext, consultation: Consultation, token: string | undefined) {
-  const parsed = tokenParam.safeParse(token);
+  const parsed = pendingTokenParam.safeParse(token);
   const pending = parsed.success ? findPendingImport(context.db, consultation.id, parsed.data) : undefined;
   if (!pending) notFound("import.file.expired");
   // Checked again: the draft or the stakeholder groups may have changed since the upload.

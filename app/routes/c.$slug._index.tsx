@@ -41,6 +41,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     language: language ?? null,
     canRevise: can(actor, { action: "draft.view", consultation: draft.consultation }),
     canRecordInput: can(actor, { action: "input.record", consultation: draft.consultation }),
+    canUpload: can(actor, { action: "draft.upload", consultation: draft.consultation }),
     canAnalyse: can(actor, { action: "analysis.view", consultation: draft.consultation }),
     canReview: can(actor, { action: "comments.review", consultation: draft.consultation }),
     showHeard: draft.consultation.status === "closed",
@@ -50,7 +51,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { consultation, version, nodes, canRevise, canRecordInput, canAnalyse, canReview, showHeard, discussion, language, text } =
+  const { consultation, version, nodes, canRevise, canRecordInput, canUpload, canAnalyse, canReview, showHeard, discussion, language, text } =
     useLoaderData<typeof loader>();
   const t = useT();
   const toc = tableOfContents(nodes);
@@ -75,6 +76,7 @@ export default function ConsultationPage() {
             canAnalyse && { to: "analysis", label: t("analysis.link") },
             canReview && { to: "compiled", label: t("review.link") },
             canRecordInput && { to: "input", label: t("input.link") },
+            canUpload && { to: `/admin/consultations/${consultation.slug}/draft`, label: t("draftUpload.link") },
             showHeard && { to: "what-we-heard", label: t("heard.link") },
           ]}
         />
@@ -145,7 +147,7 @@ function ConsultationLinks({ slug, links }: { slug: string; links: (false | { to
       <ul>
         {shown.map((l) => (
           <li key={l.to}>
-            <Link to={`/c/${slug}/${l.to}`}>{l.label}</Link>
+            <Link to={l.to.startsWith("/") ? l.to : `/c/${slug}/${l.to}`}>{l.label}</Link>
           </li>
         ))}
       </ul>
