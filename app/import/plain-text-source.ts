@@ -20,6 +20,10 @@ interface Line {
   /** Blank lines between this line and the previous non-blank one. */
   gapBefore: number;
   trailingSpace: boolean;
+  /** A form feed starts the line: the first line of a new page. */
+  pageBreak?: boolean;
+  /** Page furniture (header, footer, page number) was dropped just before this line. */
+  afterFurniture?: boolean;
 }
 
 type Layout = "paragraph-per-line" | "blank-separated" | "wrapped";
@@ -35,10 +39,13 @@ interface RawBlock {
 }
 
 const FOOTNOTE_RULE = /^_{5,}$/;
-const PAGE_NUMBER = /^(?:page\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?$/i;
+/** "3", "Page 3", "3/12", "- 3 -", "Page 3 of 12". */
+const PAGE_NUMBER = /^(?:(?:page\s+)?\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?|-\s*\d{1,4}\s*-)$/i;
 const URL_ONLY = /^<?https?:\/\/\S+>?$/;
 const JOB_NUMBER = /^\d{2}-\d{4,6}(?:\s*\([A-Z]\))?$/;
 const DOCUMENT_SYMBOL = /^[A-Z]{1,5}(?:\/[A-Z0-9.()-]+){2,}$/;
+/** A running header that sets the symbol and the title on one line: "A/HRC/RES/53/29    New and emerging…". */
+const SYMBOL_HEADER = /^[A-Z]{1,5}(?:\/[A-Z0-9.()-]+){2,}\s{2,}\S/;
 /** A footnote line in wrapped text: " 3  It is important", " a Some of", " * The". */
 const WRAPPED_FOOTNOTE_START = /^(\d{1,3}|[a-z]|\*)\s+(?=[\p{Lu}“"(‘'])/u;
 const SUPERSCRIPT_FOOTNOTE_START = new RegExp(`^(${SUPERSCRIPT_CLASS}+)\\s*`);
@@ -57,13 +64,18 @@ export function plainTextToSource(input: string): SourceDocument {
 function readLines(input: string): Line[] {
   const lines: Line[] = [];
   let gap = 0;
+  let pageBreak = false;
   for (const rawLine of input.replace(/^\uFEFF/, "").split(/\r\n?|\n/)) {
-    const text = rawLine.replace(/[\t\u00a0]/g, " ").trim();
+    const text = rawLine.replace(/[\t\u00a0\f]/g, " ").trim();
     if (text === "") {
       gap += 1;
+      if (rawLine.includes("\f")) pageBreak = true;
       continue;
     }
-    lines.push({ text, gapBefore: lines.length === 0 ? 0 : gap, trailingSpace: /\s$/.test(rawLine) });
+    const line: Line = { text, gapBefore: lines.length === 0 ? 0 : gap, trailingSpace: /\s$/.test(rawLine) };
+    if (pageBreak || rawLine.includes("\f")) line.pageBreak = true;
+    lines.push(line);
+    pageBreak = false;
     gap = 0;
   }
   return lines;
@@ -86,26 +98,40 @@ function detectLayout(input: string, lines: Line[]): Layout {
  */
 function dropFurniture(lines: Line[]): (Line & { rule?: boolean; tableHeader?: string[] })[] {
   const repeats = new Map<string, number>();
-  for (const l of lines) if (l.text.length < 60) repeats.set(l.text, (repeats.get(l.text) ?? 0) + 1);
+  for (const l of lines) if (l.text.length < 200) repeats.set(l.text, (repeats.get(l.text) ?? 0) + 1);
+  // A longer line repeated page after page is a running header (the document's full title) when
+  // it sits at a page's edge: right after a form feed or a page number, or right before one.
+  const pageEdge = (i: number) =>
+    lines[i]!.pageBreak === true ||
+    (i > 0 && (PAGE_NUMBER.test(lines[i - 1]!.text) || lines[i - 1]!.pageBreak === true)) ||
+    (i + 1 < lines.length && (lines[i + 1]!.pageBreak === true || PAGE_NUMBER.test(lines[i + 1]!.text)));
   const seenTableHeaders = new Set<string>();
   const kept: (Line & { rule?: boolean; tableHeader?: string[] })[] = [];
   // Dropped lines leave the spacing of the next line as it is: a page break shows as a line
   // following its predecessor with no blank line in between, whatever furniture sat there.
-  for (const line of lines) {
+  let dropped = false;
+  for (const [i, line] of lines.entries()) {
     const gapBefore = line.gapBefore;
     const t = line.text;
+    const afterFurniture = dropped || line.pageBreak === true;
+    dropped = false;
     if (FOOTNOTE_RULE.test(t)) {
-      kept.push({ ...line, gapBefore, rule: true });
+      kept.push({ ...line, gapBefore, rule: true, afterFurniture });
       continue;
     }
-    const repeated = (repeats.get(t) ?? 0) >= 3;
+    const count = repeats.get(t) ?? 0;
+    const repeated = count >= 3 && (t.length < 60 || pageEdge(i) || SYMBOL_HEADER.test(t));
     if (repeated && TABLE_HEADER.test(t)) {
       if (!seenTableHeaders.has(t)) kept.push({ ...line, gapBefore, tableHeader: t.split(" ") });
       seenTableHeaders.add(t);
       continue;
     }
-    if (PAGE_NUMBER.test(t) || URL_ONLY.test(t) || JOB_NUMBER.test(t) || DOCUMENT_SYMBOL.test(t) || repeated) continue;
-    kept.push({ ...line, gapBefore });
+    if (PAGE_NUMBER.test(t) || URL_ONLY.test(t) || JOB_NUMBER.test(t) || DOCUMENT_SYMBOL.test(t) || repeated) {
+      // Furniture carries the page break on to the first line of text after it.
+      dropped = true;
+      continue;
+    }
+    kept.push({ ...line, gapBefore, afterFurniture });
   }
   return kept;
 }
@@ -129,6 +155,7 @@ function buildBlocks(lines: (Line & { rule?: boolean; tableHeader?: string[] })[
   };
 
   const footnoteRegion = { active: false, spacing: -1 };
+  const continuationGap = usualContinuationGap(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.rule) {
@@ -154,6 +181,8 @@ function buildBlocks(lines: (Line & { rule?: boolean; tableHeader?: string[] })[
 
     if (layout === "wrapped") {
       const wrappedFootnote = WRAPPED_FOOTNOTE_START.exec(line.text);
+      // Footnotes end with their page: what follows the next page's furniture is body text again.
+      if (footnoteRegion.active && line.afterFurniture) footnoteRegion.active = false;
       if (footnoteRegion.active) {
         if (footnoteRegion.spacing === -1 && state.current?.footnote) footnoteRegion.spacing = line.gapBefore;
         const regionEnds = footnoteRegion.spacing !== -1 && line.gapBefore !== footnoteRegion.spacing;
@@ -180,7 +209,7 @@ function buildBlocks(lines: (Line & { rule?: boolean; tableHeader?: string[] })[
         start(line);
         continue;
       }
-      if (isWrappedBoundary(lines, i)) start(line);
+      if (isWrappedBoundary(lines, i, continuationGap)) start(line);
       else append(line);
       continue;
     }
@@ -197,16 +226,31 @@ function buildBlocks(lines: (Line & { rule?: boolean; tableHeader?: string[] })[
  * neighbourhood (double-spaced body, single-spaced table cells), or where a line stops well short
  * of the column width after a full stop.
  */
-function isWrappedBoundary(lines: (Line & { rule?: boolean })[], i: number): boolean {
+function isWrappedBoundary(lines: (Line & { rule?: boolean })[], i: number, continuationGap: number): boolean {
   const window = lines.slice(Math.max(0, i - 6), i + 7).filter((l) => !l.rule);
   const gapCounts = new Map<number, number>();
   for (const l of window) gapCounts.set(l.gapBefore, (gapCounts.get(l.gapBefore) ?? 0) + 1);
   const usualGap = [...gapCounts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
   const line = lines[i]!;
   if (line.gapBefore > usualGap) return true;
+  // Where one-line paragraphs follow each other (a front page: session, agenda item, sponsors),
+  // the blank line between them is the usual spacing of the neighbourhood, yet wider than the
+  // spacing inside the document's paragraphs.
+  if (line.gapBefore > continuationGap && !line.afterFurniture) return true;
   const previous = lines[i - 1]!;
   const width = Math.max(...window.map((l) => l.text.length));
   return /[.;:]["”’)]?$/.test(previous.text) && previous.text.length < width * 0.7;
+}
+
+/**
+ * The spacing inside the document's paragraphs: the gap most often seen before a line that
+ * continues a sentence (starts in lower case), page breaks aside.
+ */
+function usualContinuationGap(lines: Line[]): number {
+  const counts = new Map<number, number>();
+  for (const l of lines) if (!l.afterFurniture && /^\p{Ll}/u.test(l.text)) counts.set(l.gapBefore, (counts.get(l.gapBefore) ?? 0) + 1);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return sorted[0]?.[0] ?? 0;
 }
 
 function splitSuperscriptFootnotes(text: string): RawBlock[] {
