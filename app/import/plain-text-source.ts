@@ -36,6 +36,8 @@ interface RawBlock {
   tableHeader?: string[];
   /** Cut from the same line as the block before it, at an emphasis run. */
   splitFromPrevious?: boolean;
+  /** Starts on a new page, after the page's furniture or footnotes. */
+  afterPageBreak?: boolean;
 }
 
 const FOOTNOTE_RULE = /^_{5,}$/;
@@ -109,6 +111,10 @@ function dropFurniture(lines: Line[]): (Line & { rule?: boolean; tableHeader?: s
   const kept: (Line & { rule?: boolean; tableHeader?: string[] })[] = [];
   // Dropped lines leave the spacing of the next line as it is: a page break shows as a line
   // following its predecessor with no blank line in between, whatever furniture sat there.
+  // The first page carries no running header: a line there that later heads every page (the
+  // title) is the document's own text the first time.
+  const firstPageEnd = lines.findIndex((l, i) => l.pageBreak === true || (i > 0 && PAGE_NUMBER.test(l.text)));
+  const keptOnFirstPage = new Set<string>();
   let dropped = false;
   for (const [i, line] of lines.entries()) {
     const gapBefore = line.gapBefore;
@@ -120,7 +126,11 @@ function dropFurniture(lines: Line[]): (Line & { rule?: boolean; tableHeader?: s
       continue;
     }
     const count = repeats.get(t) ?? 0;
-    const repeated = count >= 3 && (t.length < 60 || pageEdge(i) || SYMBOL_HEADER.test(t));
+    let repeated = count >= 3 && (t.length < 60 || pageEdge(i) || SYMBOL_HEADER.test(t));
+    if (repeated && i < firstPageEnd && !keptOnFirstPage.has(t) && t.split(" ").length >= 3 && !pageEdge(i)) {
+      keptOnFirstPage.add(t);
+      repeated = false;
+    }
     if (repeated && TABLE_HEADER.test(t)) {
       if (!seenTableHeaders.has(t)) kept.push({ ...line, gapBefore, tableHeader: t.split(" ") });
       seenTableHeaders.add(t);
@@ -146,7 +156,7 @@ function buildBlocks(lines: (Line & { rule?: boolean; tableHeader?: string[] })[
   };
   const start = (line: Line, extra: Partial<RawBlock> = {}) => {
     flush();
-    state.current = { text: line.text, trailingSpace: line.trailingSpace, ...extra };
+    state.current = { text: line.text, trailingSpace: line.trailingSpace, ...(line.afterFurniture ? { afterPageBreak: true } : {}), ...extra };
   };
   const append = (line: Line) => {
     const block = state.current!;
@@ -312,7 +322,13 @@ function joinContinuations(blocks: RawBlock[]): RawBlock[] {
     }
     const previousIndex = out.findLastIndex((b) => !b.footnote);
     const previous = previousIndex >= 0 ? out[previousIndex]! : undefined;
-    if (!block.tableHeader && previous && !previous.tableHeader && continuesPrevious(previous.text, block.text, acrossFootnotes || !block.splitFromPrevious)) {
+    const joins =
+      !block.tableHeader &&
+      previous &&
+      !previous.tableHeader &&
+      (continuesPrevious(previous.text, block.text, acrossFootnotes || !block.splitFromPrevious) ||
+        (block.afterPageBreak === true && continuesAcrossPage(previous.text, block.text)));
+    if (joins && previous) {
       out[previousIndex] = {
         ...previous,
         text: joinWrapped(previous.text.replace(/\*+$/, ""), block.text, previous.trailingSpace),
@@ -335,6 +351,19 @@ function continuesPrevious(previous: string, next: string, acrossBreak: boolean)
   if (/^\p{Ll}/u.test(text)) return !/[.!?]$/.test(end);
   // Both halves must read as clauses of running text, not as front-matter lines.
   return acrossBreak && end.length >= 120 && /\p{Ll}$/u.test(end) && text.length >= 100 && /[,;:.]$/.test(text);
+}
+
+/**
+ * A page break cuts a paragraph wherever the page ends, also before a capitalised word ("… of
+ * the" | "International Covenant"): a long block that stops without any punctuation, followed on
+ * the next page by text that opens no numbered paragraph, is one paragraph. Short unpunctuated
+ * blocks are headings and front-page lines, which do stand alone.
+ */
+function continuesAcrossPage(previous: string, next: string): boolean {
+  const text = stripEmphasis(next).trim();
+  if (startsNewBlock(text)) return false;
+  const end = stripEmphasis(previous).replace(new RegExp(`${SUPERSCRIPT_CLASS}+$`), "").trim();
+  return end.length > 100 && /[\p{L}\d”’")]$/u.test(end) && !/[.!?;:,][”’")]?$/.test(end);
 }
 
 /**
