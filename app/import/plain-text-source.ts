@@ -13,7 +13,7 @@ import {
   SUPERSCRIPT_CLASS,
 } from "./clean-text";
 import { ImportError, type SourceBlock, type SourceDocument } from "./outline-types";
-import { startsNewBlock } from "./typed-numbering";
+import { parseTypedNumber, startsNewBlock } from "./typed-numbering";
 
 interface Line {
   text: string;
@@ -133,6 +133,8 @@ function dropFurniture(lines: Line[]): (Line & { rule?: boolean; tableHeader?: s
     }
     if (repeated && TABLE_HEADER.test(t)) {
       if (!seenTableHeaders.has(t)) kept.push({ ...line, gapBefore, tableHeader: t.split(" ") });
+      // Repeated at the top of a page, the column names are part of the page's furniture.
+      else dropped = afterFurniture;
       seenTableHeaders.add(t);
       continue;
     }
@@ -363,7 +365,10 @@ function continuesAcrossPage(previous: string, next: string): boolean {
   const text = stripEmphasis(next).trim();
   if (startsNewBlock(text)) return false;
   const end = stripEmphasis(previous).replace(new RegExp(`${SUPERSCRIPT_CLASS}+$`), "").trim();
-  return end.length > 100 && /[\p{L}\d”’")]$/u.test(end) && !/[.!?;:,][”’")]?$/.test(end);
+  if (/[.!?;:,][”’")]?$/.test(end)) return false;
+  // A numbered paragraph is no heading, however little of it fits on its page ("4. At the … &").
+  const numbered = parseTypedNumber(stripEmphasis(previous).trim());
+  return end.length > 100 || (numbered !== null && numbered.type !== "section" && numbered.type !== "named-section");
 }
 
 /**
