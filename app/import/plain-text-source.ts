@@ -88,7 +88,10 @@ function detectLayout(input: string, lines: Line[]): Layout {
   const median = lengths[Math.floor(lengths.length / 2)]!;
   // Hard-wrapped text has short lines, and many of them continue in lower case on the next line.
   const continued = lines.filter((l, i) => i > 0 && /^\p{Ll}/u.test(l.text)).length;
-  if (median < 110 && continued >= lines.length * 0.15) return "wrapped";
+  // A short text of lists ("(a) to ensure…") has fewer lower-case line starts; its lines still
+  // break mid-sentence, with no blank line before the rest of the sentence.
+  const brokenMidSentence = lines.filter((l, i) => i > 0 && l.gapBefore === 0 && !/[.;:,!?]["”’)]?$/.test(lines[i - 1]!.text)).length;
+  if (median < 110 && (continued >= lines.length * 0.15 || brokenMidSentence >= lines.length * 0.15)) return "wrapped";
   const separated = lines.filter((l) => l.gapBefore > 0).length;
   return separated >= lines.length * 0.3 && input.length > 0 ? "blank-separated" : "paragraph-per-line";
 }
@@ -116,6 +119,7 @@ function dropFurniture(lines: Line[]): (Line & { rule?: boolean; tableHeader?: s
   const firstPageEnd = lines.findIndex((l, i) => l.pageBreak === true || (i > 0 && PAGE_NUMBER.test(l.text)));
   const keptOnFirstPage = new Set<string>();
   let dropped = false;
+  let headerOpen = false;
   for (const [i, line] of lines.entries()) {
     const gapBefore = line.gapBefore;
     const t = line.text;
@@ -126,7 +130,11 @@ function dropFurniture(lines: Line[]): (Line & { rule?: boolean; tableHeader?: s
       continue;
     }
     const count = repeats.get(t) ?? 0;
-    let repeated = count >= 3 && (t.length < 60 || pageEdge(i) || SYMBOL_HEADER.test(t));
+    // In a short document a running header repeats only once or twice: it then shows as a page
+    // edge line, or as the line under another piece of furniture (the symbol above the title).
+    let repeated =
+      (count >= 3 && (t.length < 60 || pageEdge(i) || SYMBOL_HEADER.test(t))) ||
+      (count >= 2 && i > firstPageEnd && firstPageEnd >= 0 && SYMBOL_HEADER.test(t));
     if (repeated && i < firstPageEnd && !keptOnFirstPage.has(t) && t.split(" ").length >= 3 && !pageEdge(i)) {
       keptOnFirstPage.add(t);
       repeated = false;
@@ -138,11 +146,16 @@ function dropFurniture(lines: Line[]): (Line & { rule?: boolean; tableHeader?: s
       seenTableHeaders.add(t);
       continue;
     }
-    if (PAGE_NUMBER.test(t) || URL_ONLY.test(t) || JOB_NUMBER.test(t) || DOCUMENT_SYMBOL.test(t) || repeated) {
+    // The lines set tight under a page's first furniture line (symbol, then a shortened title)
+    // are the rest of its running header, even when the document is too short for them to repeat.
+    const headerBlock = headerOpen && line.gapBefore === 0;
+    if (PAGE_NUMBER.test(t) || URL_ONLY.test(t) || JOB_NUMBER.test(t) || DOCUMENT_SYMBOL.test(t) || repeated || headerBlock || (line.pageBreak === true && SYMBOL_HEADER.test(t))) {
       // Furniture carries the page break on to the first line of text after it.
       dropped = true;
+      headerOpen = line.pageBreak === true || headerBlock;
       continue;
     }
+    headerOpen = false;
     kept.push({ ...line, gapBefore, afterFurniture });
   }
   return kept;
@@ -226,6 +239,21 @@ function buildBlocks(lines: (Line & { rule?: boolean; tableHeader?: string[] })[
       continue;
     }
 
+    // Footnotes typed with plain numbers under a rule ("1  Resolution 217 A (III).") in text that
+    // is not hard-wrapped: a numbered line opens a footnote, tight lines under it continue it.
+    if (footnoteRegion.active && line.afterFurniture) footnoteRegion.active = false;
+    if (footnoteRegion.active) {
+      const numberedFootnote = WRAPPED_FOOTNOTE_START.exec(line.text);
+      if (numberedFootnote && !startsNewBlock(line.text)) {
+        start(line, { text: line.text.slice(numberedFootnote[0].length), footnote: { marker: numberedFootnote[1]! } });
+        continue;
+      }
+      if (state.current?.footnote && line.gapBefore === 0) {
+        append(line);
+        continue;
+      }
+      footnoteRegion.active = false;
+    }
     if (layout === "paragraph-per-line" || line.gapBefore > 0 || state.current === null || state.current.footnote) start(line);
     else append(line);
   }
