@@ -162,6 +162,7 @@ class OutlineBuilder {
   /** Open sub-paragraphs, outermost first: [(a), (i), (A)]. */
   private subStack: { token: string; kind: SubKind; node: OutlineNode }[] = [];
   private used = new Set<string>();
+  private repeatCount = new Map<string, number>();
 
   hasParagraph(): boolean {
     return this.paragraphNode !== null;
@@ -288,8 +289,10 @@ class OutlineBuilder {
         return candidate;
       }
     }
-    let n = 2;
+    // Remembering where the count stopped keeps a label typed thousands of times linear.
+    let n = this.repeatCount.get(label) ?? 2;
     while (this.used.has(`${label} (${n})`)) n += 1;
+    this.repeatCount.set(label, n + 1);
     this.used.add(`${label} (${n})`);
     return `${label} (${n})`;
   }

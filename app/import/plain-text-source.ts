@@ -41,6 +41,7 @@ interface RawBlock {
 }
 
 const FOOTNOTE_RULE = /^_{5,}$/;
+const MARKER_SEARCH_BLOCKS = 40;
 /** "3", "Page 3", "3/12", "- 3 -", "Page 3 of 12". */
 const PAGE_NUMBER = /^(?:(?:page\s+)?\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?|-\s*\d{1,4}\s*-)$/i;
 const URL_ONLY = /^<?https?:\/\/\S+>?$/;
@@ -118,6 +119,10 @@ function dropFurniture(lines: Line[]): (Line & { rule?: boolean; tableHeader?: s
   // title) is the document's own text the first time.
   const firstPageEnd = lines.findIndex((l, i) => l.pageBreak === true || (i > 0 && PAGE_NUMBER.test(l.text)));
   const keptOnFirstPage = new Set<string>();
+  // A running header repeats on most pages; a sentence line repeated a few times in a long text
+  // (the same document pasted twice, a recurring clause) is no header.
+  const pages = 1 + lines.filter((l, i) => l.pageBreak === true || (i > 0 && PAGE_NUMBER.test(l.text))).length;
+  const headerRepeats = Math.max(3, Math.floor(pages * 0.3));
   let dropped = false;
   let headerOpen = false;
   for (const [i, line] of lines.entries()) {
@@ -133,13 +138,14 @@ function dropFurniture(lines: Line[]): (Line & { rule?: boolean; tableHeader?: s
     // In a short document a running header repeats only once or twice: it then shows as a page
     // edge line, or as the line under another piece of furniture (the symbol above the title).
     let repeated =
-      (count >= 3 && (t.length < 60 || pageEdge(i) || SYMBOL_HEADER.test(t))) ||
+      (count >= headerRepeats && (t.length < 60 || pageEdge(i) || SYMBOL_HEADER.test(t))) ||
       (count >= 2 && i > firstPageEnd && firstPageEnd >= 0 && SYMBOL_HEADER.test(t));
     if (repeated && i < firstPageEnd && !keptOnFirstPage.has(t) && t.split(" ").length >= 3 && !pageEdge(i)) {
       keptOnFirstPage.add(t);
       repeated = false;
     }
-    if (repeated && TABLE_HEADER.test(t)) {
+    // A table's column names repeat on each page of the table only, which may be a few pages.
+    if (count >= 3 && TABLE_HEADER.test(t)) {
       if (!seenTableHeaders.has(t)) kept.push({ ...line, gapBefore, tableHeader: t.split(" ") });
       // Repeated at the top of a page, the column names are part of the page's furniture.
       else dropped = afterFurniture;
@@ -424,7 +430,9 @@ function attachFootnotes(raw: RawBlock[]): SourceBlock[] {
   const wordCounts = countWords(blocks.map((b) => b.text));
   for (const footnote of footnotes) {
     let target = -1;
-    for (let k = footnote.at - 1; k >= 0 && target === -1; k--) {
+    // A marker is looked for in the few blocks before its footnote (a page's worth), not the whole
+    // document: a footnote whose marker was lost must not cost a scan of every block before it.
+    for (let k = footnote.at - 1; k >= Math.max(0, footnote.at - MARKER_SEARCH_BLOCKS) && target === -1; k--) {
       const block = blocks[k]!;
       const removed = removeMarker(block.text, footnote.marker, wordCounts);
       if (removed !== null) {
