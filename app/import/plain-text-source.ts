@@ -128,7 +128,7 @@ function dropFurniture(lines: Line[]): (Line & { rule?: boolean; tableHeader?: s
   for (const [i, line] of lines.entries()) {
     const gapBefore = line.gapBefore;
     const t = line.text;
-    const afterFurniture = dropped || line.pageBreak === true;
+    const afterFurniture: boolean = dropped || line.pageBreak === true;
     dropped = false;
     if (FOOTNOTE_RULE.test(t)) {
       kept.push({ ...line, gapBefore, rule: true, afterFurniture });
@@ -154,7 +154,7 @@ function dropFurniture(lines: Line[]): (Line & { rule?: boolean; tableHeader?: s
     }
     // The lines set tight under a page's first furniture line (symbol, then a shortened title)
     // are the rest of its running header, even when the document is too short for them to repeat.
-    const headerBlock = headerOpen && line.gapBefore === 0;
+    const headerBlock: boolean = headerOpen && line.gapBefore === 0;
     if (PAGE_NUMBER.test(t) || URL_ONLY.test(t) || JOB_NUMBER.test(t) || DOCUMENT_SYMBOL.test(t) || repeated || headerBlock || (line.pageBreak === true && SYMBOL_HEADER.test(t))) {
       // Furniture carries the page break on to the first line of text after it.
       dropped = true;
