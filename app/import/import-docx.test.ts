@@ -131,6 +131,36 @@ describe("Word import", () => {
     expect(outline.nodes[6]).toMatchObject({ kind: "subparagraph", parent: "OP1(a)(i)", level: 3, text: "the data it may process;" });
   });
 
+  it("follows a list style link and a level redefined by an override, as Word templates write them", async () => {
+    const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const level = (ilvl: number, format: string, text: string) =>
+      `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numbering = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${w}>
+      <w:abstractNum w:abstractNumId="1"><w:styleLink w:val="UNList"/>${level(0, "decimal", "%1.")}${level(1, "lowerLetter", "(%2)")}${level(2, "lowerRoman", "(%3)")}${level(3, "upperLetter", "(%4)")}</w:abstractNum>
+      <w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="UNList"/></w:abstractNum>
+      <w:num w:numId="5"><w:abstractNumId w:val="2"/></w:num>
+      <w:num w:numId="6"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="1"><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:lvlOverride></w:num>
+    </w:numbering>`;
+    const paragraph = (text: string, numId?: number, ilvl?: number) =>
+      `<w:p>${numId ? `<w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>` : ""}<w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const document = `<?xml version="1.0" encoding="UTF-8"?><w:document ${w}><w:body>
+      ${paragraph("Decides:", 5, 0)}${paragraph("first;", 5, 1)}${paragraph("one;", 5, 2)}${paragraph("capital;", 5, 3)}
+      ${paragraph("Requests:", 6, 0)}${paragraph("lettered by the override;", 6, 1)}
+    </w:body></w:document>`;
+    const zip = new JSZip();
+    zip.file("word/document.xml", document);
+    zip.file("word/numbering.xml", numbering);
+    const source = await docxToSource(await zip.generateAsync({ type: "nodebuffer" }));
+    expect(source.blocks.map((b) => b.text)).toEqual([
+      "1. Decides:",
+      "(a) first;",
+      "(i) one;",
+      "(A) capital;",
+      "1. Requests:",
+      "A) lettered by the override;",
+    ]);
+  });
+
   it("refuses files that are not Word documents, saying why", async () => {
     await expect(importDocx(Buffer.from("just some text"))).rejects.toThrow(ImportError);
     await expect(importDocx(Buffer.from("just some text"))).rejects.toThrow("not a Word .docx file (it is not a zip package)");
