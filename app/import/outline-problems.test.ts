@@ -76,11 +76,12 @@ describe("findOutlineProblems", () => {
     const usual = Array.from({ length: 9 }, (_, i) => node("operative", `OP${i + 1}`));
     const merged = node("operative", "OP10", `${SENTENCE} `.repeat(30).trim());
     const fragment = node("text", null, "rights and freedoms;");
-    expect(kinds(...usual, merged, fragment)).toEqual(["9:long-paragraph", "10:short-paragraph"]);
+    expect(kinds(...usual, merged, fragment, node("operative", "OP11"))).toEqual(["9:long-paragraph", "10:short-paragraph"]);
   });
 
-  it("does not call a short heading or the front matter a fragment", () => {
+  it("does not call a short heading, the front matter or the closing lines a fragment", () => {
     expect(problems(node("text", null, "Seventy-eighth session"), node("heading", "I", "Scope"), node("paragraph", "1"))).toEqual([]);
+    expect(problems(node("operative", "OP1"), node("text", null, "58th plenary meeting"), node("text", null, "21 March 2024"))).toEqual([]);
   });
 
   it("flags page numbers, document symbols, job numbers, repeated running headers and furniture inside a paragraph", () => {

@@ -53,6 +53,8 @@ const FOOTNOTE_RULE = /_{4,}/;
 const SUPERSCRIPT_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
 /** A footnote's own text taken for a paragraph: "3 See A/60/687.", "¹ Resolution 217 A (III)." */
 const FOOTNOTE_TEXT = /^(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\*)\s+\p{Lu}/u;
+/** A date closing a resolution ("21 March 2024") starts like a footnote and is none. */
+const DATE_LINE = /^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 /** How a sentence may end, closing quotes and brackets allowed after the stop. */
 const SENTENCE_END = /[.;:,!?…][”’"')\]]*$/;
 
@@ -166,13 +168,15 @@ function lengthOutliers(nodes: OutlineNode[]): OutlineProblem[] {
   // Front matter (session, agenda item, sponsors) is short by nature: only what follows the first
   // numbered paragraph is held to the body's standard.
   const bodyStart = nodes.findIndex((n) => NUMBERED_KINDS.has(n.kind));
+  // Closing lines after the last paragraph ("58th plenary meeting", a date) are short too.
+  const bodyEnd = nodes.findLastIndex((n) => NUMBERED_KINDS.has(n.kind));
   const problems: OutlineProblem[] = [];
   nodes.forEach((node, nodeIndex) => {
     if (!isBodyText(node)) return;
     const length = node.text.length;
     if (length > LONG_MIN_CHARS && length > LONG_FACTOR * median) {
       problems.push({ nodeIndex, kind: "long-paragraph", detail: String(length) });
-    } else if (bodyStart >= 0 && nodeIndex >= bodyStart && wordCount(node.text) <= SHORT_MAX_WORDS && !/:$/.test(node.text)) {
+    } else if (bodyStart >= 0 && nodeIndex >= bodyStart && nodeIndex <= bodyEnd && wordCount(node.text) <= SHORT_MAX_WORDS && !/:$/.test(node.text)) {
       // "Decides:" opening a list is short by design.
       problems.push({ nodeIndex, kind: "short-paragraph", detail: String(wordCount(node.text)) });
     }
@@ -208,7 +212,7 @@ function footnoteProblems(nodes: OutlineNode[]): OutlineProblem[] {
     else if (node.footnotes.some((f) => f.trim() === "" || /^_+$/.test(f.trim()))) {
       problems.push({ nodeIndex, kind: "footnote", detail: "empty footnote" });
     } else if (SUPERSCRIPT_MARKER.test(node.text)) problems.push({ nodeIndex, kind: "footnote", detail: "marker without footnote" });
-    else if (node.kind === "text" && bodyStart >= 0 && nodeIndex > bodyStart && FOOTNOTE_TEXT.test(node.text)) {
+    else if (node.kind === "text" && bodyStart >= 0 && nodeIndex > bodyStart && FOOTNOTE_TEXT.test(node.text) && !DATE_LINE.test(node.text)) {
       problems.push({ nodeIndex, kind: "footnote", detail: "footnote text in the body" });
     }
   });
