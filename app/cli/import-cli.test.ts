@@ -7,6 +7,7 @@ import { z } from "zod";
 import { outlineToDocx } from "../../test/support/render-docx";
 import { runImport } from "../../test/support/run-import";
 import { repoRoot } from "../../test/support/start-server";
+import { outlineProblemKinds } from "../import/outline-problems";
 import { outlineToMarkdown } from "../import/render-markdown";
 
 
@@ -30,6 +31,15 @@ const dryRunShape = z
         })
         .strict(),
     ),
+    problems: z.array(
+      z
+        .object({
+          nodeIndex: z.number().int().min(0),
+          kind: z.enum(outlineProblemKinds),
+          detail: z.string().optional(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -45,6 +55,28 @@ describe("npm run import", () => {
     expect(labels).toContain("OP4(a)");
     expect(outline.nodes.find((n) => n.label === "OP4(a)")?.parent).toBe("OP4");
     expect(existsSync(db)).toBe(false);
+    // The clean seed has nothing to check.
+    expect(outline.problems).toEqual([]);
+  });
+
+  it("--dry-run names the places to check: in the JSON as problems, in the summary as lines", () => {
+    const folder = tempFolder();
+    const db = join(folder, "redraft.db");
+    const file = join(folder, "gap.txt");
+    writeFileSync(file, [
+        "The General Assembly,",
+        "Recalling its resolutions on human rights in the context of digital technologies,",
+        "1. Decides to keep the question of digital technologies under review;",
+        "3. Requests the Secretary-General to report on the implementation of the present resolution.",
+      ].join("\n\n"));
+    const json = runImport([file, "--dry-run", "--json"], db);
+    expect(json.status, json.stderr).toBe(0);
+    const outline = dryRunShape.parse(JSON.parse(json.stdout));
+    const third = outline.nodes.findIndex((n) => n.label === "OP3");
+    expect(outline.problems).toEqual([{ nodeIndex: third, kind: "numbering-gap", detail: "OP2" }]);
+    const text = runImport([file, "--dry-run"], db);
+    expect(text.stdout).toContain(`node ${third + 1} (OP3): numbering-gap (OP2)`);
+    expect(existsSync(db)).toBe(false);
   });
 
   it("reads Markdown and Word files, by extension or --format, to the same outline as the text", async () => {
@@ -59,7 +91,7 @@ describe("npm run import", () => {
     for (const args of [["resolution.md"], ["resolution.docx"], ["resolution-docx.bin", "--format", "docx"]]) {
       const result = runImport([join(folder, args[0]!), ...args.slice(1), "--dry-run", "--json"], db);
       expect(result.status, result.stderr).toBe(0);
-      expect(JSON.parse(result.stdout)).toEqual(expected);
+      expect(JSON.parse(result.stdout)).toEqual({ ...expected, problems: [] });
     }
     expect(existsSync(db)).toBe(false);
   });

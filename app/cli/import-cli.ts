@@ -15,6 +15,7 @@ import { languages } from "../../db/enums";
 import { storeImportedOutline } from "../drafts/store-import.server";
 import { storeTranslation, TranslationError } from "../drafts/translations.server";
 import { formatFromFileName, importDocument, type ImportedOutline } from "../import";
+import { findOutlineProblems, type OutlineProblem } from "../import/outline-problems";
 
 const USAGE =
   "usage: npm run import -- <file> [--format text|markdown|docx] [--consultation <slug>] [--translation en|fr|es|ar|zh|ru] [--dry-run] [--json]";
@@ -84,6 +85,12 @@ function summary(outline: ImportedOutline): string {
   return [...counts].map(([k, n]) => `${n} ${k}`).join(", ");
 }
 
+function describeProblem(outline: ImportedOutline, problem: OutlineProblem): string {
+  const node = outline.nodes[problem.nodeIndex]!;
+  const where = node.label ?? `"${node.text.slice(0, 40)}${node.text.length > 40 ? "…" : ""}"`;
+  return `  node ${problem.nodeIndex + 1} (${where}): ${problem.kind}${problem.detail ? ` (${problem.detail})` : ""}`;
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = parseCli(argv);
   const format = args.format ?? formatFromFileName(args.file);
@@ -100,8 +107,13 @@ async function main(argv: string[]): Promise<void> {
   if (outline.nodes.length === 0) throw new CliError(`cannot parse ${args.file} as ${format}: no text found`);
 
   if (args.dryRun) {
-    if (args.json) process.stdout.write(`${JSON.stringify({ title: outline.title, nodes: outline.nodes }, null, 2)}\n`);
-    else console.log(`${args.file}: "${outline.title}": ${summary(outline)} (dry run, nothing written)`);
+    // The same checks the upload preview shows, so a secretariat scripting imports sees them too.
+    const problems = findOutlineProblems(outline);
+    if (args.json) process.stdout.write(`${JSON.stringify({ title: outline.title, nodes: outline.nodes, problems }, null, 2)}\n`);
+    else {
+      console.log(`${args.file}: "${outline.title}": ${summary(outline)} (dry run, nothing written)`);
+      if (problems.length > 0) console.log(`${problems.length} place(s) to check:\n${problems.map((p) => describeProblem(outline, p)).join("\n")}`);
+    }
     return;
   }
 

@@ -149,15 +149,20 @@ function findTitle(source: SourceDocument): { title: { text: string; footnotes: 
   return { title: { text: blocks[0]?.text.trim() ?? "Untitled", footnotes: [] }, blocks };
 }
 
+/** The sub-paragraph levels of UN texts, outermost first: (a), then (i), then (A). */
+type SubKind = "letter" | "roman" | "capital";
+const SUB_DEPTH: Record<SubKind, number> = { letter: 0, roman: 1, capital: 2 };
+
 class OutlineBuilder {
   private nodes: OutlineNode[] = [];
   private headings: Heading[] = [];
   private preambularCount = 0;
   /** The numbered paragraph currently open, for its sub-paragraphs and continuations. */
   private paragraphNode: OutlineNode | null = null;
-  /** Open sub-paragraphs, outermost first: [(a), (i)]. */
-  private subStack: { token: string; kind: "letter" | "roman"; node: OutlineNode }[] = [];
+  /** Open sub-paragraphs, outermost first: [(a), (i), (A)]. */
+  private subStack: { token: string; kind: SubKind; node: OutlineNode }[] = [];
   private used = new Set<string>();
+  private repeatCount = new Map<string, number>();
 
   hasParagraph(): boolean {
     return this.paragraphNode !== null;
@@ -218,12 +223,9 @@ class OutlineBuilder {
 
   subparagraph(token: string, text: string, footnotes: string[]): void {
     const kind = this.subKind(token);
-    // Close deeper or sibling levels: a letter closes letters and romans, a roman closes romans.
-    while (this.subStack.length > 0) {
-      const top = this.subStack.at(-1)!;
-      if (kind === "letter" || top.kind === "roman") this.subStack.pop();
-      else break;
-    }
+    // Close deeper or sibling levels: a letter closes letters, romans and capitals; a roman closes
+    // romans and capitals; a capital closes capitals.
+    while (this.subStack.length > 0 && SUB_DEPTH[this.subStack.at(-1)!.kind] >= SUB_DEPTH[kind]) this.subStack.pop();
     const parent = this.subStack.at(-1)?.node ?? this.paragraphNode!;
     const node = this.push("subparagraph", `${parent.label}(${token})`, parent.label, parent.level + 1, text, footnotes);
     this.subStack.push({ token, kind, node });
@@ -240,10 +242,12 @@ class OutlineBuilder {
   }
 
   /** "(i)" after "(h)" is a letter; "(i)" under an open "(a)" starts a roman list. */
-  private subKind(token: string): "letter" | "roman" {
+  private subKind(token: string): SubKind {
+    if (/^[A-Z]$/.test(token)) return "capital";
     if (!isRoman(token)) return "letter";
-    const top = this.subStack.at(-1);
-    if (top?.kind === "roman" && romanToNumber(token) === romanToNumber(top.token) + 1) return "roman";
+    // The open roman item may have capitals under it: "(ii)" after "(i)", "(A)", "(B)".
+    const roman = this.subStack.findLast((s) => s.kind === "roman");
+    if (roman && romanToNumber(token) === romanToNumber(roman.token) + 1) return "roman";
     const letter = this.subStack.findLast((s) => s.kind === "letter");
     if (letter && token.length === 1 && letterIndex(token) === letterIndex(letter.token) + 1) return "letter";
     return letter && token === "i" ? "roman" : "letter";
@@ -285,8 +289,10 @@ class OutlineBuilder {
         return candidate;
       }
     }
-    let n = 2;
+    // Remembering where the count stopped keeps a label typed thousands of times linear.
+    let n = this.repeatCount.get(label) ?? 2;
     while (this.used.has(`${label} (${n})`)) n += 1;
+    this.repeatCount.set(label, n + 1);
     this.used.add(`${label} (${n})`);
     return `${label} (${n})`;
   }

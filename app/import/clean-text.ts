@@ -40,7 +40,9 @@ export function normalizeSpaces(text: string): string {
  * A hyphen followed by a space in the source ("low- and middle-income") is a suspended hyphen.
  */
 export function joinWrapped(previous: string, next: string, previousHadTrailingSpace: boolean): string {
-  if (previous.endsWith("-") && !previousHadTrailingSpace && /^\p{L}/u.test(next)) return previous + next;
+  // "low-" + "and middle-income" is a suspended hyphen that fell at the line end.
+  const suspended = /^(?:and|or|nor|to)\b/.test(next);
+  if (previous.endsWith("-") && !previousHadTrailingSpace && !suspended && /^\p{L}/u.test(next)) return previous + next;
   return `${previous} ${next}`;
 }
 

@@ -95,16 +95,24 @@ function readNumbering(root: Element | null): Numbering {
   const numbering: Numbering = { levels: new Map(), abstractOf: new Map() };
   if (!root) return numbering;
   const abstract = new Map<string, Map<number, LevelFormat>>();
+  /** A list style's name → the abstract definition that holds its levels (w:styleLink). */
+  const styleLinked = new Map<string, string>();
+  const linksToStyle = new Map<string, string>();
   for (const definition of children(root, "abstractNum")) {
+    const id = attr(definition, "abstractNumId") ?? "";
     const levels = new Map<number, LevelFormat>();
-    for (const lvl of children(definition, "lvl")) {
-      levels.set(Number(attr(lvl, "ilvl") ?? 0), {
-        numFmt: attr(child(lvl, "numFmt"), "val") ?? "decimal",
-        lvlText: attr(child(lvl, "lvlText"), "val") ?? "",
-        start: Number(attr(child(lvl, "start"), "val") ?? 1),
-      });
-    }
-    abstract.set(attr(definition, "abstractNumId") ?? "", levels);
+    for (const lvl of children(definition, "lvl")) levels.set(Number(attr(lvl, "ilvl") ?? 0), readLevel(lvl));
+    abstract.set(id, levels);
+    const styleLink = attr(child(definition, "styleLink"), "val");
+    if (styleLink) styleLinked.set(styleLink, id);
+    const numStyleLink = attr(child(definition, "numStyleLink"), "val");
+    if (numStyleLink) linksToStyle.set(id, numStyleLink);
+  }
+  // Word's list styles: a definition that only names a list style ("UN List") takes its levels
+  // from the definition that defines that style.
+  for (const [id, style] of linksToStyle) {
+    const source = styleLinked.get(style);
+    if (source !== undefined && (abstract.get(id)?.size ?? 0) === 0) abstract.set(id, abstract.get(source) ?? new Map());
   }
   for (const num of children(root, "num")) {
     const numId = attr(num, "numId") ?? "";
@@ -113,6 +121,9 @@ function readNumbering(root: Element | null): Numbering {
     for (const override of children(num, "lvlOverride")) {
       const ilvl = Number(attr(override, "ilvl") ?? 0);
       const start = attr(child(override, "startOverride"), "val");
+      // An override may redefine the level outright (another format, another text).
+      const redefined = child(override, "lvl");
+      if (redefined) levels.set(ilvl, readLevel(redefined));
       const base = levels.get(ilvl);
       if (base && start !== undefined) levels.set(ilvl, { ...base, start: Number(start) });
     }
@@ -121,6 +132,14 @@ function readNumbering(root: Element | null): Numbering {
     numbering.abstractOf.set(numId, children(num, "lvlOverride").length > 0 ? `num:${numId}` : `abstract:${abstractId}`);
   }
   return numbering;
+}
+
+function readLevel(lvl: Element): LevelFormat {
+  return {
+    numFmt: attr(child(lvl, "numFmt"), "val") ?? "decimal",
+    lvlText: attr(child(lvl, "lvlText"), "val") ?? "",
+    start: Number(attr(child(lvl, "start"), "val") ?? 1),
+  };
 }
 
 function readFootnotes(root: Element | null): Map<string, string> {

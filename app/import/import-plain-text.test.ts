@@ -167,6 +167,52 @@ describe("plain-text import of damaged or unusual input", () => {
     ]);
   });
 
+  it("drops a footnote rule with nothing under it, keeping the next page's text in the body", () => {
+    const page = (n: number, lines: string[]) => [...lines, "", "__________", "", `- ${n} -`, "", "\fA/HRC/99/L.1", ""];
+    const text = [
+      ...page(1, [
+        "Automated decisions in public administration",
+        "",
+        "The Human Rights Council,",
+        "",
+        "1. Calls upon all States to ensure that any use of artificial intelligence by",
+        "public authorities is provided for by law and subject to independent",
+      ]),
+      "oversight with the power to suspend its use;",
+      "",
+      "2. Decides to remain seized of the matter.",
+    ].join("\n");
+    const { nodes } = importPlainText(text);
+    expect(nodes.map((n) => [n.label, n.text, n.footnotes])).toEqual([
+      [null, "The Human Rights Council,", []],
+      ["OP1", "Calls upon all States to ensure that any use of artificial intelligence by public authorities is provided for by law and subject to independent oversight with the power to suspend its use;", []],
+      ["OP2", "Decides to remain seized of the matter.", []],
+    ]);
+  });
+
+  it("joins a paragraph cut by a page break before a capitalised word, across footer and running header", () => {
+    const text = [
+      "Human rights in the context of digital technologies",
+      "",
+      "The General Assembly,",
+      "",
+      "Reaffirming the Universal Declaration of Human Rights and the International Covenant on Civil and",
+      "Political Rights, and recalling all relevant resolutions of the Human Rights Council and of the",
+      "",
+      "Page 1 of 2",
+      "\fA/C.3/78/L.49    Human rights in the context of digital technologies",
+      "",
+      "General Assembly on the right to privacy in the digital age,",
+      "",
+      "1. Decides to remain seized of the matter.",
+    ].join("\n");
+    const { nodes } = importPlainText(text);
+    expect(nodes.find((n) => n.label === "PP1")?.text).toBe(
+      "Reaffirming the Universal Declaration of Human Rights and the International Covenant on Civil and Political Rights, and recalling all relevant resolutions of the Human Rights Council and of the General Assembly on the right to privacy in the digital age,",
+    );
+    expect(nodes.map((n) => n.label)).toEqual([null, "PP1", "OP1"]);
+  });
+
   it("labels a numbering slip uniquely rather than twice", () => {
     const result = importPlainText(["I. Scope", "1. First.", "2. Second.", "2. Second again.", "3. Third."].join("\n"));
     expect(result.nodes.map((n) => n.label)).toEqual(["I", "1", "2", "2 bis", "3"]);

@@ -13,13 +13,17 @@ import {
   SUPERSCRIPT_CLASS,
 } from "./clean-text";
 import { ImportError, type SourceBlock, type SourceDocument } from "./outline-types";
-import { startsNewBlock } from "./typed-numbering";
+import { parseTypedNumber, startsNewBlock } from "./typed-numbering";
 
 interface Line {
   text: string;
   /** Blank lines between this line and the previous non-blank one. */
   gapBefore: number;
   trailingSpace: boolean;
+  /** A form feed starts the line: the first line of a new page. */
+  pageBreak?: boolean;
+  /** Page furniture (header, footer, page number) was dropped just before this line. */
+  afterFurniture?: boolean;
 }
 
 type Layout = "paragraph-per-line" | "blank-separated" | "wrapped";
@@ -32,13 +36,19 @@ interface RawBlock {
   tableHeader?: string[];
   /** Cut from the same line as the block before it, at an emphasis run. */
   splitFromPrevious?: boolean;
+  /** Starts on a new page, after the page's furniture or footnotes. */
+  afterPageBreak?: boolean;
 }
 
 const FOOTNOTE_RULE = /^_{5,}$/;
-const PAGE_NUMBER = /^(?:page\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?$/i;
+const MARKER_SEARCH_BLOCKS = 40;
+/** "3", "Page 3", "3/12", "- 3 -", "Page 3 of 12". */
+const PAGE_NUMBER = /^(?:(?:page\s+)?\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?|-\s*\d{1,4}\s*-)$/i;
 const URL_ONLY = /^<?https?:\/\/\S+>?$/;
 const JOB_NUMBER = /^\d{2}-\d{4,6}(?:\s*\([A-Z]\))?$/;
 const DOCUMENT_SYMBOL = /^[A-Z]{1,5}(?:\/[A-Z0-9.()-]+){2,}$/;
+/** A running header that sets the symbol and the title on one line: "A/HRC/RES/53/29    New and emerging…". */
+const SYMBOL_HEADER = /^[A-Z]{1,5}(?:\/[A-Z0-9.()-]+){2,}\s{2,}\S/;
 /** A footnote line in wrapped text: " 3  It is important", " a Some of", " * The". */
 const WRAPPED_FOOTNOTE_START = /^(\d{1,3}|[a-z]|\*)\s+(?=[\p{Lu}“"(‘'])/u;
 const SUPERSCRIPT_FOOTNOTE_START = new RegExp(`^(${SUPERSCRIPT_CLASS}+)\\s*`);
@@ -57,13 +67,18 @@ export function plainTextToSource(input: string): SourceDocument {
 function readLines(input: string): Line[] {
   const lines: Line[] = [];
   let gap = 0;
+  let pageBreak = false;
   for (const rawLine of input.replace(/^\uFEFF/, "").split(/\r\n?|\n/)) {
-    const text = rawLine.replace(/[\t\u00a0]/g, " ").trim();
+    const text = rawLine.replace(/[\t\u00a0\f]/g, " ").trim();
     if (text === "") {
       gap += 1;
+      if (rawLine.includes("\f")) pageBreak = true;
       continue;
     }
-    lines.push({ text, gapBefore: lines.length === 0 ? 0 : gap, trailingSpace: /\s$/.test(rawLine) });
+    const line: Line = { text, gapBefore: lines.length === 0 ? 0 : gap, trailingSpace: /\s$/.test(rawLine) };
+    if (pageBreak || rawLine.includes("\f")) line.pageBreak = true;
+    lines.push(line);
+    pageBreak = false;
     gap = 0;
   }
   return lines;
@@ -74,7 +89,10 @@ function detectLayout(input: string, lines: Line[]): Layout {
   const median = lengths[Math.floor(lengths.length / 2)]!;
   // Hard-wrapped text has short lines, and many of them continue in lower case on the next line.
   const continued = lines.filter((l, i) => i > 0 && /^\p{Ll}/u.test(l.text)).length;
-  if (median < 110 && continued >= lines.length * 0.15) return "wrapped";
+  // A short text of lists ("(a) to ensure…") has fewer lower-case line starts; its lines still
+  // break mid-sentence, with no blank line before the rest of the sentence.
+  const brokenMidSentence = lines.filter((l, i) => i > 0 && l.gapBefore === 0 && !/[.;:,!?]["”’)]?$/.test(lines[i - 1]!.text)).length;
+  if (median < 110 && (continued >= lines.length * 0.15 || brokenMidSentence >= lines.length * 0.15)) return "wrapped";
   const separated = lines.filter((l) => l.gapBefore > 0).length;
   return separated >= lines.length * 0.3 && input.length > 0 ? "blank-separated" : "paragraph-per-line";
 }
@@ -86,26 +104,65 @@ function detectLayout(input: string, lines: Line[]): Layout {
  */
 function dropFurniture(lines: Line[]): (Line & { rule?: boolean; tableHeader?: string[] })[] {
   const repeats = new Map<string, number>();
-  for (const l of lines) if (l.text.length < 60) repeats.set(l.text, (repeats.get(l.text) ?? 0) + 1);
+  for (const l of lines) if (l.text.length < 200) repeats.set(l.text, (repeats.get(l.text) ?? 0) + 1);
+  // A longer line repeated page after page is a running header (the document's full title) when
+  // it sits at a page's edge: right after a form feed or a page number, or right before one.
+  const pageEdge = (i: number) =>
+    lines[i]!.pageBreak === true ||
+    (i > 0 && (PAGE_NUMBER.test(lines[i - 1]!.text) || lines[i - 1]!.pageBreak === true)) ||
+    (i + 1 < lines.length && (lines[i + 1]!.pageBreak === true || PAGE_NUMBER.test(lines[i + 1]!.text)));
   const seenTableHeaders = new Set<string>();
   const kept: (Line & { rule?: boolean; tableHeader?: string[] })[] = [];
   // Dropped lines leave the spacing of the next line as it is: a page break shows as a line
   // following its predecessor with no blank line in between, whatever furniture sat there.
-  for (const line of lines) {
+  // The first page carries no running header: a line there that later heads every page (the
+  // title) is the document's own text the first time.
+  const firstPageEnd = lines.findIndex((l, i) => l.pageBreak === true || (i > 0 && PAGE_NUMBER.test(l.text)));
+  const keptOnFirstPage = new Set<string>();
+  // A running header repeats on most pages; a sentence line repeated a few times in a long text
+  // (the same document pasted twice, a recurring clause) is no header.
+  const pages = 1 + lines.filter((l, i) => l.pageBreak === true || (i > 0 && PAGE_NUMBER.test(l.text))).length;
+  const headerRepeats = Math.max(3, Math.floor(pages * 0.3));
+  let dropped = false;
+  let headerOpen = false;
+  for (const [i, line] of lines.entries()) {
     const gapBefore = line.gapBefore;
     const t = line.text;
+    const afterFurniture: boolean = dropped || line.pageBreak === true;
+    dropped = false;
     if (FOOTNOTE_RULE.test(t)) {
-      kept.push({ ...line, gapBefore, rule: true });
+      kept.push({ ...line, gapBefore, rule: true, afterFurniture });
       continue;
     }
-    const repeated = (repeats.get(t) ?? 0) >= 3;
-    if (repeated && TABLE_HEADER.test(t)) {
+    const count = repeats.get(t) ?? 0;
+    // In a short document a running header repeats only once or twice: it then shows as a page
+    // edge line, or as the line under another piece of furniture (the symbol above the title).
+    let repeated =
+      (count >= headerRepeats && (t.length < 60 || pageEdge(i) || SYMBOL_HEADER.test(t))) ||
+      (count >= 2 && i > firstPageEnd && firstPageEnd >= 0 && SYMBOL_HEADER.test(t));
+    if (repeated && i < firstPageEnd && !keptOnFirstPage.has(t) && t.split(" ").length >= 3 && !pageEdge(i)) {
+      keptOnFirstPage.add(t);
+      repeated = false;
+    }
+    // A table's column names repeat on each page of the table only, which may be a few pages.
+    if (count >= 3 && TABLE_HEADER.test(t)) {
       if (!seenTableHeaders.has(t)) kept.push({ ...line, gapBefore, tableHeader: t.split(" ") });
+      // Repeated at the top of a page, the column names are part of the page's furniture.
+      else dropped = afterFurniture;
       seenTableHeaders.add(t);
       continue;
     }
-    if (PAGE_NUMBER.test(t) || URL_ONLY.test(t) || JOB_NUMBER.test(t) || DOCUMENT_SYMBOL.test(t) || repeated) continue;
-    kept.push({ ...line, gapBefore });
+    // The lines set tight under a page's first furniture line (symbol, then a shortened title)
+    // are the rest of its running header, even when the document is too short for them to repeat.
+    const headerBlock: boolean = headerOpen && line.gapBefore === 0;
+    if (PAGE_NUMBER.test(t) || URL_ONLY.test(t) || JOB_NUMBER.test(t) || DOCUMENT_SYMBOL.test(t) || repeated || headerBlock || (line.pageBreak === true && SYMBOL_HEADER.test(t))) {
+      // Furniture carries the page break on to the first line of text after it.
+      dropped = true;
+      headerOpen = line.pageBreak === true || headerBlock;
+      continue;
+    }
+    headerOpen = false;
+    kept.push({ ...line, gapBefore, afterFurniture });
   }
   return kept;
 }
@@ -120,7 +177,7 @@ function buildBlocks(lines: (Line & { rule?: boolean; tableHeader?: string[] })[
   };
   const start = (line: Line, extra: Partial<RawBlock> = {}) => {
     flush();
-    state.current = { text: line.text, trailingSpace: line.trailingSpace, ...extra };
+    state.current = { text: line.text, trailingSpace: line.trailingSpace, ...(line.afterFurniture ? { afterPageBreak: true } : {}), ...extra };
   };
   const append = (line: Line) => {
     const block = state.current!;
@@ -129,6 +186,7 @@ function buildBlocks(lines: (Line & { rule?: boolean; tableHeader?: string[] })[
   };
 
   const footnoteRegion = { active: false, spacing: -1 };
+  const continuationGap = usualContinuationGap(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.rule) {
@@ -154,6 +212,8 @@ function buildBlocks(lines: (Line & { rule?: boolean; tableHeader?: string[] })[
 
     if (layout === "wrapped") {
       const wrappedFootnote = WRAPPED_FOOTNOTE_START.exec(line.text);
+      // Footnotes end with their page: what follows the next page's furniture is body text again.
+      if (footnoteRegion.active && line.afterFurniture) footnoteRegion.active = false;
       if (footnoteRegion.active) {
         if (footnoteRegion.spacing === -1 && state.current?.footnote) footnoteRegion.spacing = line.gapBefore;
         const regionEnds = footnoteRegion.spacing !== -1 && line.gapBefore !== footnoteRegion.spacing;
@@ -180,11 +240,26 @@ function buildBlocks(lines: (Line & { rule?: boolean; tableHeader?: string[] })[
         start(line);
         continue;
       }
-      if (isWrappedBoundary(lines, i)) start(line);
+      if (isWrappedBoundary(lines, i, continuationGap)) start(line);
       else append(line);
       continue;
     }
 
+    // Footnotes typed with plain numbers under a rule ("1  Resolution 217 A (III).") in text that
+    // is not hard-wrapped: a numbered line opens a footnote, tight lines under it continue it.
+    if (footnoteRegion.active && line.afterFurniture) footnoteRegion.active = false;
+    if (footnoteRegion.active) {
+      const numberedFootnote = WRAPPED_FOOTNOTE_START.exec(line.text);
+      if (numberedFootnote && !startsNewBlock(line.text)) {
+        start(line, { text: line.text.slice(numberedFootnote[0].length), footnote: { marker: numberedFootnote[1]! } });
+        continue;
+      }
+      if (state.current?.footnote && line.gapBefore === 0) {
+        append(line);
+        continue;
+      }
+      footnoteRegion.active = false;
+    }
     if (layout === "paragraph-per-line" || line.gapBefore > 0 || state.current === null || state.current.footnote) start(line);
     else append(line);
   }
@@ -197,16 +272,31 @@ function buildBlocks(lines: (Line & { rule?: boolean; tableHeader?: string[] })[
  * neighbourhood (double-spaced body, single-spaced table cells), or where a line stops well short
  * of the column width after a full stop.
  */
-function isWrappedBoundary(lines: (Line & { rule?: boolean })[], i: number): boolean {
+function isWrappedBoundary(lines: (Line & { rule?: boolean })[], i: number, continuationGap: number): boolean {
   const window = lines.slice(Math.max(0, i - 6), i + 7).filter((l) => !l.rule);
   const gapCounts = new Map<number, number>();
   for (const l of window) gapCounts.set(l.gapBefore, (gapCounts.get(l.gapBefore) ?? 0) + 1);
   const usualGap = [...gapCounts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
   const line = lines[i]!;
   if (line.gapBefore > usualGap) return true;
+  // Where one-line paragraphs follow each other (a front page: session, agenda item, sponsors),
+  // the blank line between them is the usual spacing of the neighbourhood, yet wider than the
+  // spacing inside the document's paragraphs.
+  if (line.gapBefore > continuationGap && !line.afterFurniture) return true;
   const previous = lines[i - 1]!;
   const width = Math.max(...window.map((l) => l.text.length));
   return /[.;:]["”’)]?$/.test(previous.text) && previous.text.length < width * 0.7;
+}
+
+/**
+ * The spacing inside the document's paragraphs: the gap most often seen before a line that
+ * continues a sentence (starts in lower case), page breaks aside.
+ */
+function usualContinuationGap(lines: Line[]): number {
+  const counts = new Map<number, number>();
+  for (const l of lines) if (!l.afterFurniture && /^\p{Ll}/u.test(l.text)) counts.set(l.gapBefore, (counts.get(l.gapBefore) ?? 0) + 1);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return sorted[0]?.[0] ?? 0;
 }
 
 function splitSuperscriptFootnotes(text: string): RawBlock[] {
@@ -268,7 +358,13 @@ function joinContinuations(blocks: RawBlock[]): RawBlock[] {
     }
     const previousIndex = out.findLastIndex((b) => !b.footnote);
     const previous = previousIndex >= 0 ? out[previousIndex]! : undefined;
-    if (!block.tableHeader && previous && !previous.tableHeader && continuesPrevious(previous.text, block.text, acrossFootnotes || !block.splitFromPrevious)) {
+    const joins =
+      !block.tableHeader &&
+      previous &&
+      !previous.tableHeader &&
+      (continuesPrevious(previous.text, block.text, acrossFootnotes || !block.splitFromPrevious) ||
+        (block.afterPageBreak === true && continuesAcrossPage(previous.text, block.text)));
+    if (joins && previous) {
       out[previousIndex] = {
         ...previous,
         text: joinWrapped(previous.text.replace(/\*+$/, ""), block.text, previous.trailingSpace),
@@ -291,6 +387,22 @@ function continuesPrevious(previous: string, next: string, acrossBreak: boolean)
   if (/^\p{Ll}/u.test(text)) return !/[.!?]$/.test(end);
   // Both halves must read as clauses of running text, not as front-matter lines.
   return acrossBreak && end.length >= 120 && /\p{Ll}$/u.test(end) && text.length >= 100 && /[,;:.]$/.test(text);
+}
+
+/**
+ * A page break cuts a paragraph wherever the page ends, also before a capitalised word ("… of
+ * the" | "International Covenant"): a long block that stops without any punctuation, followed on
+ * the next page by text that opens no numbered paragraph, is one paragraph. Short unpunctuated
+ * blocks are headings and front-page lines, which do stand alone.
+ */
+function continuesAcrossPage(previous: string, next: string): boolean {
+  const text = stripEmphasis(next).trim();
+  if (startsNewBlock(text)) return false;
+  const end = stripEmphasis(previous).replace(new RegExp(`${SUPERSCRIPT_CLASS}+$`), "").trim();
+  if (/[.!?;:,][”’")]?$/.test(end)) return false;
+  // A numbered paragraph is no heading, however little of it fits on its page ("4. At the … &").
+  const numbered = parseTypedNumber(stripEmphasis(previous).trim());
+  return end.length > 100 || (numbered !== null && numbered.type !== "section" && numbered.type !== "named-section");
 }
 
 /**
@@ -318,7 +430,9 @@ function attachFootnotes(raw: RawBlock[]): SourceBlock[] {
   const wordCounts = countWords(blocks.map((b) => b.text));
   for (const footnote of footnotes) {
     let target = -1;
-    for (let k = footnote.at - 1; k >= 0 && target === -1; k--) {
+    // A marker is looked for in the few blocks before its footnote (a page's worth), not the whole
+    // document: a footnote whose marker was lost must not cost a scan of every block before it.
+    for (let k = footnote.at - 1; k >= Math.max(0, footnote.at - MARKER_SEARCH_BLOCKS) && target === -1; k--) {
       const block = blocks[k]!;
       const removed = removeMarker(block.text, footnote.marker, wordCounts);
       if (removed !== null) {

@@ -5,13 +5,14 @@ export type TypedNumber =
   | { type: "named-section"; label: string; rest: string } // "POLICY AREA 3: DATA POLICY"
   | { type: "paragraph"; number: number; rest: string } // "37. text"
   | { type: "decimal"; label: string; major: number; rest: string } // "1.1. text", "9.5 text"
-  | { type: "parenthesized"; token: string; rest: string }; // "(a) text", "(iii) text"
+  | { type: "parenthesized"; token: string; rest: string }; // "(a) text", "(iii) text", "(A) text"
 
 const SECTION = /^([IVXL]+(?:\.\d{1,2})?)\.?\s+(\S[\s\S]*)$/;
 const NAMED_SECTION = /^(\p{Lu}[\p{Lu} ]{2,40}? \d{1,3}):\s*(\S[\s\S]*)$/u;
 const PARAGRAPH = /^(\d{1,3})\.\s+(\S[\s\S]*)$/;
 const DECIMAL = /^((\d{1,2})\.\d{1,2})\.?\s+(\S[\s\S]*)$/;
-const PARENTHESIZED = /^\(([a-z]{1,2}|[ivxl]{1,6})\)\s*(\S[\s\S]*)$/;
+/** "(a)", "(iii)", and "(A)" for the level under a roman one. */
+const PARENTHESIZED = /^\(([a-z]{1,2}|[ivxl]{1,6}|[A-Z])\)\s*(\S[\s\S]*)$/;
 
 export function parseTypedNumber(text: string): TypedNumber | null {
   let m = SECTION.exec(text);
