@@ -46,8 +46,18 @@ export function joinWrapped(previous: string, next: string, previousHadTrailingS
   return `${previous} ${next}`;
 }
 
+/**
+ * Words of two letters or fewer in the UN languages written with spaces: a fragment that is one of
+ * these is read as a word, not as the tail of a split one ("sa" in "Rappelant sa résolution").
+ */
 const SHORT_WORDS = new Set(
-  "a i am an as at be by do go he if in is it me my no of on or so to up us we ii iv vi ix xi el la le de du".split(" "),
+  [
+    "a i am an as at be by do go he if in is it me my no of on or so to up us we ii iv vi ix xi",
+    "à au ce de du en et il je la le ma me ne ni on ou sa se si ta te tu un y",
+    "al da de el en es ha la le lo me mi ni no os se si su te tu un ya yo",
+    "в во да до же за и из к ко ли на не ни но о об от по с со то у уж я",
+    "في من عن أو لا ما",
+  ].join(" ").split(" "),
 );
 
 /**
@@ -59,9 +69,11 @@ export function rejoinSplitWords(texts: string[]): string[] {
   for (const t of texts) {
     for (const w of t.toLowerCase().match(/\p{L}+/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
-  // The fragment is matched in a lookahead so that "recognized t he" still sees "t he".
+  // The fragment is matched in a lookahead so that "recognized t he" still sees "t he". Word edges
+  // are letter/non-letter lookarounds: JavaScript's \b is ASCII-only even with the u flag, so it
+  // would cut "résolution" after "ré".
   return texts.map((t) =>
-    t.replace(/\b(\p{L}+) (?=(\p{Ll}{1,6})\b)/gu, (match, a: string, b: string) => {
+    t.replace(/(?<!\p{L})(\p{L}+) (?=(\p{Ll}{1,6})(?!\p{L}))/gu, (match, a: string, b: string) => {
       const joinedCount = counts.get((a + b).toLowerCase()) ?? 0;
       const fragmentCount = counts.get(b.toLowerCase()) ?? 0;
       if (fragmentCount > 1) return match;
