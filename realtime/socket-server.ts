@@ -152,7 +152,6 @@ export interface RealtimeOptions {
 const defaultNamespaceEvents: ReadonlySet<string> = new Set(["watch", "ping"]);
 
 export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions = {}): RealtimeServer {
-  const headers = guardHttp(httpServer, options);
   const io: RealtimeServer = new Server(httpServer, {
     ...socketServerOptions,
     allowRequest: (req, callback) => {
@@ -160,6 +159,8 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
       callback(ok ? null : ORIGIN_REFUSED, ok);
     },
   });
+  // After engine.io attached: it wraps the "request" listeners that were there before its own.
+  const headers = guardHttp(httpServer, options);
   io.engine.on("headers", (responseHeaders: Record<string, string>) => Object.assign(responseHeaders, headers));
   applyConnectionPolicies(io);
 
