@@ -239,8 +239,12 @@ export class CollabServer {
     const kept = [];
     for (const entry of entries) {
       const [own] = membership.awarenessClients;
-      const ownedElsewhere = own === undefined && [...open.sockets].some((s) => s !== socket && s.data.joined.get(open.name)?.awarenessClients.has(entry.clientId));
-      if ((own !== undefined && own !== entry.clientId) || ownedElsewhere) {
+      const owner = own === undefined ? [...open.sockets].find((s) => s !== socket && s.data.joined.get(open.name)?.awarenessClients.has(entry.clientId)) : undefined;
+      // The same person reconnecting (their old connection not yet timed out) takes their id over;
+      // anyone else may not.
+      const ownedByAnother = owner !== undefined && owner.data.identity.userId !== socket.data.identity.userId;
+      if (owner && !ownedByAnother) owner.data.joined.get(open.name)?.awarenessClients.delete(entry.clientId);
+      if ((own !== undefined && own !== entry.clientId) || ownedByAnother) {
         socket.emit("error", `yjs ${open.name}: awareness of client ${entry.clientId} refused: a client may only set its own state`);
         continue;
       }

@@ -99,6 +99,15 @@ describe("a misbehaving co-editor beside honest ones", () => {
     mallory.sendRaw("draft/demo", awarenessFrame([{ clientId: own + 1, clock: 1, state: { user: { ...honestUser, name: "Ghost" } } }]));
     await until(() => mallory.errors.filter((e) => /only set its own state/.test(e)).length === 2, "the second refusal");
 
+    // Alice reconnecting on a new connection (the old one not yet gone) keeps her own id.
+    const aliceAgain = stockClient(server.url, { auth: { token: "write:alice" } });
+    clients.push(aliceAgain);
+    await aliceAgain.connected;
+    expect(await aliceAgain.join("draft/demo")).toMatchObject({ ok: true });
+    aliceAgain.sendRaw("draft/demo", awarenessFrame([{ clientId: alice.doc.clientID, clock: 50, state: { user: { ...honestUser, name: "Alice" } } }]));
+    await until(() => bob.awareness.getStates().get(alice.doc.clientID)?.user !== undefined && bob.awareness.meta.get(alice.doc.clientID)?.clock === 50, "Alice's presence from her new connection");
+    expect(aliceAgain.errors).toEqual([]);
+
     // States outside the schema: CSS in the colour, an unknown role, unknown fields, a huge name.
     const attacks = [
       { user: { ...honestUser, color: "red; background-image: url(https://evil.example/x)" } },
