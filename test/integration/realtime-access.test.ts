@@ -200,6 +200,32 @@ describe("the realtime layer of the real server", () => {
     }
   });
 
+  it("stops a member's messages once the consultation is taken back into preparation", async () => {
+    db.update(consultations).set({ status: "open" }).where(eq(consultations.slug, SLUG)).run();
+    const moderator = stockClient(server.url, { cookie: cookies.get("moderator") });
+    try {
+      await moderator.connected;
+      expect(await moderator.join(DOC)).toEqual({ ok: true, writable: false });
+      await until(() => blockTexts(moderator.doc).length > 0, "the moderator to sync");
+
+      db.update(consultations).set({ status: "draft" }).where(eq(consultations.slug, SLUG)).run();
+      // The permission is asked again within a second: keep asking for the document until refused.
+      const refused = moderator.errorMatching(/you left the document/);
+      let done = false;
+      void refused.then(() => (done = true));
+      await until(() => {
+        if (!done) moderator.sendRaw(DOC, askWholeDocument());
+        return done;
+      }, "the moderator's access to end");
+      moderator.sendRaw(DOC, askWholeDocument());
+      await moderator.errorMatching(/join the document first/);
+      expect(await moderator.socket.emitWithAck("join", DOC)).toMatchObject({ ok: false, error: expect.stringMatching(/no such document/) });
+    } finally {
+      moderator.close();
+      db.update(consultations).set({ status: "open" }).where(eq(consultations.slug, SLUG)).run();
+    }
+  });
+
   async function postComment(body: string) {
     const response = await fetch(`${server.url}/c/unesco-ethics-of-ai/comments`, {
       method: "POST",
