@@ -299,6 +299,16 @@ describe("the realtime layer of the real server", () => {
       expect(handshake.headers.get(name), name).toBe(pageHeaders.get(name));
     }
     expect(handshake.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    const upgrade = await new Promise<Record<string, string | string[] | undefined>>((resolve, reject) => {
+      const ws = new WebSocket(`${server.url.replace("http", "ws")}/socket.io/?EIO=4&transport=websocket`);
+      ws.on("upgrade", (res) => {
+        resolve(res.headers);
+        ws.close();
+      });
+      ws.on("error", reject);
+    });
+    expect(upgrade["x-content-type-options"]).toBe("nosniff");
+    expect(upgrade["x-frame-options"]).toBe("DENY");
     const bad = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling&sid=not-a-session`);
     expect(bad.status).toBe(400);
     expect(bad.headers.get("x-content-type-options")).toBe("nosniff");
