@@ -49,6 +49,10 @@ export interface CollabOptions {
 type CollabSocket = Socket<CollabClientEvents, CollabServerEvents, Record<string, never>, SocketData>;
 interface SocketData {
   identity: CollabIdentity;
+  /** When the identity was last read from the handshake's session (performance.now()). */
+  authenticatedAt: number;
+  /** A re-reading of the session under way. */
+  reauthenticating: boolean;
   /** Documents this socket joined, with its write permission and the awareness client ids it owns. */
   joined: Map<string, Membership>;
 }
@@ -104,6 +108,8 @@ export class CollabServer {
         const identity = await options.authenticate(socket.handshake);
         if (!identity) return next(new Error("unauthenticated: sign in to join a working draft"));
         socket.data.identity = identity;
+        socket.data.authenticatedAt = performance.now();
+        socket.data.reauthenticating = false;
         socket.data.joined = new Map();
         next();
       } catch {
@@ -185,6 +191,7 @@ export class CollabServer {
     const open = this.documents.get(rawName);
     if (!membership || !open) return socket.emit("error", `yjs ${rawName.slice(0, 200)}: join the document first`);
     if (!(message instanceof Uint8Array)) return socket.emit("error", `yjs ${rawName}: the message must be binary`);
+    this.reauthenticateIfStale(socket);
     if (performance.now() - membership.authorizedAt > REAUTHORIZE_AFTER_MS) {
       const authorization = this.options.authorize(socket.data.identity, rawName);
       if (!authorization.ok) {
@@ -257,6 +264,32 @@ export class CollabServer {
       kept.push(entry);
     }
     if (kept.length > 0) awarenessProtocol.applyAwarenessUpdate(open.awareness, encodeAwarenessEntries(kept), socket);
+  }
+
+  /**
+   * Reads the connection's session again (in the background, at most every REAUTHORIZE_AFTER_MS):
+   * a signed-out or expired session ends the connection, and a changed role or expert group
+   * applies to the next permission check.
+   */
+  private reauthenticateIfStale(socket: CollabSocket) {
+    if (socket.data.reauthenticating || performance.now() - socket.data.authenticatedAt <= REAUTHORIZE_AFTER_MS) return;
+    socket.data.reauthenticating = true;
+    Promise.resolve(this.options.authenticate(socket.handshake))
+      .then((identity) => {
+        if (!identity || identity.userId !== socket.data.identity.userId) {
+          socket.emit("error", "unauthenticated: the session ended; sign in again");
+          socket.disconnect(true);
+          return;
+        }
+        socket.data.identity = identity;
+        // The memberships ask again with the new identity on their next message.
+        for (const membership of socket.data.joined.values()) membership.authorizedAt = -Infinity;
+      })
+      .catch((error: unknown) => console.error("collab: the session could not be read again", error))
+      .finally(() => {
+        socket.data.authenticatedAt = performance.now();
+        socket.data.reauthenticating = false;
+      });
   }
 
   private leave(socket: CollabSocket, docName: string) {

@@ -226,6 +226,31 @@ describe("the realtime layer of the real server", () => {
     }
   });
 
+  it("ends a co-editor's connection once their session ends", async () => {
+    const cookie = await signIn(ACCOUNTS["expert of this"]);
+    const expert = stockClient(server.url, { cookie });
+    const disconnected = new Promise<string>((r) => expert.socket.once("disconnect", (reason) => r(reason)));
+    try {
+      await expert.connected;
+      expect(await expert.join(DOC)).toEqual({ ok: true, writable: true });
+      await until(() => blockTexts(expert.doc).length > 0, "the expert to sync");
+      const signedOut = await fetch(`${server.url}/sign-out`, { method: "POST", redirect: "manual", headers: { Origin: server.url, Cookie: cookie } });
+      expect(signedOut.status).toBe(302);
+      // The session is read again within a second of a message: keep typing until cut off.
+      let gone = false;
+      void disconnected.then(() => (gone = true));
+      let i = 0;
+      await until(() => {
+        if (!gone) typeIntoBlock(expert.doc, 0, `${i++} `);
+        return gone;
+      }, "the connection to end");
+      expect(await disconnected).toBe("io server disconnect");
+      expect(expert.errors.join("\n")).toMatch(/the session ended/);
+    } finally {
+      expert.close();
+    }
+  });
+
   async function postComment(body: string) {
     const response = await fetch(`${server.url}/c/unesco-ethics-of-ai/comments`, {
       method: "POST",
