@@ -27,6 +27,7 @@ import { WalCheckpointer } from "./db/wal-checkpointer.server";
 import { collabAccess } from "./app/collab/collab-access.server";
 import { attachCollab } from "./realtime/collab/collab-server.server";
 import { mayWatchConsultation } from "./app/comments/live-updates.server";
+import { ChangeCursors } from "./realtime/change-cursors";
 import { announceChange, attachRealtime } from "./realtime/socket-server";
 import { DEMO_PASSWORD, seedDemoAccounts } from "./seeds/seed-demo-accounts.server";
 import { seedDemoConsultations } from "./seeds/seed-demo.server";
@@ -117,8 +118,14 @@ app.all(
 );
 
 const httpServer = createServer(app);
-const io = attachRealtime(httpServer, { publicOrigin: config.publicOrigin, mayWatch: mayWatchConsultation(db, config) });
-context.announce = (change) => announceChange(io, change);
+const cursors = new ChangeCursors();
+const io = attachRealtime(httpServer, {
+  publicOrigin: config.publicOrigin,
+  production: config.nodeEnv === "production",
+  mayWatch: mayWatchConsultation(db, config, (slug) => cursors.current(slug)),
+});
+context.announce = (change) => announceChange(io, cursors, change);
+context.liveCursor = (slug) => cursors.current(slug);
 const collab = attachCollab(io, { db, ...collabAccess(db, config) });
 // Pages that publish a revision read the live working draft from here.
 context.collab = collab;

@@ -27,6 +27,11 @@ export interface AppContext {
   background?: Background;
   /** Tells the consultation's live viewers that something changed. */
   announce?: (change: ConsultationChange) => void;
+  /**
+   * The consultation's change cursor, for pages that follow it live: read before the page's data,
+   * so `watch` can tell a connection opened later whether anything changed since.
+   */
+  liveCursor?: (slug: string) => string;
 }
 
 declare module "@remix-run/server-runtime" {

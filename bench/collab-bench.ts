@@ -29,7 +29,7 @@
  *   order rotated, and the table gives the median per cell; every run is listed too, with the
  *   load average, so noise is visible.
  *
- * Environment: FANOUT=8200 CLIENTS=10,50,200 SERVERS=redraft,hocuspocus,y-websocket WARMUP_MS=3000 DURATION_MS=20000 REPEAT=3
+ * Environment: FANOUT=8200 CLIENTS=10,50,200 SERVERS=redraft,redraft-single-frame,hocuspocus,y-websocket WARMUP_MS=3000 DURATION_MS=20000 REPEAT=3
  * SETTLE_MS=60000 YWS_PERSISTENCE=0 CPU_PROF_DIR=<dir> (runs the servers with `node --cpu-prof`, sampling every 100 µs).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -45,10 +45,11 @@ import * as Y from "yjs";
 import { fillWorkingDraft, WORKING_DRAFT_FRAGMENT, type WorkingBlock } from "../app/drafts/working-draft";
 import { SocketIoYjsProvider, type CollabClientSocket } from "../realtime/collab/socket-provider";
 import { singleFrameParser } from "../realtime/single-frame-parser";
+import { SINGLE_FRAME_ENCODING } from "../realtime/socket-server";
 import { freePort, repoRoot } from "../test/support/start-server";
 
 const SIZES = (process.env.CLIENTS ?? "10,50,200").split(",").map(Number);
-const SERVER_NAMES = (process.env.SERVERS ?? "redraft,hocuspocus,y-websocket").split(",") as ServerName[];
+const SERVER_NAMES = (process.env.SERVERS ?? "redraft,redraft-single-frame,hocuspocus,y-websocket").split(",") as ServerName[];
 const DURATION_MS = Number(process.env.DURATION_MS ?? 20_000);
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 60_000);
 const KEYSTROKE_MS = 300;
@@ -70,7 +71,12 @@ const CPU_PROF_DIR = process.env.CPU_PROF_DIR;
 const REPEAT = Number(process.env.REPEAT ?? 3);
 const WARMUP_MS = Number(process.env.WARMUP_MS ?? 3000);
 
-type ServerName = "redraft" | "hocuspocus" | "y-websocket";
+/**
+ * "redraft" is the server with clients on socket.io's standard encoding (two WebSocket messages
+ * per binary event); "redraft-single-frame" the same server with clients that ask for one message
+ * per binary event (decision 010): the difference between the two rows is what each encoding costs.
+ */
+type ServerName = "redraft" | "redraft-single-frame" | "hocuspocus" | "y-websocket";
 
 interface RunningServer {
   name: ServerName;
@@ -103,6 +109,7 @@ async function startServer(name: ServerName): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), `collab-bench-${name}-`));
   const script = {
     redraft: "test/support/collab-test-server.ts",
+    "redraft-single-frame": "test/support/collab-test-server.ts",
     hocuspocus: "bench/servers/hocuspocus-server.ts",
     "y-websocket": "bench/servers/y-websocket-server.ts",
   }[name];
@@ -144,10 +151,11 @@ function cpuMs(pid: number): number {
 
 function connectClient(server: RunningServer, user: string, errors: ErrorCounter): BenchClient {
   const doc = new Y.Doc();
-  if (server.name === "redraft") {
+  if (server.name === "redraft" || server.name === "redraft-single-frame") {
+    const singleFrame = server.name === "redraft-single-frame";
     const socket: CollabClientSocket = connect(`http://127.0.0.1:${server.port}/collab`, {
       transports: ["websocket"],
-      parser: singleFrameParser,
+      ...(singleFrame ? { parser: singleFrameParser, query: { encoding: SINGLE_FRAME_ENCODING } } : {}),
       forceNew: true,
       auth: { token: `write:${user}` },
     });

@@ -8,17 +8,25 @@ import { z } from "zod";
 export interface ServerToClientEvents {
   error: (message: string) => void;
   /** Something changed in a consultation the client watches: comments, replies, endorsements. */
-  consultationChanged: (change: ConsultationChange) => void;
+  consultationChanged: (change: ConsultationChange & { cursor: string }) => void;
 }
 
 export interface ClientToServerEvents {
   ping: (payload: unknown, ack: (reply: PingReply) => void) => void;
-  /** Follow a consultation's live changes; the server checks the viewer may read it. */
-  watch: (slug: unknown, ack: (reply: WatchReply) => void) => void;
+  /**
+   * Follow a consultation's live changes; the server checks the viewer may read it. `cursor` is the
+   * change cursor the page was rendered with (its loader data): the reply says whether anything
+   * changed since, so a connection opened late or after a drop catches up at once.
+   */
+  watch: (slug: unknown, cursor: string | null, ack: (reply: WatchReply) => void) => void;
 }
 
 export const watchPayload = z.string().regex(/^[a-z0-9-]{1,100}$/);
-export type WatchReply = { ok: true } | { ok: false; error: string };
+export type WatchReply = { ok: true; cursor: string; changed: boolean } | { ok: false; error: string };
+/** Consultations one connection may follow at once (a page follows one). */
+export const MAX_WATCHED_CONSULTATIONS = 20;
+/** Documents one `/collab` connection may have joined at once (the editor joins one). */
+export const MAX_JOINED_DOCUMENTS = 8;
 
 /**
  * The change itself carries no content: each viewer re-reads the page through its own loader, so
@@ -42,6 +50,7 @@ export const MAX_MESSAGE_BYTES = 1_000_000;
  * The `/collab` namespace (docs/realtime-protocol.md): Yjs documents, framed as y-websocket frames
  * them (varuint type 0 sync / 1 awareness, then the payload).
  */
+export const collabClientEventNames: ReadonlySet<string> = new Set(["join", "yjs", "leave"]);
 export type JoinReply = { ok: true; writable: boolean } | { ok: false; error: string };
 
 export interface CollabClientEvents {

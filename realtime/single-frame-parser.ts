@@ -14,10 +14,13 @@
  * decoder one after the other (JSON never contains a raw 0x00 byte, so the first one ends the
  * header). Packets without binary, or with several attachments, are encoded as before; the decoder
  * also accepts the default two-message form, so a client on the default parser can still send.
- * It must use this parser to receive binary events (docs/realtime-protocol.md).
  *
- * Shared by the server (socket.io `Server` option `parser`) and every client (`io(url, { parser })`):
- * plain TypeScript without Node APIs, bundled into the browser.
+ * An option a client asks for (decision 010, revised): socket.io's standard encoding is the
+ * default. A client that wants single-frame binary events connects with the query
+ * `encoding=single-frame` and this parser (`io(url, { parser: singleFrameParser, query: { encoding:
+ * "single-frame" } })`); the server's decoder is `SingleFrameDecoder` for everyone (it reads both
+ * forms) and its encoder stays the standard one, joined per connection as it writes
+ * (`offerSingleFrameEncoding` in socket-server.ts). Plain TypeScript without Node APIs.
  */
 import { Decoder, Encoder, type Packet } from "socket.io-parser";
 
@@ -36,12 +39,17 @@ export class SingleFrameEncoder extends Encoder {
     const parts = super.encode(packet) as unknown[];
     const attachment = parts.length === 2 && typeof parts[0] === "string" ? asBytes(parts[1]) : null;
     if (!attachment) return parts as Array<string | Uint8Array>;
-    const header = utf8Encoder.encode(parts[0] as string);
+    return [SingleFrameEncoder.join(parts[0] as string, attachment)];
+  }
+
+  /** The one message carrying a packet's text header and its single attachment. */
+  static join(packetText: string, attachment: Uint8Array): Uint8Array {
+    const header = utf8Encoder.encode(packetText);
     const frame = new Uint8Array(header.byteLength + 1 + attachment.byteLength);
     frame.set(header, 0);
     frame[header.byteLength] = SEPARATOR;
     frame.set(attachment, header.byteLength + 1);
-    return [frame];
+    return frame;
   }
 }
 

@@ -24,6 +24,9 @@ export function collabAccess(db: Db, config: Config): Omit<CollabOptions, "db"> 
       const consultation = slug ? getConsultationBySlug(db, slug) : undefined;
       if (!consultation) return { ok: false, error: `no such document: ${docName.slice(0, 100)}` };
       const actor = identity.context as Actor;
+      // The pages' path: a consultation nobody may read (one in preparation) does not exist for
+      // them; one they may read but whose working draft is not theirs is refused.
+      if (!can(actor, { action: "consultation.read", consultation })) return { ok: false, error: `no such document: ${docName.slice(0, 100)}` };
       if (!can(actor, { action: "draft.view", consultation })) {
         return { ok: false, error: "only the expert group, moderators and the secretariat may open this working draft" };
       }

@@ -15,7 +15,7 @@ import { WORKING_DRAFT_FRAGMENT } from "../drafts/working-draft";
 import { useT } from "../i18n/i18n-context";
 import type { MessageKey } from "../i18n/messages.en";
 import { SocketIoYjsProvider, type CollabClientSocket, type ProviderStatus } from "../../realtime/collab/socket-provider";
-import { singleFrameParser } from "../../realtime/single-frame-parser";
+import { safeAwarenessUser, type AwarenessUser } from "../../realtime/collab/awareness-state";
 import { indentBlock, labelDecorations, moveBlock, setBlockKind, splitParagraph, uniqueNodeIds } from "./outline-commands";
 import { BLOCK_KINDS, outlineSchema, type BlockKind } from "./outline-schema";
 import { passageDecorations, type EditorPassage } from "./passage-decorations";
@@ -58,7 +58,7 @@ export function DraftEditor({
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const socket: CollabClientSocket = io("/collab", { withCredentials: true, transports: ["websocket", "polling"], parser: singleFrameParser });
+    const socket: CollabClientSocket = io("/collab", { withCredentials: true, transports: ["websocket", "polling"] });
     const provider = new SocketIoYjsProvider(socket, docName, doc);
     provider.awareness.setLocalStateField("user", user);
     const offStatus = provider.onStatus((s) => {
@@ -70,7 +70,8 @@ export function DraftEditor({
     const updateParticipants = () => {
       const list: Participant[] = [];
       provider.awareness.getStates().forEach((state, clientId) => {
-        const u = (state as { user?: EditorUser }).user;
+        // Whatever another client sent: shown only if it is a user as the schema defines one.
+        const u = safeAwarenessUser((state as { user?: unknown }).user);
         if (u) list.push({ ...u, clientId, self: clientId === doc.clientID });
       });
       setParticipants(list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name)));
@@ -93,7 +94,7 @@ export function DraftEditor({
           doc: initialDoc,
           plugins: [
             ySyncPlugin(fragment, { mapping }),
-            yCursorPlugin(provider.awareness),
+            yCursorPlugin(provider.awareness, { cursorBuilder: remoteCursor, selectionBuilder: remoteSelection }),
             yUndoPlugin(),
             keymap({
               "Mod-z": undo,
@@ -225,4 +226,29 @@ export function DraftEditor({
       </p>
     </div>
   );
+}
+
+const NEUTRAL_COLOUR = "#595959";
+
+/**
+ * Another editor's cursor, built from what their client sent: the name as text, the colour only
+ * if it is a `#rrggbb` colour (y-prosemirror's default builder writes it into a style attribute
+ * as it comes, a CSS injection).
+ */
+function remoteCursor(received: unknown): HTMLElement {
+  const user: Partial<AwarenessUser> = safeAwarenessUser(received) ?? {};
+  const colour = user.color ?? NEUTRAL_COLOUR;
+  const cursor = document.createElement("span");
+  cursor.classList.add("ProseMirror-yjs-cursor");
+  cursor.style.borderColor = colour;
+  const label = document.createElement("div");
+  label.style.backgroundColor = colour;
+  label.textContent = user.name ?? "";
+  cursor.append("\u2060", label, "\u2060");
+  return cursor;
+}
+
+function remoteSelection(received: unknown) {
+  const colour = safeAwarenessUser(received)?.color ?? NEUTRAL_COLOUR;
+  return { style: `background-color: ${colour}70`, class: "ProseMirror-yjs-selection" };
 }

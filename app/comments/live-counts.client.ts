@@ -9,8 +9,7 @@
  * changed once in the page's polite live region (not one announcement per paragraph).
  */
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../realtime/protocol";
-import { singleFrameParser } from "../../realtime/single-frame-parser";
+import type { ClientToServerEvents, ServerToClientEvents, WatchReply } from "../../realtime/protocol";
 import type { DraftDiscussionUpdate } from "./draft-discussion.server";
 
 const draft = typeof document === "undefined" ? null : document.querySelector<HTMLElement>("[data-live-counts]");
@@ -36,6 +35,10 @@ function followCounts(draft: HTMLElement) {
     }, 150);
   };
 
+  // The change cursor the page was rendered with; `watch` says whether anything changed since
+  // (the connection opens after the page was rendered, and again after every drop).
+  let cursor = draft.dataset.liveCursor ?? null;
+
   async function load(asked: Set<string> | "all") {
     if (asked !== "all" && asked.size === 0) return;
     const url = new URL(source);
@@ -44,7 +47,9 @@ function followCounts(draft: HTMLElement) {
       const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
       if (response.ok) apply((await response.json()) as DraftDiscussionUpdate);
     } catch {
-      // Offline for a moment: the next change or reconnection refreshes everything.
+      // Offline for a moment: the next change or reconnection refreshes everything (a cursor
+      // the server never issued always counts as changed).
+      cursor = "stale";
     }
   }
 
@@ -83,17 +88,19 @@ function followCounts(draft: HTMLElement) {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
     withCredentials: true,
     transports: ["websocket", "polling"],
-    parser: singleFrameParser,
   });
-  let connectedBefore = false;
   socket.on("connect", () => {
-    socket.emit("watch", slug, () => undefined);
-    // Comments may have arrived while the connection was down.
-    if (connectedBefore) refresh(null);
-    connectedBefore = true;
+    const onReply = (reply: WatchReply) => {
+      if (!reply.ok) return;
+      if (reply.changed) refresh(null);
+      cursor = reply.cursor;
+    };
+    socket.emit("watch", slug, cursor, onReply);
   });
   socket.on("consultationChanged", (change) => {
     // Replies and endorsements do not change a paragraph's count of comments.
-    if (change.slug === slug && change.kind === "comment") refresh(change.nodeId);
+    if (change.slug !== slug) return;
+    cursor = change.cursor;
+    if (change.kind === "comment") refresh(change.nodeId);
   });
 }

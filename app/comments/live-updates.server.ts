@@ -18,11 +18,16 @@ export function commentsChanged(context: AppLoadContext, consultationId: number,
   if (change.kind === "comment" && context.background) keepCampaignsCurrent(context.db, consultationId, context.background);
 }
 
-export function mayWatchConsultation(db: Db, config: Config) {
-  return async (handshake: Socket["handshake"], slug: string): Promise<boolean> => {
-    const consultation = getConsultationBySlug(db, slug);
-    if (!consultation) return false;
+/**
+ * May the viewer of this handshake follow the consultation (the pages' read permission, on its
+ * current state)? With its current change cursor when they may.
+ */
+export function mayWatchConsultation(db: Db, config: Config, cursorOf: (slug: string) => string) {
+  return async (handshake: Socket["handshake"], slug: string): Promise<{ cursor: string } | null> => {
     const actor = (await actorFromCookieHeader(handshake.headers.cookie, db, config))?.actor ?? anonymous;
-    return can(actor, { action: "consultation.read", consultation });
+    // Read after the session (an await): the consultation's state as it is now.
+    const consultation = getConsultationBySlug(db, slug);
+    if (!consultation || !can(actor, { action: "consultation.read", consultation })) return null;
+    return { cursor: cursorOf(slug) };
   };
 }

@@ -30,6 +30,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export const handle = { hydrate: false, script: "routes/c.$slug.discussion" };
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  // Before any of the page's data is read: a change after this point moves the cursor.
+  const liveCursor = context.liveCursor?.(String(params.slug)) ?? null;
   const actor = await getActor(request, context.db, context.config);
   const url = new URL(request.url);
   const draft = loadReadableDraft(context.db, params.slug, actor, { asked: url.searchParams.get("text"), fallback: await requestLocale(request, context) });
@@ -39,6 +41,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return {
     ...draft,
     language: language ?? null,
+    liveCursor,
     canRevise: can(actor, { action: "draft.view", consultation: draft.consultation }),
     canRecordInput: can(actor, { action: "input.record", consultation: draft.consultation }),
     canUpload: can(actor, { action: "draft.upload", consultation: draft.consultation }),
@@ -51,14 +54,14 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { consultation, version, nodes, canRevise, canRecordInput, canUpload, canAnalyse, canReview, showHeard, discussion, language, text } =
+  const { consultation, version, nodes, canRevise, canRecordInput, canUpload, canAnalyse, canReview, showHeard, discussion, language, text, liveCursor } =
     useLoaderData<typeof loader>();
   const t = useT();
   const toc = tableOfContents(nodes);
   const languageQuery = language ? `?language=${language}` : "";
   // Reached by a link from a hydrated page, the draft is rendered by React: it follows the
   // discussion like the other pages. Loaded as a document, it has no React: the script does.
-  useLiveConsultation(consultation.slug);
+  useLiveConsultation(consultation.slug, liveCursor);
   return (
     <div className="page page--wide">
       <header className="consultation-header">
@@ -106,6 +109,7 @@ export default function ConsultationPage() {
             aria-labelledby="draft-title"
             lang={text.language}
             data-live-counts={consultation.slug}
+            data-live-cursor={liveCursor ?? undefined}
             data-live-source={`/c/${consultation.slug}/discussion${languageQuery}`}
             data-live-status="live-counts-status"
           >

@@ -14,10 +14,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  // Before any of the page's data is read: a change after this point moves the cursor.
+  const liveCursor = context.liveCursor?.(String(params.slug)) ?? null;
   const { consultation } = loadReadableDraft(context.db, params.slug, await getActor(request, context.db, context.config));
   return {
     consultation: { slug: consultation.slug, title: consultation.title },
     comments: await commentSection(request, context, consultation.slug, null, null),
+    liveCursor,
   };
 }
 
@@ -28,9 +31,9 @@ export async function action({ params, context, request }: ActionFunctionArgs) {
 
 /** Comments on the draft as a whole: what applies to no one paragraph (scope, structure, omissions). */
 export default function DraftCommentsPage() {
-  const { consultation, comments } = useLoaderData<typeof loader>();
+  const { consultation, comments, liveCursor } = useLoaderData<typeof loader>();
   const t = useT();
-  useLiveConsultation(consultation.slug);
+  useLiveConsultation(consultation.slug, liveCursor);
   return (
     <div className="page">
       <nav aria-label={t("paragraph.breadcrumb")} className="breadcrumbs">

@@ -21,6 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  // Before any of the page's data is read: a change after this point moves the cursor.
+  const liveCursor = context.liveCursor?.(String(params.slug)) ?? null;
   const { consultation, nodes, text } = loadReadableDraft(context.db, params.slug, await getActor(request, context.db, context.config), {
     asked: new URL(request.url).searchParams.get("text"),
     fallback: await requestLocale(request, context),
@@ -41,6 +43,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     children: childrenOf(nodes, label.data),
     previous: previous?.label ?? null,
     next: next?.label ?? null,
+    liveCursor,
   };
 }
 
@@ -52,10 +55,10 @@ export async function action({ params, context, request }: ActionFunctionArgs) {
 }
 
 export default function ParagraphPage() {
-  const { consultation, node, ancestors, children, previous, next, comments, text } = useLoaderData<typeof loader>();
+  const { consultation, node, ancestors, children, previous, next, comments, text, liveCursor } = useLoaderData<typeof loader>();
   const t = useT();
   const slug = consultation.slug;
-  useLiveConsultation(slug);
+  useLiveConsultation(slug, liveCursor);
   const textRef = useRef<HTMLDivElement>(null);
   const [passage, setPassage] = useState<ChosenPassage | null>(null);
   // A new form (after a comment is stored) starts on the whole paragraph again; a refused one keeps

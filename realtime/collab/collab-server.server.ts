@@ -11,7 +11,9 @@ import * as Y from "yjs";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import type { CollabClientEvents, CollabServerEvents, JoinReply } from "../protocol";
-import { MAX_MESSAGE_BYTES } from "../protocol";
+import { collabClientEventNames, MAX_JOINED_DOCUMENTS, MAX_MESSAGE_BYTES } from "../protocol";
+import { guardIncoming } from "../socket-limits";
+import { checkAwarenessJson, decodeAwarenessUpdate, encodeAwarenessEntries } from "./awareness-state";
 import { COMPACT_AFTER_BYTES, COMPACT_AFTER_UPDATES, LOAD_ORIGIN, UpdateLog } from "./update-log.server";
 import {
   decodeFrame,
@@ -35,7 +37,10 @@ export interface CollabOptions {
   db: Db;
   /** Who is connecting, from the handshake (session cookie); null refuses the connection. */
   authenticate: (handshake: Socket["handshake"]) => CollabIdentity | null | Promise<CollabIdentity | null>;
-  /** May this identity join this document, and write to it? */
+  /**
+   * May this identity join this document, and write to it? Asked at every join and again, on the
+   * document's current state, for the messages that follow (at most REAUTHORIZE_AFTER_MS apart).
+   */
   authorize: (identity: CollabIdentity, docName: string) => Authorization;
   /** Content of a document that has never been stored, as a Yjs update; null when the name is unknown. */
   initialContent: (docName: string) => Uint8Array | null;
@@ -44,9 +49,28 @@ export interface CollabOptions {
 type CollabSocket = Socket<CollabClientEvents, CollabServerEvents, Record<string, never>, SocketData>;
 interface SocketData {
   identity: CollabIdentity;
+  /** When the identity was last read from the handshake's session (performance.now()). */
+  authenticatedAt: number;
+  /** A re-reading of the session under way. */
+  reauthenticating: boolean;
   /** Documents this socket joined, with its write permission and the awareness client ids it owns. */
-  joined: Map<string, { writable: boolean; awarenessClients: Set<number> }>;
+  joined: Map<string, Membership>;
 }
+
+interface Membership {
+  writable: boolean;
+  /** When the permission was last asked (performance.now()). */
+  authorizedAt: number;
+  /** The one awareness client id this socket speaks for in the document, once it has sent one. */
+  awarenessClients: Set<number>;
+}
+
+/**
+ * How stale a member's permission may be: a consultation taken back into preparation, an expert
+ * removed from the group, stops their messages within this time (asking on every keystroke would
+ * read the database hundreds of times a second under load).
+ */
+export const REAUTHORIZE_AFTER_MS = 1_000;
 
 interface OpenDocument {
   name: string;
@@ -84,6 +108,8 @@ export class CollabServer {
         const identity = await options.authenticate(socket.handshake);
         if (!identity) return next(new Error("unauthenticated: sign in to join a working draft"));
         socket.data.identity = identity;
+        socket.data.authenticatedAt = performance.now();
+        socket.data.reauthenticating = false;
         socket.data.joined = new Map();
         next();
       } catch {
@@ -94,6 +120,7 @@ export class CollabServer {
   }
 
   private onConnection(socket: CollabSocket) {
+    guardIncoming(socket as unknown as Socket, collabClientEventNames);
     socket.on("join", (docName, ack) => this.guard(socket, () => this.join(socket, docName, ack)));
     socket.on("yjs", (docName, message) => this.guard(socket, () => this.receive(socket, docName, message)));
     socket.on("leave", (docName) => this.guard(socket, () => typeof docName === "string" && this.leave(socket, docName)));
@@ -120,8 +147,15 @@ export class CollabServer {
       return reply({ ok: false, error: "invalid document name" });
     }
     const docName = parsed.data;
+    const existing = socket.data.joined.get(docName);
+    if (!existing && socket.data.joined.size >= MAX_JOINED_DOCUMENTS) {
+      const error = `a connection may join at most ${MAX_JOINED_DOCUMENTS} documents; leave one first`;
+      socket.emit("error", `join ${docName}: ${error}`);
+      return reply({ ok: false, error });
+    }
     const authorization = this.options.authorize(socket.data.identity, docName);
     if (!authorization.ok) {
+      if (existing) this.leave(socket, docName);
       socket.emit("error", `join ${docName}: ${authorization.error}`);
       return reply({ ok: false, error: authorization.error });
     }
@@ -132,9 +166,11 @@ export class CollabServer {
     }
     // A new document's initial content goes to disk before anyone sees it.
     this.flush();
-    const existing = socket.data.joined.get(docName);
+    // Joining again is idempotent: the same membership (and awareness ownership), a fresh
+    // permission, and the document sent again so the client is in sync.
     socket.data.joined.set(docName, {
       writable: authorization.writable,
+      authorizedAt: performance.now(),
       awarenessClients: existing?.awarenessClients ?? new Set(),
     });
     open.sockets.add(socket);
@@ -155,6 +191,16 @@ export class CollabServer {
     const open = this.documents.get(rawName);
     if (!membership || !open) return socket.emit("error", `yjs ${rawName.slice(0, 200)}: join the document first`);
     if (!(message instanceof Uint8Array)) return socket.emit("error", `yjs ${rawName}: the message must be binary`);
+    this.reauthenticateIfStale(socket);
+    if (performance.now() - membership.authorizedAt > REAUTHORIZE_AFTER_MS) {
+      const authorization = this.options.authorize(socket.data.identity, rawName);
+      if (!authorization.ok) {
+        this.leave(socket, rawName);
+        return socket.emit("error", `yjs ${rawName}: ${authorization.error}; you left the document`);
+      }
+      membership.writable = authorization.writable;
+      membership.authorizedAt = performance.now();
+    }
     if (message.byteLength > MAX_MESSAGE_BYTES) {
       return socket.emit("error", `yjs ${rawName}: message of ${message.byteLength} bytes exceeds the limit of ${MAX_MESSAGE_BYTES}`);
     }
@@ -165,10 +211,7 @@ export class CollabServer {
       return socket.emit("error", `yjs ${rawName}: malformed message (${(error as Error).message})`);
     }
 
-    if (frame.type === "awareness") {
-      awarenessProtocol.applyAwarenessUpdate(open.awareness, frame.update, socket);
-      return;
-    }
+    if (frame.type === "awareness") return this.receiveAwareness(socket, open, membership, frame.update);
     if (frame.step === SYNC_STEP_1) {
       this.flush();
       socket.emit("yjs", rawName, encodeSyncStep2(open.doc, frame.stateVector));
@@ -186,6 +229,67 @@ export class CollabServer {
     } catch (error) {
       socket.emit("error", `yjs ${rawName}: malformed update (${(error as Error).message})`);
     }
+  }
+
+  /**
+   * A client speaks only for itself: the first awareness client id it sends in a document becomes
+   * its own (unless another member already owns it), entries for any other id are dropped, and
+   * every state must pass the awareness schema. What passes is applied as one update.
+   */
+  private receiveAwareness(socket: CollabSocket, open: OpenDocument, membership: Membership, update: Uint8Array) {
+    let entries;
+    try {
+      entries = decodeAwarenessUpdate(update);
+    } catch (error) {
+      return socket.emit("error", `yjs ${open.name}: malformed awareness update (${(error as Error).message})`);
+    }
+    const kept = [];
+    for (const entry of entries) {
+      const [own] = membership.awarenessClients;
+      const owner = own === undefined ? [...open.sockets].find((s) => s !== socket && s.data.joined.get(open.name)?.awarenessClients.has(entry.clientId)) : undefined;
+      // The same person reconnecting (their old connection not yet timed out) takes their id over;
+      // anyone else may not.
+      const ownedByAnother = owner !== undefined && owner.data.identity.userId !== socket.data.identity.userId;
+      if (owner && !ownedByAnother) owner.data.joined.get(open.name)?.awarenessClients.delete(entry.clientId);
+      if ((own !== undefined && own !== entry.clientId) || ownedByAnother) {
+        socket.emit("error", `yjs ${open.name}: awareness of client ${entry.clientId} refused: a client may only set its own state`);
+        continue;
+      }
+      const check = checkAwarenessJson(entry.json);
+      if (!check.ok) {
+        socket.emit("error", `yjs ${open.name}: ${check.error}`);
+        continue;
+      }
+      membership.awarenessClients.add(entry.clientId);
+      kept.push(entry);
+    }
+    if (kept.length > 0) awarenessProtocol.applyAwarenessUpdate(open.awareness, encodeAwarenessEntries(kept), socket);
+  }
+
+  /**
+   * Reads the connection's session again (in the background, at most every REAUTHORIZE_AFTER_MS):
+   * a signed-out or expired session ends the connection, and a changed role or expert group
+   * applies to the next permission check.
+   */
+  private reauthenticateIfStale(socket: CollabSocket) {
+    if (socket.data.reauthenticating || performance.now() - socket.data.authenticatedAt <= REAUTHORIZE_AFTER_MS) return;
+    socket.data.reauthenticating = true;
+    Promise.resolve(this.options.authenticate(socket.handshake))
+      .then((identity) => {
+        if (!identity || identity.userId !== socket.data.identity.userId) {
+          socket.emit("error", "unauthenticated: the session ended; sign in again");
+          socket.disconnect(true);
+          return;
+        }
+        socket.data.identity = identity;
+        // The memberships ask again with the new identity on their next message.
+        for (const membership of socket.data.joined.values()) membership.authorizedAt = -Infinity;
+      })
+      .catch((error: unknown) => console.error("collab: the session could not be read again", error))
+      .finally(() => {
+        socket.data.authenticatedAt = performance.now();
+        socket.data.reauthenticating = false;
+      });
   }
 
   private leave(socket: CollabSocket, docName: string) {
@@ -291,13 +395,6 @@ export class CollabServer {
 
   private onAwareness(open: OpenDocument, { added, updated, removed }: AwarenessChange, origin: unknown) {
     const changed = [...added, ...updated, ...removed];
-    if (isSocket(origin)) {
-      const owned = origin.data.joined.get(open.name)?.awarenessClients;
-      if (owned) {
-        for (const id of [...added, ...updated]) owned.add(id);
-        for (const id of removed) owned.delete(id);
-      }
-    }
     const frame = encodeAwareness(open.awareness, changed);
     if (isSocket(origin)) origin.to(open.name).emit("yjs", open.name, frame);
     else this.namespace.to(open.name).emit("yjs", open.name, frame);

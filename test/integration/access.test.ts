@@ -1,7 +1,6 @@
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/start-server";
-import { singleFrameParser } from "../../realtime/single-frame-parser";
 
 /**
  * Every role against every account and secretariat route, through the real server and real
@@ -131,9 +130,9 @@ describe("who may open what", () => {
   });
 
   it("lets viewers follow only consultations they may read, and tells them when a comment arrives", async () => {
-    const socket = connect(server.url, { transports: ["websocket"], parser: singleFrameParser, extraHeaders: { Cookie: cookies.get("participant")! } });
+    const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { Cookie: cookies.get("participant")! } });
     const watch = (slug: unknown) => new Promise<{ ok: boolean }>((resolve) => socket.emit("watch", slug, resolve));
-    expect(await watch("unesco-ethics-of-ai")).toEqual({ ok: true });
+    expect(await watch("unesco-ethics-of-ai")).toMatchObject({ ok: true, changed: false });
     expect(await watch("no-such-consultation")).toMatchObject({ ok: false });
     expect(await watch({ slug: "x" })).toMatchObject({ ok: false });
     const change = new Promise((resolve) => socket.once("consultationChanged", resolve));

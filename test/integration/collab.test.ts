@@ -36,7 +36,6 @@ async function startCollab(databasePath = freshDatabasePath(), port?: number): P
 function client(server: TestServer, token: string): CollabClientSocket {
   const socket: CollabClientSocket = connect(`${server.url}/collab`, {
     transports: ["websocket"],
-    parser: singleFrameParser,
     forceNew: true,
     auth: { token },
     reconnectionDelay: 50,
@@ -166,11 +165,11 @@ describe("co-editing over socket.io", () => {
     expect(text(other.doc)[0]).toBe("Still fine. First paragraph.");
   });
 
-  it("speaks to a third-party client on a bare WebSocket: each yjs event is one binary message", async () => {
+  it("speaks to a third-party client on a bare WebSocket that asks for one binary message per yjs event", async () => {
     const server = await startCollab();
     const alice = await joinDraft(server, "write:alice");
     // What docs/realtime-protocol.md tells a third-party client to do, without socket.io-client.
-    const ws = new WebSocket(`${server.url.replace("http", "ws")}/socket.io/?EIO=4&transport=websocket`);
+    const ws = new WebSocket(`${server.url.replace("http", "ws")}/socket.io/?EIO=4&transport=websocket&encoding=single-frame`);
     const texts: string[] = [];
     const yjsMessages: Uint8Array[] = [];
     const headers: string[] = [];
@@ -210,6 +209,7 @@ describe("co-editing over socket.io", () => {
     const socket: CollabClientSocket = connect(`${server.url}/collab`, {
       transports: ["polling"],
       parser: singleFrameParser,
+      query: { encoding: "single-frame" },
       forceNew: true,
       auth: { token: "write:bob" },
     });

@@ -3,7 +3,6 @@ import Database from "better-sqlite3";
 import { io as connect } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { freshDatabasePath, repoRoot, startServer, type RunningServer } from "../support/start-server";
-import { singleFrameParser } from "../../realtime/single-frame-parser";
 
 let running: RunningServer | undefined;
 afterEach(async () => {
@@ -64,7 +63,7 @@ describe("starting the server", () => {
 
   it("hosts socket.io on the same HTTP server, validating payloads and refusing foreign origins", async () => {
     running = await startServer();
-    const socket = connect(running.url, { transports: ["websocket"], parser: singleFrameParser, forceNew: true });
+    const socket = connect(running.url, { transports: ["websocket"], forceNew: true });
     const reply = await socket.timeout(5000).emitWithAck("ping", { sentAt: 42 });
     expect(reply).toMatchObject({ ok: true, sentAt: 42 });
     const rejected = await socket.timeout(5000).emitWithAck("ping", { sentAt: "soon" });

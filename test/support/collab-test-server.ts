@@ -10,7 +10,7 @@ import { migrateDatabase, openDatabase } from "../../db/client.server";
 import { WalCheckpointer } from "../../db/wal-checkpointer.server";
 import { workingDraftUpdate } from "../../app/drafts/working-draft";
 import { attachCollab } from "../../realtime/collab/collab-server.server";
-import { socketServerOptions } from "../../realtime/socket-server";
+import { applyConnectionPolicies, socketServerOptions } from "../../realtime/socket-server";
 
 export function startCollabTestServer(port: number, databasePath: string) {
   const db = openDatabase(databasePath);
@@ -18,6 +18,7 @@ export function startCollabTestServer(port: number, databasePath: string) {
   const checkpointer = new WalCheckpointer(db);
   const http = createServer();
   const io = new Server(http, socketServerOptions);
+  applyConnectionPolicies(io);
   const collab = attachCollab(io, {
     db,
     authenticate: (handshake) => {
