@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
+import { expect, expectNoAxeViolations, liveConnectionAcknowledged, signInAs, test } from "./fixtures";
 
 const PARAGRAPH = "/c/unesco-ethics-of-ai/p/71";
 
@@ -127,17 +127,18 @@ test("a closed consultation is read-only, says when it closed in the reader's ti
 test("a comment posted in one browser appears in another without a reload", async ({ page, browser, server }) => {
   const viewerContext = await browser.newContext({ baseURL: server.url });
   const viewer = await viewerContext.newPage();
+  const watching = liveConnectionAcknowledged(viewer);
   await viewer.goto(PARAGRAPH);
   await expect(viewer.getByRole("status").filter({ hasText: "No comment yet." })).toBeVisible();
-  // Give the viewer's live connection a moment to join the consultation's room.
-  await viewer.waitForFunction(() => document.readyState === "complete");
-  await viewer.waitForTimeout(500);
+  await watching;
+  await viewer.evaluate(() => ((window as { notReloaded?: boolean }).notReloaded = true));
 
   await postComment(page, "participant@demo.redraft.org", "Question", "Who audits the audits?");
   await expect(page.getByRole("article", { name: /Priya Participant/ })).toBeVisible();
 
   await expect(viewer.getByRole("article", { name: /Priya Participant/ })).toContainText("Who audits the audits?");
   await expect(viewer.getByRole("status").filter({ hasText: "1 comment" })).toBeVisible();
+  expect(await viewer.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
   await viewerContext.close();
 });
 
@@ -145,10 +146,8 @@ test("the draft page's count and stance bar of a paragraph go up live when someo
   const viewerContext = await browser.newContext({ baseURL: server.url });
   const viewer = await viewerContext.newPage();
   // The draft page has no React; its live-counts script watches the consultation: wait until the
-  // server acknowledged the watch (socket.io ack "430").
-  const watching = viewer
-    .waitForEvent("websocket")
-    .then((socket) => socket.waitForEvent("framereceived", { predicate: (frame) => String(frame.payload).startsWith("430") }));
+  // server acknowledged the watch.
+  const watching = liveConnectionAcknowledged(viewer);
   await viewer.goto("/c/unesco-ethics-of-ai");
   await watching;
   await viewer.evaluate(() => ((window as { notReloaded?: boolean }).notReloaded = true));

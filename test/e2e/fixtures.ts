@@ -28,6 +28,17 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary).toEqual([]);
 }
 
+/**
+ * Resolves once the page's live connection is up: the server acknowledged its `watch` of the
+ * consultation (a socket.io ack packet, "43<id>[…]"). Start waiting before the navigation, then
+ * await it before the event the page should show live.
+ */
+export function liveConnectionAcknowledged(page: Page) {
+  return page
+    .waitForEvent("websocket")
+    .then((socket) => socket.waitForEvent("framereceived", { predicate: (frame) => /^43\d/.test(String(frame.payload)) }));
+}
+
 export const DEMO_PASSWORD = "redraft-demo-2026";
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {

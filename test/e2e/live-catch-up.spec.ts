@@ -1,5 +1,5 @@
 import type { Browser } from "@playwright/test";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, liveConnectionAcknowledged, signInAs, test } from "./fixtures";
 
 const PARAGRAPH = "/c/unesco-ethics-of-ai/p/71";
 
@@ -48,9 +48,8 @@ test("a comment posted while the viewer's connection was down shows once it come
   const priya = await commenter(browser, server.url);
   const viewerContext = await browser.newContext({ baseURL: server.url });
   const viewer = await viewerContext.newPage();
-  // Wait until the server acknowledged the watch (socket.io ack "430").
   const socket = viewer.waitForEvent("websocket");
-  const watching = socket.then((ws) => ws.waitForEvent("framereceived", { predicate: (frame) => String(frame.payload).startsWith("430") }));
+  const watching = liveConnectionAcknowledged(viewer);
   await viewer.goto(PARAGRAPH);
   await watching;
   await viewer.evaluate(() => ((window as { notReloaded?: boolean }).notReloaded = true));
