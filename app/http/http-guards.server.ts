@@ -3,6 +3,7 @@ import type { Request, RequestHandler } from "express";
 import type { Config } from "../config/env.server";
 import type { MessageKey } from "../i18n/messages.en";
 import { createTranslator } from "../i18n/translate";
+import { bodyLimitFor, refuseTooLarge } from "./bounded-body.server";
 
 /** A path whose percent-encoding cannot be decoded is a client error, not a server one. */
 export function isMalformedPath(path: string): boolean {
@@ -77,16 +78,20 @@ export function sameOriginForWrites(config: Config): RequestHandler {
   };
 }
 
-/** Bodies larger than this are refused before anyone reads them (uploads have their own limit). */
-export const MAX_BODY_BYTES = 1_000_000;
-export const MAX_UPLOAD_BYTES = 10_000_000;
+/** The 413 page: the body was refused before anything read it. */
+export function tooLargePage(): string {
+  return errorPage("error.tooLarge.title", "error.tooLarge.body");
+}
 
+/**
+ * A declared Content-Length over the limit is refused before a byte of the body is read; bodies
+ * without one (chunked) are counted as they stream, in bounded-body.server.ts.
+ */
 export function boundedBodies(): RequestHandler {
   return (req, res, next) => {
-    const limit = req.is("multipart/form-data") ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
     const length = Number(req.get("content-length") ?? 0);
-    if (length > limit) {
-      res.status(413).type("html").send(errorPage("error.tooLarge.title", "error.tooLarge.body"));
+    if (length > bodyLimitFor(req.get("content-type"))) {
+      refuseTooLarge(req, res, tooLargePage());
       return;
     }
     next();
