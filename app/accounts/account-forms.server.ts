@@ -8,7 +8,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { clientAddress, forgive, isLimited, limit } from "../auth/rate-limit.server";
 import { passwordProblem, verifyPassword } from "../auth/password.server";
-import { endAllSessions, endSession, startSession, type SignedInUser } from "../auth/session.server";
+import { dropPreviousSession, endAllSessions, endSession, startSession, type SignedInUser } from "../auth/session.server";
 import { fieldErrors, registrationSchema } from "./profile-schema";
 import {
   authenticate,
@@ -44,10 +44,6 @@ export function safeRedirect(target: FormDataEntryValue | string | null | undefi
   return target;
 }
 
-function origin(request: Request, context: AppLoadContext): string {
-  return context.config.publicOrigin ? new URL(context.config.publicOrigin).origin : new URL(request.url).origin;
-}
-
 export async function submitRegistration(request: Request, context: AppLoadContext) {
   await limit("registerPerIp", clientAddress(context));
   const form = await request.formData();
@@ -60,6 +56,7 @@ export async function submitRegistration(request: Request, context: AppLoadConte
   if (!parsed.success || problem) return invalid(form, errors);
   try {
     const user = await registerUser(context.db, parsed.data);
+    await dropPreviousSession(request, context.db, context.config);
     const cookie = await startSession(context.db, context.config, user.id, false);
     return redirect(safeRedirect(form.get("redirectTo"), "/account?welcome=1"), { headers: { "Set-Cookie": cookie } });
   } catch (error) {
@@ -91,6 +88,7 @@ export async function submitSignIn(request: Request, context: AppLoadContext) {
     return invalid(form, { form: "signIn.failed" });
   }
   await forgive("signInPerAccount", accountKey);
+  await dropPreviousSession(request, context.db, context.config);
   const cookie = await startSession(context.db, context.config, user.id, parsed.data.remember);
   return redirect(safeRedirect(form.get("redirectTo"), "/"), { headers: { "Set-Cookie": cookie } });
 }
@@ -106,7 +104,8 @@ export async function submitForgotPassword(request: Request, context: AppLoadCon
   const parsed = z.string().trim().toLowerCase().pipe(z.email()).safeParse(form.get("email"));
   if (!parsed.success) return invalid(form, { email: "field.email.invalid" });
   await limit("resetPerAccount", parsed.data);
-  requestPasswordReset(context.db, parsed.data, origin(request, context));
+  // The link is on the configured origin: a forged Host header must not point it elsewhere.
+  requestPasswordReset(context.db, parsed.data, context.config.publicOrigin);
   await deliverOutbox(context.db, context.config);
   // The same answer whether or not the address has an account.
   return data<FormResult>({ errors: {}, values: {}, done: "forgot.sent" });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Request, RequestHandler } from "express";
+import type { RequestHandler } from "express";
 import type { Config } from "../config/env.server";
 import type { MessageKey } from "../i18n/messages.en";
 import { createTranslator } from "../i18n/translate";
@@ -55,11 +55,6 @@ export function securityHeaders(config: Config): RequestHandler {
   };
 }
 
-/** The origins a browser may post from: the public origin, or the host the request came to. */
-export function allowedOrigin(config: Config, req: Request): string {
-  return config.publicOrigin ? new URL(config.publicOrigin).origin : `${req.protocol}://${req.get("host") ?? ""}`;
-}
-
 /**
  * Refuses state-changing requests sent from another site (cross-site request forgery): a browser
  * always says where a POST comes from in its Origin header.
@@ -69,7 +64,8 @@ export function sameOriginForWrites(config: Config): RequestHandler {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     const origin = req.get("origin");
     const fetchSite = req.get("sec-fetch-site");
-    const foreign = origin ? origin !== allowedOrigin(config, req) : fetchSite === "cross-site";
+    // The configured origin, never one derived from the Host header (which the client chooses).
+    const foreign = origin ? !config.trustedOrigins.includes(origin) : fetchSite === "cross-site";
     if (foreign) {
       res.status(403).type("html").send(errorPage("error.forbidden.title", "error.crossOrigin"));
       return;
