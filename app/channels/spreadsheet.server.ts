@@ -4,6 +4,7 @@
  */
 import { parse } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
+import { inspectZip, ZipLimitError } from "../import/zip-limits.server";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportProblem, type Sheet } from "./import-rows";
 
 const problem = (key: ImportProblem["key"], values: ImportProblem["values"] = {}): ImportProblem => ({ key, values });
@@ -50,6 +51,13 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Sheet | ImportProblem> {
+  // Inspected before exceljs expands anything (decompressed size, entries, ratio).
+  try {
+    await inspectZip(bytes);
+  } catch (error) {
+    if (error instanceof ZipLimitError) return error.problem.key === "zip.unreadable" ? problem("import.file.badXlsx") : error.problem;
+    throw error;
+  }
   // Loaded on first use (decision 017): exceljs is large and only imports and exports need it.
   const { default: Excel } = await import("exceljs");
   const workbook = new Excel.Workbook();
