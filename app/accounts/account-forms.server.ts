@@ -21,6 +21,7 @@ import {
   resetPassword,
 } from "./users.server";
 import { deliverOutbox } from "./mailer.server";
+import { safeRedirect } from "../http/safe-redirect";
 
 type Values = Record<string, string>;
 export type FormResult = { errors: Record<string, string>; values: Values; done?: string };
@@ -38,11 +39,7 @@ function invalid(form: FormData, errors: Record<string, string>) {
   return data<FormResult>({ errors, values: keptValues(form) }, { status: 400 });
 }
 
-/** A local path to return to after signing in; anything else goes home (no open redirect). */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
-  return target;
-}
+export { safeRedirect };
 
 export async function submitRegistration(request: Request, context: AppLoadContext) {
   await limit("registerPerIp", clientAddress(context));
