@@ -350,6 +350,7 @@ export const en = {
   "form.errorSummary": "{count, plural, one {Please correct # problem below.} other {Please correct # problems below.}}",
   "form.optional": "optional",
   "field.invalid": "Check this field: its value was missing or not valid.",
+  "field.controlCharacter": "This text holds an invisible control character (such as a NUL byte). Remove it and send again.",
   "form.save": "Save",
 
   "field.displayName": "Name shown with your comments",

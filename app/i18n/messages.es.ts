@@ -348,6 +348,7 @@ export const es: Catalog = {
   "form.errorSummary": "{count, plural, one {Corrija el problema que se indica abajo.} other {Corrija los # problemas que se indican abajo.}}",
   "form.optional": "opcional",
   "field.invalid": "Revise este campo: su valor faltaba o no era válido.",
+  "field.controlCharacter": "Este texto contiene un carácter de control invisible (como un byte NUL). Elimínelo y vuelva a enviar.",
   "form.save": "Guardar",
 
   "field.displayName": "Nombre que se muestra con sus comentarios",

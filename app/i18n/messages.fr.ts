@@ -348,6 +348,7 @@ export const fr: Catalog = {
   "form.errorSummary": "{count, plural, one {Veuillez corriger le problème ci-dessous.} other {Veuillez corriger les # problèmes ci-dessous.}}",
   "form.optional": "facultatif",
   "field.invalid": "Vérifiez ce champ : sa valeur manquait ou n’était pas valide.",
+  "field.controlCharacter": "Ce texte contient un caractère de contrôle invisible (par exemple un octet NUL). Supprimez-le et envoyez à nouveau.",
   "form.save": "Enregistrer",
 
   "field.displayName": "Nom affiché avec vos commentaires",

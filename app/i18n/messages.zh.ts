@@ -350,6 +350,7 @@ export const zh: Catalog = {
   "form.errorSummary": "{count, plural, other {请更正下面的 # 个问题。}}",
   "form.optional": "可选",
   "field.invalid": "请检查此字段：其值缺失或无效。",
+  "field.controlCharacter": "此文本包含不可见的控制字符（例如 NUL 字节）。请删除后重新发送。",
   "form.save": "保存",
 
   "field.displayName": "评论旁显示的名称",
