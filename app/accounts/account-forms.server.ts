@@ -6,7 +6,7 @@
 import { data, redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { clientAddress, forgive, isLimited, limit } from "../auth/rate-limit.server";
+import { clientAddress, failuresAt, forgive, isLimited, limit, signInDelayMs, tryConsume } from "../auth/rate-limit.server";
 import { passwordProblem, verifyPassword } from "../auth/password.server";
 import { dropPreviousSession, endAllSessions, endSession, startSession, type SignedInUser } from "../auth/session.server";
 import { fieldErrors, registrationSchema } from "./profile-schema";
@@ -77,14 +77,22 @@ export async function submitSignIn(request: Request, context: AppLoadContext) {
   const parsed = signInSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(form, { form: "signIn.failed", ...fieldErrors(parsed.error) });
   const accountKey = parsed.data.email;
-  // A locked account answers 429 before its password is even checked.
-  if (await isLimited("signInPerAccount", accountKey)) await limit("signInPerAccount", accountKey);
+  const ip = clientAddress(context);
+  const pairKey = `${accountKey}|${ip}`;
+  // This address has failed too often, at this account or at all: it waits (429). Others do not.
+  if (await isLimited("signInFailuresPerAccountAndIp", pairKey)) await limit("signInFailuresPerAccountAndIp", pairKey);
+  if (await isLimited("signInFailuresPerIp", ip)) await limit("signInFailuresPerIp", ip);
+  // Failures at this account from anywhere slow every attempt at it down, never lock it.
+  const delay = signInDelayMs(await failuresAt("signInFailuresPerAccount", accountKey));
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   const user = await authenticate(context.db, parsed.data.email, parsed.data.password);
   if (!user) {
-    await limit("signInPerAccount", accountKey);
+    await tryConsume("signInFailuresPerAccount", accountKey);
+    await tryConsume("signInFailuresPerIp", ip);
+    await limit("signInFailuresPerAccountAndIp", pairKey);
     return invalid(form, { form: "signIn.failed" });
   }
-  await forgive("signInPerAccount", accountKey);
+  await forgive("signInFailuresPerAccountAndIp", pairKey);
   await dropPreviousSession(request, context.db, context.config);
   const cookie = await startSession(context.db, context.config, user.id, parsed.data.remember);
   return redirect(safeRedirect(form.get("redirectTo"), "/"), { headers: { "Set-Cookie": cookie } });

@@ -117,3 +117,21 @@ describe("the Origin check", () => {
     expect(answer.status).toBe(403);
   });
 });
+
+describe("sign-in throttling", () => {
+  it("an attacker's failures from one address do not stop the secretariat signing in from another", async () => {
+    const attacker = "127.0.0.2";
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      statuses.push((await send("POST", "/sign-in", { from: attacker, form: { email: "secretariat@demo.redraft.org", password: `guess ${i}` } })).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(statuses.slice(5)).toEqual([429, 429, 429]);
+    // The real secretariat, elsewhere: slowed down a little, signed in.
+    const real = await send("POST", "/sign-in", { form: { email: "secretariat@demo.redraft.org", password: PASSWORD } });
+    expect(real.status).toBe(302);
+    expect((await send("GET", "/admin", { cookie: real.cookie })).status).toBe(200);
+    // The attacker still waits, even with the right password.
+    expect((await send("POST", "/sign-in", { from: attacker, form: { email: "secretariat@demo.redraft.org", password: PASSWORD } })).status).toBe(429);
+  });
+});
