@@ -21,7 +21,7 @@ import {
   securityHeaders,
   tooLargePage,
 } from "./app/http/http-guards.server";
-import { createBoundedRequestHandler } from "./app/http/bounded-body.server";
+import { closeWhenBodyUnread, createBoundedRequestHandler } from "./app/http/bounded-body.server";
 import { RequestActivity } from "./app/http/request-activity.server";
 import { migrateDatabase, openDatabase } from "./db/client.server";
 import { WalCheckpointer } from "./db/wal-checkpointer.server";
@@ -77,6 +77,8 @@ const app = express();
 app.disable("x-powered-by");
 // Counts the requests being answered, so background work takes its steps in between.
 app.use(requestActivity.track);
+// A refusal sent before its request body was read must not keep reading an endless body.
+app.use(closeWhenBodyUnread());
 app.use(compression());
 app.use(securityHeaders(config));
 app.use(sameOriginForWrites(config));

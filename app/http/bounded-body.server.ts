@@ -9,7 +9,8 @@
  * between the two. Everything else follows that handler.
  */
 import { Transform, type TransformCallback } from "node:stream";
-import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+import type { Socket } from "node:net";
+import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import {
   createReadableStreamFromReadable,
   createRequestHandler,
@@ -77,13 +78,28 @@ export function refuseTooLarge(req: ExpressRequest, res: ExpressResponse, page: 
  */
 export function closeAfterResponse(req: ExpressRequest, res: ExpressResponse): void {
   if (!res.headersSent) res.setHeader("Connection", "close");
-  const socket = req.socket;
-  res.once("finish", () => {
-    socket.end();
-    const cut = setTimeout(() => socket.destroy(), LINGER_MS);
-    cut.unref();
-    socket.once("close", () => clearTimeout(cut));
-  });
+  res.once("finish", () => lingeringClose(req.socket));
+}
+
+/**
+ * The same for every response, wherever it was sent from (the cross-site check, a malformed path,
+ * a 404 of the static files): once it is out, a request body nobody read closes the connection.
+ */
+export function closeWhenBodyUnread(): RequestHandler {
+  return (req, res, next) => {
+    res.once("finish", () => {
+      if (!req.complete) lingeringClose(req.socket);
+    });
+    next();
+  };
+}
+
+function lingeringClose(socket: Socket): void {
+  if (socket.destroyed) return;
+  socket.end();
+  const cut = setTimeout(() => socket.destroy(), LINGER_MS);
+  cut.unref();
+  socket.once("close", () => clearTimeout(cut));
 }
 
 /**

@@ -36,7 +36,7 @@ interface Outcome {
  * Sends a chunked POST whose body never ends (64 KB chunks for as long as the socket accepts them)
  * and resolves with what the server answered once it closes the connection.
  */
-function endlessChunkedPost(path: string, contentType: string): Promise<Outcome> {
+function endlessChunkedPost(path: string, contentType: string, origin = server.url): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const socket: Socket = connect(server.port, "127.0.0.1");
     let response = "";
@@ -49,7 +49,7 @@ function endlessChunkedPost(path: string, contentType: string): Promise<Outcome>
     };
     socket.on("connect", () => {
       socket.write(
-        `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${server.url}\r\n` +
+        `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${origin}\r\n` +
           `Cookie: ${secretariat}\r\nContent-Type: ${contentType}\r\nTransfer-Encoding: chunked\r\n\r\n`,
       );
       pump();
@@ -107,6 +107,12 @@ describe("bounded request bodies", () => {
     secretariat = "none=1";
     const outcome = await endlessChunkedPost("/c/unesco-ethics-of-ai/input/import", "multipart/form-data; boundary=xyz").finally(() => (secretariat = saved));
     expect(outcome.response).toMatch(/^HTTP\/1\.1 (302|403|413)/);
+    expect(outcome.closed).toBe(true);
+  });
+
+  it("closes the connection after refusing a cross-site post whose body never ends", async () => {
+    const outcome = await endlessChunkedPost("/sign-in", "application/x-www-form-urlencoded", "https://evil.example");
+    expect(outcome.response).toMatch(/^HTTP\/1\.1 403/);
     expect(outcome.closed).toBe(true);
   });
 
