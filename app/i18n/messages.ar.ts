@@ -661,6 +661,7 @@ export const ar: Catalog = {
   "import.row.origin.missing": "الصف {row}: اذكر بلدًا أو إقليمًا.",
   "import.row.origin.mismatch": "الصف {row}: {country} ليس في الإقليم «{region}».",
   "import.row.tooManyCells": "الصف {row}: عدد الخانات {cells}، في حين أن عدد الأعمدة في الصف الأول {columns} (يجب وضع النص الذي يتضمن الفاصل بين علامتي اقتباس).",
+  "import.row.controlCharacter": "الصف {row}: يحتوي العمود «{column}» على محرف تحكّم غير مرئي (مثل البايت NUL). احذفه ثم أعد الاستيراد.",
   "import.row.invalid": "الصف {row}: العمود «{column}» غير صالح.",
   "import.preview.title": "معاينة {fileName}",
   "import.preview.summary": "{count, plural, zero {لا تعليقات جاهزة} one {تعليق واحد جاهز} two {تعليقان جاهزان} few {# تعليقات جاهزة} many {# تعليقًا جاهزًا} other {# تعليق جاهز}} للاستيراد، نيابةً عن {people, plural, zero {# شخص} one {شخص واحد} two {شخصين} few {# أشخاص} many {# شخصًا} other {# شخص}}. لن يُستورد أي شيء قبل أن تؤكد.",

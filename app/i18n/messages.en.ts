@@ -660,6 +660,7 @@ export const en = {
   "import.row.origin.missing": "Row {row}: give a country or a region.",
   "import.row.origin.mismatch": "Row {row}: {country} is not in region “{region}”.",
   "import.row.tooManyCells": "Row {row}: {cells} cells, but the first row has {columns} columns (a text containing the separator needs quotation marks).",
+  "import.row.controlCharacter": "Row {row}: the column “{column}” holds an invisible control character (such as a NUL byte). Remove it and import again.",
   "import.row.invalid": "Row {row}: column “{column}” is not valid.",
   "import.preview.title": "Preview of {fileName}",
   "import.preview.summary": "{count, plural, one {# comment} other {# comments}} ready to import, representing {people, plural, one {# person} other {# people}}. Nothing is imported until you confirm.",

@@ -658,6 +658,7 @@ export const es: Catalog = {
   "import.row.origin.missing": "Fila {row}: indique un país o una región.",
   "import.row.origin.mismatch": "Fila {row}: {country} no pertenece a la región «{region}».",
   "import.row.tooManyCells": "Fila {row}: {cells} celdas, pero la primera fila tiene {columns} columnas (un texto que contenga el separador debe ir entre comillas).",
+  "import.row.controlCharacter": "Fila {row}: la columna «{column}» contiene un carácter de control invisible (como un byte NUL). Elimínelo y vuelva a importar.",
   "import.row.invalid": "Fila {row}: la columna «{column}» no es válida.",
   "import.preview.title": "Vista previa de {fileName}",
   "import.preview.summary": "{count, plural, one {# comentario listo para importar, que representa} other {# comentarios listos para importar, que representan}} a {people, plural, one {# persona} other {# personas}}. No se importa nada hasta que usted lo confirme.",

@@ -658,6 +658,7 @@ export const fr: Catalog = {
   "import.row.origin.missing": "Ligne {row} : indiquez un pays ou une région.",
   "import.row.origin.mismatch": "Ligne {row} : {country} ne fait pas partie de la région « {region} ».",
   "import.row.tooManyCells": "Ligne {row} : {cells} cellules, alors que la première ligne compte {columns} colonnes (un texte contenant le séparateur doit être placé entre guillemets).",
+  "import.row.controlCharacter": "Ligne {row} : la colonne « {column} » contient un caractère de contrôle invisible (par exemple un octet NUL). Supprimez-le et importez à nouveau.",
   "import.row.invalid": "Ligne {row} : la colonne « {column} » n’est pas valide.",
   "import.preview.title": "Aperçu de {fileName}",
   "import.preview.summary": "{count, plural, one {# commentaire prêt à être importé} other {# commentaires prêts à être importés}}, représentant {people, plural, one {# personne} other {# personnes}}. Rien n’est importé avant votre confirmation.",

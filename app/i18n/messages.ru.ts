@@ -665,6 +665,7 @@ export const ru: Catalog = {
   "import.row.origin.missing": "Строка {row}: укажите страну или регион.",
   "import.row.origin.mismatch": "Строка {row}: {country} не входит в регион «{region}».",
   "import.row.tooManyCells": "Строка {row}: ячеек — {cells}, а столбцов в первой строке — {columns} (текст, содержащий разделитель, нужно заключить в кавычки).",
+  "import.row.controlCharacter": "Строка {row}: в столбце «{column}» есть невидимый управляющий символ (например, байт NUL). Удалите его и импортируйте снова.",
   "import.row.invalid": "Строка {row}: недопустимое значение в столбце «{column}».",
   "import.preview.title": "Предварительный просмотр файла {fileName}",
   "import.preview.summary": "К импорту {count, plural, one {готов # комментарий} few {готовы # комментария} many {готово # комментариев} other {готово # комментария}} от имени {people, plural, one {# человека} few {# человек} many {# человек} other {# человека}}. Ничего не будет импортировано, пока вы не подтвердите импорт.",

@@ -662,6 +662,7 @@ export const zh: Catalog = {
   "import.row.origin.missing": "第 {row} 行：请填写国家或地区。",
   "import.row.origin.mismatch": "第 {row} 行：{country} 不属于地区“{region}”。",
   "import.row.tooManyCells": "第 {row} 行：有 {cells} 个单元格，但第一行只有 {columns} 列（包含分隔符的文本需要加引号）。",
+  "import.row.controlCharacter": "第 {row} 行：“{column}”列包含不可见的控制字符（例如 NUL 字节）。请删除后重新导入。",
   "import.row.invalid": "第 {row} 行：“{column}”列无效。",
   "import.preview.title": "{fileName} 的预览",
   "import.preview.summary": "{count, plural, other {# 条评论}}可供导入，代表 {people, plural, other {# 人}}。在您确认之前不会导入任何内容。",
