@@ -122,4 +122,14 @@ describe("ZIP containers are inspected before they are expanded", () => {
     await expect(importDocx(bomb)).rejects.toThrow(/compressed more than 100 to 1/);
     expect(await readSpreadsheet("comments.xlsx", bomb)).toEqual({ key: "zip.tooCompressed", values: { max: 100 } });
   });
+
+  it("holds spreadsheets to a lower total, as exceljs keeps the whole workbook in memory", async () => {
+    const part = deflateRawSync(zeros(1_000));
+    const sixtyMegabytes = zip(
+      Array.from({ length: 20 }, (_, i) => ({ name: `xl/p${i}.xml`, data: zeros(0), deflated: part, declaredSize: 3_000_000, declaredCompressedSize: 1_500_000 })),
+    );
+    // Under the general limit, a size it would not refuse for (it fails later, its headers lying).
+    expect(await refusal(sixtyMegabytes)).not.toBe("zip.tooLarge");
+    expect(await readSpreadsheet("comments.xlsx", sixtyMegabytes)).toEqual({ key: "zip.tooLarge", values: { max: 50 } });
+  });
 });
