@@ -75,6 +75,8 @@ const context: AppLoadContext = { db, config };
 const requestActivity = new RequestActivity();
 const app = express();
 app.disable("x-powered-by");
+// Which proxies may name the client's address: per-address limits key on req.ip.
+app.set("trust proxy", config.trustProxy);
 // Counts the requests being answered, so background work takes its steps in between.
 app.use(requestActivity.track);
 // A refusal sent before its request body was read must not keep reading an endless body.

@@ -34,6 +34,7 @@ describe("configuration from the environment", () => {
     [{ PUBLIC_ORIGIN: "javascript:alert(1)" }, /^PUBLIC_ORIGIN: must be an absolute URL/],
     [{ PUBLIC_ORIGIN: "https://redraft.example.org/consult?x=1" }, /^PUBLIC_ORIGIN: must be an origin only/],
     [{ NODE_ENV: "production" }, /^PUBLIC_ORIGIN: is required in production/],
+    [{ TRUST_PROXY: "everyone" }, /^TRUST_PROXY: must be a number of proxies/],
   ])("names the variable and the reason for %o", (env, message) => {
     expect(problems(env)).toEqual([expect.stringMatching(message)]);
   });
@@ -84,5 +85,14 @@ describe("public origin", () => {
     expect(config.publicOrigin).toBe("http://localhost:4100");
     expect(config.trustedOrigins).toContain("http://127.0.0.1:4100");
     expect(config.trustedOrigins.every((o) => o.endsWith(":4100"))).toBe(true);
+  });
+});
+
+describe("trusted proxies", () => {
+  const db = () => join(mkdtempSync(join(tmpdir(), "redraft-proxy-")), "r.db");
+  it("believe nobody by default, and take a hop count or addresses when set", () => {
+    expect(loadConfig({ DATABASE_PATH: db() }).trustProxy).toBe(false);
+    expect(loadConfig({ DATABASE_PATH: db(), TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadConfig({ DATABASE_PATH: db(), TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toBe("loopback, 10.0.0.0/8");
   });
 });

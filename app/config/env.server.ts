@@ -34,6 +34,17 @@ const envSchema = z.object({
       return (url.pathname === "/" || url.pathname === "") && !url.search && !url.hash && !url.username && !url.password;
     }, { error: "must be an origin only (scheme, host and port), such as https://redraft.example.org" })
     .optional(),
+  // Behind a reverse proxy every request comes from the proxy's address: per-address limits (sign-in
+  // throttling) would then throttle everyone together. Which proxies to believe about the client's
+  // address (X-Forwarded-For), as Express's "trust proxy": a hop count, loopback, uniquelocal or
+  // addresses and subnets, comma-separated. Unset: the socket's own address.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*)$/, {
+      error: "must be a number of proxies (such as 1), loopback, uniquelocal, or addresses and subnets separated by commas",
+    })
+    .optional(),
   // E-mail leaves the outbox by SMTP only when this is set (smtp://user:pass@host:587).
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587" })
@@ -62,6 +73,8 @@ export interface Config {
    * without PUBLIC_ORIGIN, also the loopback names of the same port (localhost, 127.0.0.1, [::1]).
    */
   trustedOrigins: string[];
+  /** Express's "trust proxy" setting (false: the socket's own address is the client's). */
+  trustProxy: number | string | false;
   smtpUrl?: string;
   mailFrom: string;
 }
@@ -134,6 +147,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataFolder,
     sessionSecret: parsed.SESSION_SECRET ?? loadOrCreateSessionSecret(dataFolder),
     ...origins(parsed.PUBLIC_ORIGIN, parsed.PORT),
+    trustProxy: parsed.TRUST_PROXY === undefined ? false : /^\d+$/.test(parsed.TRUST_PROXY) ? Number(parsed.TRUST_PROXY) : parsed.TRUST_PROXY,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
   };

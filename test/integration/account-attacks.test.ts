@@ -26,19 +26,20 @@ interface Answer {
 function send(
   method: string,
   path: string,
-  options: { host?: string; cookie?: string; form?: Record<string, string>; from?: string; origin?: string } = {},
+  options: { host?: string; cookie?: string; form?: Record<string, string>; from?: string; origin?: string; forwardedFor?: string; to?: RunningServer } = {},
 ): Promise<Answer> {
   const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
         host: "127.0.0.1",
-        port: server.port,
+        port: (options.to ?? server).port,
         method,
         path,
         localAddress: options.from,
         headers: {
-          Host: options.host ?? `127.0.0.1:${server.port}`,
+          Host: options.host ?? `127.0.0.1:${(options.to ?? server).port}`,
+          ...(options.forwardedFor ? { "X-Forwarded-For": options.forwardedFor } : {}),
           ...(options.origin ? { Origin: options.origin } : {}),
           ...(options.cookie ? { Cookie: options.cookie } : {}),
           ...(body ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) } : {}),
@@ -133,5 +134,30 @@ describe("sign-in throttling", () => {
     expect((await send("GET", "/admin", { cookie: real.cookie })).status).toBe(200);
     // The attacker still waits, even with the right password.
     expect((await send("POST", "/sign-in", { from: attacker, form: { email: "secretariat@demo.redraft.org", password: PASSWORD } })).status).toBe(429);
+  });
+});
+
+describe("behind a reverse proxy (TRUST_PROXY)", () => {
+  it("throttles each client by the address the proxy names, not the proxy's own", async () => {
+    const proxied = await startServer({ env: { TRUST_PROXY: "loopback" } });
+    try {
+      const attempt = (forwardedFor: string, password: string) =>
+        send("POST", "/sign-in", { to: proxied, forwardedFor, form: { email: "secretariat@demo.redraft.org", password } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await attempt("203.0.113.9", `guess ${i}`)).status);
+      expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+      expect((await attempt("198.51.100.7", PASSWORD)).status).toBe(302);
+    } finally {
+      await proxied.stop();
+    }
+  });
+
+  it("ignores X-Forwarded-For when no proxy is trusted", async () => {
+    // The attacker cannot escape the limit by naming a new address in each request.
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      statuses.push((await send("POST", "/sign-in", { from: "127.0.0.3", forwardedFor: `203.0.113.${i}`, form: { email: "moderator@demo.redraft.org", password: `guess ${i}` } })).status);
+    }
+    expect(statuses.slice(5)).toEqual([429, 429]);
   });
 });
