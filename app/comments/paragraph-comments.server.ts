@@ -105,9 +105,9 @@ export async function submitParagraphForm(
     return redirect(`${page}#comments-title`);
   }
   if (intent === "flag" && commentId.success) {
-    if (!commentShownOnPage(context.db, commentId.data, consultation.id, nodeId)) throw data(translatableError("error.commentNotFound"), { status: 404 });
     const reason = reasonSchema.safeParse(form.get("reason"));
     if (!reason.success) return data({ errors: { reason: "moderation.reason.required" }, values, flagging: values.commentId }, { status: 400 });
+    if (!commentShownOnPage(context.db, commentId.data, consultation.id, nodeId)) throw data(translatableError("error.commentNotFound"), { status: 404 });
     flagComment(context.db, signedIn.user.id, commentId.data, reason.data);
     return redirect(`${page}?flagged=1#comment-${commentId.data}`);
   }
