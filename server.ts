@@ -7,7 +7,6 @@ import { createServer } from "node:http";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -20,7 +19,9 @@ import {
   isMalformedPath,
   sameOriginForWrites,
   securityHeaders,
+  tooLargePage,
 } from "./app/http/http-guards.server";
+import { closeWhenBodyUnread, createBoundedRequestHandler } from "./app/http/bounded-body.server";
 import { RequestActivity } from "./app/http/request-activity.server";
 import { migrateDatabase, openDatabase } from "./db/client.server";
 import { WalCheckpointer } from "./db/wal-checkpointer.server";
@@ -75,8 +76,12 @@ const context: AppLoadContext = { db, config };
 const requestActivity = new RequestActivity();
 const app = express();
 app.disable("x-powered-by");
+// Which proxies may name the client's address: per-address limits key on req.ip.
+app.set("trust proxy", config.trustProxy);
 // Counts the requests being answered, so background work takes its steps in between.
 app.use(requestActivity.track);
+// A refusal sent before its request body was read must not keep reading an endless body.
+app.use(closeWhenBodyUnread());
 app.use(compression());
 app.use(securityHeaders(config));
 app.use(sameOriginForWrites(config));
@@ -97,8 +102,9 @@ app.use((req, res, next) => {
 });
 app.all(
   "*",
-  createRequestHandler({
+  createBoundedRequestHandler({
     build,
+    tooLargePage,
     // The app is always a production build; NODE_ENV only decides cookies, HSTS and demo data.
     mode: "production",
     getLoadContext: (req, res) => ({

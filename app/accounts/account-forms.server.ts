@@ -6,9 +6,9 @@
 import { data, redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { clientAddress, forgive, isLimited, limit } from "../auth/rate-limit.server";
+import { clientAddress, failuresAt, forgive, isLimited, limit, signInDelayMs, tryConsume } from "../auth/rate-limit.server";
 import { passwordProblem, verifyPassword } from "../auth/password.server";
-import { endAllSessions, endSession, startSession, type SignedInUser } from "../auth/session.server";
+import { dropPreviousSession, endAllSessions, endSession, startSession, type SignedInUser } from "../auth/session.server";
 import { fieldErrors, registrationSchema } from "./profile-schema";
 import {
   authenticate,
@@ -21,6 +21,7 @@ import {
   resetPassword,
 } from "./users.server";
 import { deliverOutbox } from "./mailer.server";
+import { safeRedirect } from "../http/safe-redirect";
 
 type Values = Record<string, string>;
 export type FormResult = { errors: Record<string, string>; values: Values; done?: string };
@@ -38,15 +39,7 @@ function invalid(form: FormData, errors: Record<string, string>) {
   return data<FormResult>({ errors, values: keptValues(form) }, { status: 400 });
 }
 
-/** A local path to return to after signing in; anything else goes home (no open redirect). */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
-  return target;
-}
-
-function origin(request: Request, context: AppLoadContext): string {
-  return context.config.publicOrigin ? new URL(context.config.publicOrigin).origin : new URL(request.url).origin;
-}
+export { safeRedirect };
 
 export async function submitRegistration(request: Request, context: AppLoadContext) {
   await limit("registerPerIp", clientAddress(context));
@@ -60,6 +53,7 @@ export async function submitRegistration(request: Request, context: AppLoadConte
   if (!parsed.success || problem) return invalid(form, errors);
   try {
     const user = await registerUser(context.db, parsed.data);
+    await dropPreviousSession(request, context.db, context.config);
     const cookie = await startSession(context.db, context.config, user.id, false);
     return redirect(safeRedirect(form.get("redirectTo"), "/account?welcome=1"), { headers: { "Set-Cookie": cookie } });
   } catch (error) {
@@ -83,14 +77,23 @@ export async function submitSignIn(request: Request, context: AppLoadContext) {
   const parsed = signInSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(form, { form: "signIn.failed", ...fieldErrors(parsed.error) });
   const accountKey = parsed.data.email;
-  // A locked account answers 429 before its password is even checked.
-  if (await isLimited("signInPerAccount", accountKey)) await limit("signInPerAccount", accountKey);
+  const ip = clientAddress(context);
+  const pairKey = `${accountKey}|${ip}`;
+  // This address has failed too often, at this account or at all: it waits (429). Others do not.
+  if (await isLimited("signInFailuresPerAccountAndIp", pairKey)) await limit("signInFailuresPerAccountAndIp", pairKey);
+  if (await isLimited("signInFailuresPerIp", ip)) await limit("signInFailuresPerIp", ip);
+  // Failures at this account from anywhere slow every attempt at it down, never lock it.
+  const delay = signInDelayMs(await failuresAt("signInFailuresPerAccount", accountKey));
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   const user = await authenticate(context.db, parsed.data.email, parsed.data.password);
   if (!user) {
-    await limit("signInPerAccount", accountKey);
+    await tryConsume("signInFailuresPerAccount", accountKey);
+    await tryConsume("signInFailuresPerIp", ip);
+    await limit("signInFailuresPerAccountAndIp", pairKey);
     return invalid(form, { form: "signIn.failed" });
   }
-  await forgive("signInPerAccount", accountKey);
+  await forgive("signInFailuresPerAccountAndIp", pairKey);
+  await dropPreviousSession(request, context.db, context.config);
   const cookie = await startSession(context.db, context.config, user.id, parsed.data.remember);
   return redirect(safeRedirect(form.get("redirectTo"), "/"), { headers: { "Set-Cookie": cookie } });
 }
@@ -106,7 +109,8 @@ export async function submitForgotPassword(request: Request, context: AppLoadCon
   const parsed = z.string().trim().toLowerCase().pipe(z.email()).safeParse(form.get("email"));
   if (!parsed.success) return invalid(form, { email: "field.email.invalid" });
   await limit("resetPerAccount", parsed.data);
-  requestPasswordReset(context.db, parsed.data, origin(request, context));
+  // The link is on the configured origin: a forged Host header must not point it elsewhere.
+  requestPasswordReset(context.db, parsed.data, context.config.publicOrigin);
   await deliverOutbox(context.db, context.config);
   // The same answer whether or not the address has an account.
   return data<FormResult>({ errors: {}, values: {}, done: "forgot.sent" });

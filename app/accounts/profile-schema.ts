@@ -6,11 +6,12 @@ import { z } from "zod";
 import { ageBands, genders, languages } from "../../db/schema";
 import { en } from "../i18n/messages.en";
 import { countryByCode } from "./countries";
+import { controlCharacterError, hasNoControlCharacters } from "../comments/control-characters";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 export const profileFields = {
-  displayName: z.string({ error: "field.displayName.invalid" }).trim().min(2, { error: "field.displayName.invalid" }).max(80, { error: "field.displayName.invalid" }),
+  displayName: z.string({ error: "field.displayName.invalid" }).trim().min(2, { error: "field.displayName.invalid" }).max(80, { error: "field.displayName.invalid" }).refine(hasNoControlCharacters, controlCharacterError),
   countryCode: z
     .string({ error: "field.country.required" })
     .trim()
@@ -18,7 +19,7 @@ export const profileFields = {
     .refine((code) => countryByCode(code) !== undefined, { error: "field.country.required" })
     .transform((code) => code.toUpperCase()),
   stakeholderGroupId: z.coerce.number({ error: "field.stakeholderGroup.required" }).int().positive({ error: "field.stakeholderGroup.required" }),
-  organisation: z.string().trim().max(200, { error: "field.organisation.tooLong" }).optional().transform((v) => (v ? v : null)),
+  organisation: z.string().trim().max(200, { error: "field.organisation.tooLong" }).refine(hasNoControlCharacters, controlCharacterError).optional().transform((v) => (v ? v : null)),
   respondsFor: z.enum(["individual", "organisation"], { error: "field.respondsFor.required" }).default("individual"),
   gender: z.enum(genders).catch("prefer-not-to-say"),
   ageBand: z.enum(ageBands).catch("prefer-not-to-say"),

@@ -120,6 +120,8 @@ export function requestPasswordReset(db: Db, email: string, origin: string, now 
   const token = randomBytes(32).toString("base64url");
   const link = `${origin}/reset-password/${token}`;
   db.transaction((tx) => {
+    // Only the newest link works: an older one, perhaps in a mailbox someone else reads, is void.
+    tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt))).run();
     tx.insert(passwordResets)
       .values({ id: digest(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) })
       .run();

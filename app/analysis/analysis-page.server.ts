@@ -13,7 +13,7 @@ import { users } from "../../db/schema";
 import { commentsPerDay, countedCommentList, DRILL_DOWN_PAGE_SIZE, paragraphMatrix, participation, type MatrixRow, type StanceMix } from "./analysis.server";
 import { campaignsForPage, campaignSummaries, countedStamp } from "./campaign-groups.server";
 import { parseCommentFilters } from "./comment-filters";
-import { parseDrillDown, WHOLE_DRAFT } from "./drill-down";
+import { isKnownDimensionValue, parseDrillDown, WHOLE_DRAFT } from "./drill-down";
 import { consensusView, representativenessView, silentByParagraph } from "./insights";
 import { memberStatesBaseline } from "./representativeness";
 import { consultationThemesForPage } from "./themes.server";
@@ -143,6 +143,10 @@ export async function drillDownPage(request: Request, context: AppLoadContext, s
   const params = new URL(request.url).searchParams;
   const filters = parseCommentFilters(params);
   const cell = parseDrillDown(params);
+  const groupList = listStakeholderGroups(context.db);
+  if (cell.by !== undefined && cell.value !== undefined && !isKnownDimensionValue(cell.by, cell.value, groupList.map((g) => g.id))) {
+    throw data(translatableError("error.badRequest.body"), { status: 400 });
+  }
   const t = await requestTranslator(request, context);
   if (filters.campaigns === "collapsed" || cell.campaign !== undefined) campaignsForPage(context.db, consultation.id, undefined, context.background);
   const { total, rows } = countedCommentList(context.db, consultation.id, filters, cell, cell.page);
@@ -155,7 +159,7 @@ export async function drillDownPage(request: Request, context: AppLoadContext, s
     page: cell.page,
     pageSize: DRILL_DOWN_PAGE_SIZE,
     pages: Math.max(1, Math.ceil(total / DRILL_DOWN_PAGE_SIZE)),
-    groups: listStakeholderGroups(context.db).map((g) => ({ id: g.id, name: g.name })),
+    groups: groupList.map((g) => ({ id: g.id, name: g.name })),
     nodeLabel: cell.node === undefined || cell.node === WHOLE_DRAFT ? null : (labels.get(cell.node) ?? null),
     comments: rows.map(({ comment: c, group }) => ({
       id: c.id,

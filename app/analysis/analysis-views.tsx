@@ -105,29 +105,31 @@ export function BreakdownTable({ slug, dimension, rows, filters, groups }: {
 }) {
   const t = useT();
   return (
-    <table className="analysis-table">
-      <caption>{t(`analysis.by.${dimension}`)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("analysis.col.value")}</th>
-          <th scope="col" className="num">{t("analysis.col.comments")}</th>
-          <th scope="col" className="num">{t("analysis.col.participants")}</th>
-          <th scope="col" className="num">{t("analysis.col.people")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.value}>
-            <th scope="row">{dimensionValueLabel(t, dimension, r.value, groups)}</th>
-            <td className="num">
-              <Link to={drillDownPath(slug, filters, { by: dimension, value: r.value })}>{r.comments}</Link>
-            </td>
-            <td className="num">{r.participants}</td>
-            <td className="num">{r.people}</td>
+    <ScrollRegion label={t(`analysis.by.${dimension}`)}>
+      <table className="analysis-table">
+        <caption>{t(`analysis.by.${dimension}`)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("analysis.col.value")}</th>
+            <th scope="col" className="num">{t("analysis.col.comments")}</th>
+            <th scope="col" className="num">{t("analysis.col.participants")}</th>
+            <th scope="col" className="num">{t("analysis.col.people")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.value}>
+              <th scope="row">{dimensionValueLabel(t, dimension, r.value, groups)}</th>
+              <td className="num">
+                <Link to={drillDownPath(slug, filters, { by: dimension, value: r.value })}>{r.comments}</Link>
+              </td>
+              <td className="num">{r.participants}</td>
+              <td className="num">{r.people}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCommentFilters } from "./comment-filters";
-import { drillDownPath, drillDownPaths, parseDrillDown, withPage } from "./drill-down";
+import { drillDownPath, drillDownPaths, isKnownDimensionValue, parseDrillDown, withPage } from "./drill-down";
 
 describe("drill-down addresses", () => {
   const filters = parseCommentFilters(new URLSearchParams("region=africa&electoral=V(a)&from=2026-10-01"));
@@ -28,5 +28,26 @@ describe("drill-down addresses", () => {
     expect(parseDrillDown(new URLSearchParams("node=<script>&by=shoe&page=-3"))).toEqual({ page: 1 });
     expect(withPage("?region=africa&page=2", 3)).toBe("?region=africa&page=3");
     expect(withPage("?region=africa&page=2", 1)).toBe("?region=africa");
+  });
+});
+
+describe("isKnownDimensionValue", () => {
+  it("knows each dimension's values, none included", () => {
+    expect(isKnownDimensionValue("region", "africa", [])).toBe(true);
+    expect(isKnownDimensionValue("electoral", "V(a)", [])).toBe(true);
+    expect(isKnownDimensionValue("gender", "none", [])).toBe(true);
+    expect(isKnownDimensionValue("group", "3", [1, 2, 3])).toBe(true);
+  });
+
+  it.each([
+    ["gender", "xyz"],
+    ["region", "Atlantis"],
+    ["age", "200-plus"],
+    ["language", "tlh"],
+    ["group", "999"],
+    ["group", "3.0"],
+    ["region", "__proto__"],
+  ] as const)("refuses %s=%s", (by, value) => {
+    expect(isKnownDimensionValue(by, value, [1, 2, 3])).toBe(false);
   });
 });

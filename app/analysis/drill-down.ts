@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ageBands, channels, electoralGroups, genders, languages, unescoRegions } from "../../db/enums";
 import { filtersToSearch, type CommentFilters } from "./comment-filters";
 
 /**
@@ -35,6 +36,25 @@ export function parseDrillDown(params: URLSearchParams): DrillDown {
     campaign: params.get("campaign") || undefined,
     page: params.get("page") ?? 1,
   });
+}
+
+const dimensionValues: Record<Exclude<AnalysisDimension, "group">, readonly string[]> = {
+  region: unescoRegions,
+  electoral: electoralGroups,
+  gender: genders,
+  age: ageBands,
+  channel: channels,
+  language: languages,
+};
+
+/**
+ * Whether a drill-down's value is one its dimension has (`none` included; for stakeholder groups,
+ * one of `groupIds`). A value nobody could have clicked is a bad request, not an empty list.
+ */
+export function isKnownDimensionValue(by: AnalysisDimension, value: string, groupIds: readonly number[]): boolean {
+  if (value === NONE) return true;
+  if (by === "group") return groupIds.some((id) => String(id) === value);
+  return dimensionValues[by].includes(value);
 }
 
 export interface Cell {

@@ -104,6 +104,15 @@ export async function endSession(request: Request, db: Db, config: Config): Prom
   return sessionCookie(config).serialize("", { maxAge: 0, expires: new Date(0) });
 }
 
+/**
+ * Deletes the session the request's cookie names, if any, before a new one starts in the same
+ * browser: a sign-in never leaves the previous session (perhaps planted or stolen) alive.
+ */
+export async function dropPreviousSession(request: Request, db: Db, config: Config): Promise<void> {
+  const token = await tokenFromCookieHeader(config, request.headers.get("Cookie"));
+  if (token) db.delete(sessions).where(eq(sessions.id, digest(token))).run();
+}
+
 export function endAllSessions(db: Db, userId: number): void {
   db.delete(sessions).where(eq(sessions.userId, userId)).run();
 }

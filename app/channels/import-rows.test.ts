@@ -50,6 +50,19 @@ describe("bulk import rows", () => {
     });
   });
 
+  it("refuse a row whose text holds a NUL byte, naming its row and column, rather than store it cut short", () => {
+    const withNul = [...good];
+    withNul[2] = "We agree\u0000 and more.";
+    const author = [...good];
+    author[4] = "Kenya\u0000Youth";
+    const { rows } = validateSheet(sheet(withNul, author), lookups);
+    expect(rows).toEqual([]);
+    expect(messages(sheet(withNul, author))).toEqual([
+      "Row 2: the column “comment” holds an invisible control character (such as a NUL byte). Remove it and import again.",
+      "Row 3: the column “author” holds an invisible control character (such as a NUL byte). Remove it and import again.",
+    ]);
+  });
+
   it("take an empty paragraph as the draft as a whole, and skip blank rows", () => {
     const { rows } = validateSheet(sheet(["", ...good.slice(1)], ["", "", "", ""], good), lookups);
     expect(rows.map((r) => [r.row, r.nodeId])).toEqual([[2, null], [4, "n12"]]);

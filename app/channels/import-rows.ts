@@ -9,6 +9,7 @@ import { findCountry } from "../accounts/countries";
 import { MAX_COMMENT_LENGTH } from "../comments/comment-text";
 import { en, type MessageKey } from "../i18n/messages.en";
 import { isCalendarDate, MAX_AUTHOR_LENGTH, MAX_PEOPLE_REPRESENTED, resolveOrigin, type Origin } from "./recorded-input";
+import { hasNoControlCharacters } from "../comments/control-characters";
 
 export const MAX_IMPORT_BYTES = 5_000_000;
 export const MAX_IMPORT_ROWS = 20_000;
@@ -186,6 +187,12 @@ export function validateSheet(sheet: Sheet, lookups: ImportLookups): { rows: Imp
       continue;
     }
     const record = Object.fromEntries(IMPORT_COLUMNS.map((column) => [column, cells[names.indexOf(column)] ?? ""]));
+    // A NUL byte or another control character would cut the text short in exports: named, not stored.
+    const controlled = IMPORT_COLUMNS.find((column) => !hasNoControlCharacters(record[column]));
+    if (controlled) {
+      problems.push({ key: "import.row.controlCharacter", values: { row, column: controlled } });
+      continue;
+    }
     const parsed = schema.safeParse(record);
     if (parsed.success) rows.push({ row, ...parsed.data });
     else {

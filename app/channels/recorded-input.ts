@@ -14,6 +14,7 @@ import {
 } from "../../db/enums";
 import { electoralGroupOfRegion, findCountry, type Country } from "../accounts/countries";
 import { MAX_COMMENT_LENGTH } from "../comments/comment-text";
+import { controlCharacterError, hasNoControlCharacters } from "../comments/control-characters";
 
 export const MAX_AUTHOR_LENGTH = 200;
 export const MAX_PEOPLE_REPRESENTED = 10_000_000;
@@ -49,12 +50,13 @@ const optionalText = (max: number, error: string) =>
     .string()
     .trim()
     .max(max, { error })
+    .refine(hasNoControlCharacters, controlCharacterError)
     .optional()
     .transform((v) => (v ? v : null));
 
 export const meetingSchema = z.object({
   channel: z.enum(meetingChannels, { error: "meeting.channel.required" }),
-  title: z.string({ error: "meeting.title.required" }).trim().min(3, { error: "meeting.title.required" }).max(200, { error: "meeting.title.required" }),
+  title: z.string({ error: "meeting.title.required" }).trim().min(3, { error: "meeting.title.required" }).max(200, { error: "meeting.title.required" }).refine(hasNoControlCharacters, controlCharacterError),
   location: optionalText(200, "meeting.location.tooLong"),
   region: z
     .union([z.enum(unescoRegions), z.literal("")], { error: "meeting.region.invalid" })
@@ -73,13 +75,15 @@ export const recordedCommentSchema = z
       .string({ error: "comment.body.required" })
       .trim()
       .min(1, { error: "comment.body.required" })
-      .max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }),
+      .max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" })
+      .refine(hasNoControlCharacters, controlCharacterError),
     proposedText: optionalText(MAX_COMMENT_LENGTH, "comment.body.tooLong"),
     authorName: z
       .string({ error: "recorded.authorName.required" })
       .trim()
       .min(2, { error: "recorded.authorName.required" })
-      .max(MAX_AUTHOR_LENGTH, { error: "recorded.authorName.required" }),
+      .max(MAX_AUTHOR_LENGTH, { error: "recorded.authorName.required" })
+      .refine(hasNoControlCharacters, controlCharacterError),
     region: z
       .union([z.enum(unescoRegions), z.literal("")], { error: "recorded.region.required" })
       .optional()

@@ -4,6 +4,14 @@
  */
 import { parse } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
+import { inspectZip, ZIP_LIMITS, ZipLimitError } from "../import/zip-limits.server";
+
+/**
+ * exceljs holds the whole workbook as objects, several times the XML's size: under the server's
+ * heap cap (decision 009) a spreadsheet expands to half the general ZIP limit at most. 20,000
+ * rows of long comments stay well below it.
+ */
+export const XLSX_LIMITS = { ...ZIP_LIMITS, maxUncompressedBytes: 50_000_000 };
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportProblem, type Sheet } from "./import-rows";
 
 const problem = (key: ImportProblem["key"], values: ImportProblem["values"] = {}): ImportProblem => ({ key, values });
@@ -50,6 +58,13 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Sheet | ImportProblem> {
+  // Inspected before exceljs expands anything (decompressed size, entries, ratio).
+  try {
+    await inspectZip(bytes, XLSX_LIMITS);
+  } catch (error) {
+    if (error instanceof ZipLimitError) return error.problem.key === "zip.unreadable" ? problem("import.file.badXlsx") : error.problem;
+    throw error;
+  }
   // Loaded on first use (decision 017): exceljs is large and only imports and exports need it.
   const { default: Excel } = await import("exceljs");
   const workbook = new Excel.Workbook();

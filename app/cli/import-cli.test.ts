@@ -154,4 +154,19 @@ describe("npm run import", () => {
     expect(result.stderr).toContain('cannot import');
     expect(result.stderr).toContain('there is no consultation "nowhere"');
   });
+
+  it("refuses a Word file that is a zip bomb, saying which limit it passes, and writes nothing", async () => {
+    const JSZip = (await import("jszip")).default;
+    const bomb = new JSZip();
+    // 30 MB of one repeated character compresses about a thousand to one.
+    bomb.file("word/document.xml", "a".repeat(30_000_000));
+    const folder = tempFolder();
+    const file = join(folder, "bomb.docx");
+    writeFileSync(file, await bomb.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const db = join(folder, "redraft.db");
+    const result = runImport([file], db);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("compressed more than 100 to 1");
+    expect(existsSync(db)).toBe(false);
+  });
 });

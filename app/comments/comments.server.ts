@@ -13,6 +13,7 @@ import { MAX_COMMENT_LENGTH } from "./comment-text";
 import { parsePassage, type StoredPassage } from "./passage-anchor";
 import { canStillEdit } from "./moderation.server";
 import { commentsIndexedBy } from "../analysis/analysis-indexes.server";
+import { controlCharacterError, hasNoControlCharacters } from "./control-characters";
 
 export const commentSchema = z
   .object({
@@ -21,8 +22,9 @@ export const commentSchema = z
       .string()
       .trim()
       .min(1, { error: "comment.body.required" })
-      .max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }),
-    proposedText: z.string().trim().max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }).optional(),
+      .max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" })
+      .refine(hasNoControlCharacters, controlCharacterError),
+    proposedText: z.string().trim().max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }).refine(hasNoControlCharacters, controlCharacterError).optional(),
     submissionId: z.uuid({ error: "comment.resubmit" }),
     /** The comment's own language (the form proposes one); without it, the author's profile language. */
     language: z.enum(languages).optional().catch(undefined),
@@ -34,7 +36,7 @@ export const commentSchema = z
 
 export const replySchema = z.object({
   parentId: z.coerce.number().int().positive(),
-  body: z.string().trim().min(1, { error: "comment.body.required" }).max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }),
+  body: z.string().trim().min(1, { error: "comment.body.required" }).max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }).refine(hasNoControlCharacters, controlCharacterError),
   submissionId: z.uuid({ error: "comment.resubmit" }),
   language: z.enum(languages).optional().catch(undefined),
 });
@@ -109,6 +111,27 @@ export function addReply(db: Db, input: { author: User; consultationId: number }
 }
 
 /** "I agree": one per participant, withdrawn by asking again. Returns whether it now stands. */
+/**
+ * The comment a paragraph page's endorse or flag form names, if it is one that page shows to
+ * everyone: in that consultation, on that paragraph (null: the draft as a whole), not hidden.
+ * Anything else (another consultation's comment, a hidden one, an id that does not exist) is
+ * undefined, and the form answers 404.
+ */
+export function commentShownOnPage(db: Db, commentId: number, consultationId: number, nodeId: string | null) {
+  return db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(
+      and(
+        eq(comments.id, commentId),
+        eq(comments.consultationId, consultationId),
+        nodeId === null ? isNull(comments.nodeId) : eq(comments.nodeId, nodeId),
+        eq(comments.status, "visible"),
+      ),
+    )
+    .get();
+}
+
 export function toggleEndorsement(db: Db, commentId: number, userId: number): boolean {
   return db.transaction((tx) => {
     const removed = tx

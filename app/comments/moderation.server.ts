@@ -8,13 +8,14 @@ import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { comments, consultations, flags, moderationLog, type User } from "../../db/schema";
 import { MAX_COMMENT_LENGTH } from "./comment-text";
+import { controlCharacterError, hasNoControlCharacters } from "./control-characters";
 
 export const EDIT_WINDOW_MINUTES = 15;
 
 export const editSchema = z.object({
   commentId: z.coerce.number().int().positive(),
-  body: z.string().trim().min(1, { error: "comment.body.required" }).max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }),
-  proposedText: z.string().trim().max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }).optional(),
+  body: z.string().trim().min(1, { error: "comment.body.required" }).max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }).refine(hasNoControlCharacters, controlCharacterError),
+  proposedText: z.string().trim().max(MAX_COMMENT_LENGTH, { error: "comment.body.tooLong" }).refine(hasNoControlCharacters, controlCharacterError).optional(),
 });
 
 export const reasonSchema = z.string().trim().min(3, { error: "moderation.reason.required" }).max(500, { error: "moderation.reason.required" });

@@ -16,6 +16,7 @@ import {
   addComment,
   addReply,
   commentSchema,
+  commentShownOnPage,
   commentThreads,
   filterThreads,
   replySchema,
@@ -77,6 +78,7 @@ export async function submitParagraphForm(
   const form = await request.formData();
   const values = PASSWORDLESS(form);
   if (!signedIn) throw redirect(`/sign-in?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
+  // Every intent, endorsing and flagging included, needs an open consultation: can() decides.
   if (!can(signedIn.actor, { action: "comment.create", consultation })) {
     return data({ errors: { form: "comment.closed" }, values }, { status: 403 });
   }
@@ -105,12 +107,14 @@ export async function submitParagraphForm(
   if (intent === "flag" && commentId.success) {
     const reason = reasonSchema.safeParse(form.get("reason"));
     if (!reason.success) return data({ errors: { reason: "moderation.reason.required" }, values, flagging: values.commentId }, { status: 400 });
+    if (!commentShownOnPage(context.db, commentId.data, consultation.id, nodeId)) throw data(translatableError("error.commentNotFound"), { status: 404 });
     flagComment(context.db, signedIn.user.id, commentId.data, reason.data);
     return redirect(`${page}?flagged=1#comment-${commentId.data}`);
   }
   if (intent === "endorse") {
     const id = z.coerce.number().int().positive().safeParse(form.get("commentId"));
     if (!id.success) throw data(translatableError("error.invalidForm"), { status: 400 });
+    if (!commentShownOnPage(context.db, id.data, consultation.id, nodeId)) throw data(translatableError("error.commentNotFound"), { status: 404 });
     toggleEndorsement(context.db, id.data, signedIn.user.id);
     context.announce?.({ slug, nodeId, kind: "endorsement" });
     return redirect(`${page}#comment-${id.data}`);

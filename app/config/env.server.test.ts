@@ -31,6 +31,10 @@ describe("configuration from the environment", () => {
     [{ DATABASE_PATH: "data/" }, /^DATABASE_PATH: must name a file/],
     [{ NODE_ENV: "staging" }, /^NODE_ENV: /],
     [{ PUBLIC_ORIGIN: "not a url" }, /^PUBLIC_ORIGIN: must be an absolute URL/],
+    [{ PUBLIC_ORIGIN: "javascript:alert(1)" }, /^PUBLIC_ORIGIN: must be an absolute URL/],
+    [{ PUBLIC_ORIGIN: "https://redraft.example.org/consult?x=1" }, /^PUBLIC_ORIGIN: must be an origin only/],
+    [{ NODE_ENV: "production" }, /^PUBLIC_ORIGIN: is required in production/],
+    [{ TRUST_PROXY: "everyone" }, /^TRUST_PROXY: must be a number of proxies/],
   ])("names the variable and the reason for %o", (env, message) => {
     expect(problems(env)).toEqual([expect.stringMatching(message)]);
   });
@@ -64,5 +68,31 @@ describe("session secret", () => {
     expect(statSync(folder).isDirectory()).toBe(true);
     expect(config.sessionSecret).toBe(secret);
     expect(config.dataFolder).toBe(folder);
+  });
+});
+
+describe("public origin", () => {
+  const db = () => join(mkdtempSync(join(tmpdir(), "redraft-origin-")), "r.db");
+
+  it("is the configured origin, without a trailing slash, and the only one browsers may post from", () => {
+    const config = loadConfig({ DATABASE_PATH: db(), NODE_ENV: "production", PUBLIC_ORIGIN: "https://Redraft.Example.org/" });
+    expect(config.publicOrigin).toBe("https://redraft.example.org");
+    expect(config.trustedOrigins).toEqual(["https://redraft.example.org"]);
+  });
+
+  it("defaults to localhost on the configured port outside production", () => {
+    const config = loadConfig({ DATABASE_PATH: db(), PORT: "4100" });
+    expect(config.publicOrigin).toBe("http://localhost:4100");
+    expect(config.trustedOrigins).toContain("http://127.0.0.1:4100");
+    expect(config.trustedOrigins.every((o) => o.endsWith(":4100"))).toBe(true);
+  });
+});
+
+describe("trusted proxies", () => {
+  const db = () => join(mkdtempSync(join(tmpdir(), "redraft-proxy-")), "r.db");
+  it("believe nobody by default, and take a hop count or addresses when set", () => {
+    expect(loadConfig({ DATABASE_PATH: db() }).trustProxy).toBe(false);
+    expect(loadConfig({ DATABASE_PATH: db(), TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadConfig({ DATABASE_PATH: db(), TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toBe("loopback, 10.0.0.0/8");
   });
 });

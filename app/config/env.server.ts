@@ -23,13 +23,41 @@ const envSchema = z.object({
     .string()
     .min(32, { error: "must be at least 32 characters long" })
     .optional(),
-  // Browsers send the page's origin; behind a proxy the public origin differs from the local one.
-  PUBLIC_ORIGIN: z.url({ error: "must be an absolute URL such as https://redraft.example.org" }).optional(),
+  // Where participants reach this instance: links in e-mails and the Origin check use it, never
+  // the Host header a request claims. Required in production (see the refinement below).
+  PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/, error: "must be an absolute URL such as https://redraft.example.org" })
+    .refine((u) => {
+      // Runs after a failed URL check too (zod reports every problem): that one already speaks.
+      if (!URL.canParse(u) || !/^https?:$/.test(new URL(u).protocol)) return true;
+      const url = new URL(u);
+      return (url.pathname === "/" || url.pathname === "") && !url.search && !url.hash && !url.username && !url.password;
+    }, { error: "must be an origin only (scheme, host and port), such as https://redraft.example.org" })
+    .optional(),
+  // Behind a reverse proxy every request comes from the proxy's address: per-address limits (sign-in
+  // throttling) would then throttle everyone together. Which proxies to believe about the client's
+  // address (X-Forwarded-For), as Express's "trust proxy": a hop count, loopback, uniquelocal or
+  // addresses and subnets, comma-separated. Unset: the socket's own address.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*)$/, {
+      error: "must be a number of proxies (such as 1), loopback, uniquelocal, or addresses and subnets separated by commas",
+    })
+    .optional(),
   // E-mail leaves the outbox by SMTP only when this is set (smtp://user:pass@host:587).
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587" })
     .optional(),
   MAIL_FROM: z.email({ error: "must be an e-mail address" }).default("redraft@localhost"),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV === "production" && !env.PUBLIC_ORIGIN) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["PUBLIC_ORIGIN"],
+      message: "is required in production: the address participants use, such as https://redraft.example.org (links in e-mails point there)",
+    });
+  }
 });
 
 export interface Config {
@@ -38,7 +66,15 @@ export interface Config {
   databasePath: string;
   dataFolder: string;
   sessionSecret: string;
-  publicOrigin?: string;
+  /** The origin (scheme, host, port) links in e-mails point to, and the one browsers may post from. */
+  publicOrigin: string;
+  /**
+   * Origins a browser may send state-changing requests from: the public origin; outside production
+   * without PUBLIC_ORIGIN, also the loopback names of the same port (localhost, 127.0.0.1, [::1]).
+   */
+  trustedOrigins: string[];
+  /** Express's "trust proxy" setting (false: the socket's own address is the client's). */
+  trustProxy: number | string | false;
   smtpUrl?: string;
   mailFrom: string;
 }
@@ -87,6 +123,16 @@ export function loadOrCreateSessionSecret(dataFolder: string): string {
   return secret;
 }
 
+function origins(publicOrigin: string | undefined, port: number): Pick<Config, "publicOrigin" | "trustedOrigins"> {
+  // Production always has PUBLIC_ORIGIN (the schema requires it).
+  if (publicOrigin) {
+    const origin = new URL(publicOrigin).origin;
+    return { publicOrigin: origin, trustedOrigins: [origin] };
+  }
+  const loopback = ["localhost", "127.0.0.1", "[::1]"].map((host) => `http://${host}:${port}`);
+  return { publicOrigin: loopback[0]!, trustedOrigins: loopback };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const parsed = parseEnv(env);
   const databasePath =
@@ -100,7 +146,8 @@ export function loadConfig(env: Env = process.env): Config {
     databasePath,
     dataFolder,
     sessionSecret: parsed.SESSION_SECRET ?? loadOrCreateSessionSecret(dataFolder),
-    publicOrigin: parsed.PUBLIC_ORIGIN,
+    ...origins(parsed.PUBLIC_ORIGIN, parsed.PORT),
+    trustProxy: parsed.TRUST_PROXY === undefined ? false : /^\d+$/.test(parsed.TRUST_PROXY) ? Number(parsed.TRUST_PROXY) : parsed.TRUST_PROXY,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
   };

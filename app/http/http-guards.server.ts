@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import type { Request, RequestHandler } from "express";
+import type { RequestHandler } from "express";
 import type { Config } from "../config/env.server";
 import type { MessageKey } from "../i18n/messages.en";
 import { createTranslator } from "../i18n/translate";
+import { bodyLimitFor, refuseTooLarge } from "./bounded-body.server";
 
 /** A path whose percent-encoding cannot be decoded is a client error, not a server one. */
 export function isMalformedPath(path: string): boolean {
@@ -54,11 +55,6 @@ export function securityHeaders(config: Config): RequestHandler {
   };
 }
 
-/** The origins a browser may post from: the public origin, or the host the request came to. */
-export function allowedOrigin(config: Config, req: Request): string {
-  return config.publicOrigin ? new URL(config.publicOrigin).origin : `${req.protocol}://${req.get("host") ?? ""}`;
-}
-
 /**
  * Refuses state-changing requests sent from another site (cross-site request forgery): a browser
  * always says where a POST comes from in its Origin header.
@@ -68,7 +64,8 @@ export function sameOriginForWrites(config: Config): RequestHandler {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     const origin = req.get("origin");
     const fetchSite = req.get("sec-fetch-site");
-    const foreign = origin ? origin !== allowedOrigin(config, req) : fetchSite === "cross-site";
+    // The configured origin, never one derived from the Host header (which the client chooses).
+    const foreign = origin ? !config.trustedOrigins.includes(origin) : fetchSite === "cross-site";
     if (foreign) {
       res.status(403).type("html").send(errorPage("error.forbidden.title", "error.crossOrigin"));
       return;
@@ -77,16 +74,20 @@ export function sameOriginForWrites(config: Config): RequestHandler {
   };
 }
 
-/** Bodies larger than this are refused before anyone reads them (uploads have their own limit). */
-export const MAX_BODY_BYTES = 1_000_000;
-export const MAX_UPLOAD_BYTES = 10_000_000;
+/** The 413 page: the body was refused before anything read it. */
+export function tooLargePage(): string {
+  return errorPage("error.tooLarge.title", "error.tooLarge.body");
+}
 
+/**
+ * A declared Content-Length over the limit is refused before a byte of the body is read; bodies
+ * without one (chunked) are counted as they stream, in bounded-body.server.ts.
+ */
 export function boundedBodies(): RequestHandler {
   return (req, res, next) => {
-    const limit = req.is("multipart/form-data") ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
     const length = Number(req.get("content-length") ?? 0);
-    if (length > limit) {
-      res.status(413).type("html").send(errorPage("error.tooLarge.title", "error.tooLarge.body"));
+    if (length > bodyLimitFor(req.get("content-type"))) {
+      refuseTooLarge(req, res, tooLargePage());
       return;
     }
     next();

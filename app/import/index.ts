@@ -4,6 +4,7 @@ import { ImportError, type ImportedOutline, type ImportFormat } from "./outline-
 import { docxToSource } from "./docx-source";
 import { markdownToSource } from "./markdown-source";
 import { plainTextToSource } from "./plain-text-source";
+import { inspectZip } from "./zip-limits.server";
 
 export * from "./outline-types";
 
@@ -15,7 +16,10 @@ export function importMarkdown(markdown: string): ImportedOutline {
   return classifyBlocks(markdownToSource(markdown));
 }
 
+/** Every DOCX entry point (draft upload, CLI) comes through here: the container is inspected first. */
 export async function importDocx(data: Buffer): Promise<ImportedOutline> {
+  // What is not a ZIP at all ("PK" first) gets the reader's own "not a Word file" message.
+  if (data[0] === 0x50 && data[1] === 0x4b) await inspectZip(data);
   return classifyBlocks(await docxToSource(data));
 }
 

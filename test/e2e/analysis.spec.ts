@@ -198,3 +198,38 @@ test("a participant may not open the analysis", async ({ page }) => {
   const response = await page.goto(ANALYSIS);
   expect(response?.status()).toBe(403);
 });
+
+test("at 1280 px the participation tables sit side by side without overlapping", async ({ page, server }) => {
+  seedComments(server.databasePath);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signInAs(page, "expert@demo.redraft.org");
+  await page.goto(ANALYSIS);
+  const section = page.getByRole("region", { name: "Participation" });
+  const tables = section.getByRole("table");
+  await expect(tables.first()).toBeVisible();
+  const count = await tables.count();
+  expect(count).toBeGreaterThanOrEqual(3);
+  // What a reader sees of each table: its box, clipped by the scroll region it may sit in.
+  const boxes = await tables.evaluateAll((elements) =>
+    elements.map((table) => {
+      const own = table.getBoundingClientRect();
+      const clip = table.parentElement!.closest(".table-scroll")?.getBoundingClientRect() ?? own;
+      const left = Math.max(own.left, clip.left);
+      const right = Math.min(own.right, clip.right);
+      return { name: table.querySelector("caption")?.textContent ?? "", left, right, top: own.top, bottom: own.bottom };
+    }),
+  );
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+      expect(overlap, `${a.name} overlaps ${b.name}: ${JSON.stringify([a, b])}`).toBe(false);
+    }
+  }
+  // At this width each table fits its column whole: nothing to scroll to see a header.
+  const hidden = await tables.evaluateAll((elements) =>
+    elements.filter((t) => t.getBoundingClientRect().width > t.parentElement!.getBoundingClientRect().width + 0.5).map((t) => t.querySelector("caption")?.textContent),
+  );
+  expect(hidden).toEqual([]);
+});

@@ -27,6 +27,12 @@ describe("starting the server", () => {
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/); // a message, not a stack trace
   });
 
+  it("refuses to start in production without PUBLIC_ORIGIN, the origin e-mail links point to", () => {
+    const result = runServerExpectingExit({ NODE_ENV: "production", PUBLIC_ORIGIN: "" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("PUBLIC_ORIGIN: is required in production");
+  });
+
   it("migrates and seeds an empty database, then a restart changes nothing", async () => {
     running = await startServer();
     expect(running.output()).toContain("Seeded 5 demo consultations");
