@@ -126,7 +126,7 @@ app.all(
 const httpServer = createServer(app);
 const cursors = new ChangeCursors();
 const io = attachRealtime(httpServer, {
-  publicOrigin: config.publicOrigin,
+  trustedOrigins: config.trustedOrigins,
   production: config.nodeEnv === "production",
   mayWatch: mayWatchConsultation(db, config, (slug) => cursors.current(slug)),
 });

@@ -25,11 +25,14 @@ export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
  * A browser always sends Origin on a WebSocket or XHR handshake; a page of another site must not
  * be able to ride on a participant's cookies. Requests without Origin come from non-browser
  * clients (tests, integrations), which carry no ambient cookies of a participant's browser.
+ * The server's origins are the configured ones (PUBLIC_ORIGIN, as for the pages' Origin check):
+ * never the request's own Host header, which the client chooses. Without configured origins (a
+ * stand-alone test server) the Host header is the only reference there is.
  */
-export function isAllowedOrigin(req: IncomingMessage, publicOrigin?: string): boolean {
+export function isAllowedOrigin(req: IncomingMessage, trustedOrigins?: readonly string[]): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
-  if (publicOrigin && origin === new URL(publicOrigin).origin) return true;
+  if (trustedOrigins && trustedOrigins.length > 0) return trustedOrigins.includes(origin);
   const host = req.headers.host;
   try {
     return host !== undefined && new URL(origin).host === host;
@@ -125,7 +128,7 @@ function guardHttp(httpServer: HttpServer, options: RealtimeOptions) {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   });
   httpServer.prependListener("upgrade", (req: IncomingMessage, socket: Duplex) => {
-    if (!req.url?.startsWith(SOCKET_IO_PATH) || isAllowedOrigin(req, options.publicOrigin)) return;
+    if (!req.url?.startsWith(SOCKET_IO_PATH) || isAllowedOrigin(req, options.trustedOrigins)) return;
     const body = JSON.stringify({ code: 4, message: ORIGIN_REFUSED });
     socket.on("error", () => undefined);
     socket.end(
@@ -139,7 +142,8 @@ function guardHttp(httpServer: HttpServer, options: RealtimeOptions) {
 }
 
 export interface RealtimeOptions {
-  publicOrigin?: string;
+  /** The origins pages are served from (config.trustedOrigins); others are refused. */
+  trustedOrigins?: readonly string[];
   /** Adds HSTS to socket.io responses, as to pages. */
   production?: boolean;
   /**
@@ -155,7 +159,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
   const io: RealtimeServer = new Server(httpServer, {
     ...socketServerOptions,
     allowRequest: (req, callback) => {
-      const ok = isAllowedOrigin(req, options.publicOrigin);
+      const ok = isAllowedOrigin(req, options.trustedOrigins);
       callback(ok ? null : ORIGIN_REFUSED, ok);
     },
   });

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { request } from "node:http";
 import Database from "better-sqlite3";
 import { io as connect } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
@@ -83,5 +84,20 @@ describe("starting the server", () => {
     const foreign = await handshake("https://evil.example");
     expect(foreign.status).toBe(403);
     expect(await foreign.text()).toContain("origin not allowed");
+
+    // An attacker's page cannot pass by naming itself in the Host header too: the server's own
+    // origin is the configured one, never the request's Host.
+    const forgedHost = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: "127.0.0.1", port: running!.port, path: "/socket.io/?EIO=4&transport=polling", headers: { Host: "evil.example", Origin: "http://evil.example" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on("error", reject);
+      req.end();
+    });
+    expect(forgedHost).toBe(403);
   });
 });
