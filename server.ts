@@ -30,6 +30,7 @@ import { mayWatchConsultation } from "./app/comments/live-updates.server";
 import { announceChange, attachRealtime } from "./realtime/socket-server";
 import { DEMO_PASSWORD, seedDemoAccounts } from "./seeds/seed-demo-accounts.server";
 import { seedDemoConsultations } from "./seeds/seed-demo.server";
+import { LifecycleScheduler } from "./app/consultations/lifecycle-scheduler.server";
 
 function readConfig(): Config {
   try {
@@ -119,6 +120,10 @@ app.all(
 const httpServer = createServer(app);
 const io = attachRealtime(httpServer, { publicOrigin: config.publicOrigin, mayWatch: mayWatchConsultation(db, config) });
 context.announce = (change) => announceChange(io, change);
+// Opens and closes consultations at their stored instants, whether or not anyone visits.
+const scheduler = new LifecycleScheduler(db, (change) => announceChange(io, change));
+scheduler.start();
+context.lifecycle = scheduler;
 const collab = attachCollab(io, { db, ...collabAccess(db, config) });
 // Pages that publish a revision read the live working draft from here.
 context.collab = collab;
@@ -132,6 +137,7 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`Received ${signal}, shutting down.`);
+  scheduler.stop();
   collab.close();
   io.close();
   httpServer.close(() => {

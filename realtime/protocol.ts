@@ -27,7 +27,8 @@ export type WatchReply = { ok: true } | { ok: false; error: string };
 export interface ConsultationChange {
   slug: string;
   nodeId: string | null;
-  kind: "comment" | "reply" | "endorsement";
+  /** "state": the consultation opened, closed or otherwise changed state (its scheduler or the secretariat). */
+  kind: "comment" | "reply" | "endorsement" | "state";
 }
 
 export const consultationRoom = (slug: string) => `consultation:${slug}`;

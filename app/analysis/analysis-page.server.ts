@@ -25,7 +25,7 @@ import { translatableError } from "../i18n/error-message";
 async function requireAnalysis(request: Request, context: AppLoadContext, slug: string | undefined) {
   const actor = await getActor(request, context.db, context.config);
   const draft = loadReadableDraft(context.db, slug, actor);
-  if (!can(actor, { action: "analysis.view", consultation: draft.consultation })) {
+  if (!can(actor, { action: "analysis.view", consultation: draft.ref })) {
     if (actor.kind === "anonymous") {
       const url = new URL(request.url);
       throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);

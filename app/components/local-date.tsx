@@ -63,3 +63,46 @@ export function WithLocalTime({ message, iso, withTime = false }: { message: (da
     </>
   );
 }
+
+/**
+ * A moment in the consultation's own time zone, named ("31 August 2026, 23:59 Central European
+ * Time"), shown beside the reader's local time so nobody has to convert a deadline by hand.
+ */
+export function ZonedTime({ iso, timeZone }: { iso: string; timeZone: string }) {
+  const locale = useLocale();
+  let text: string;
+  try {
+    text = dateFormatter(locale, `zoned|${timeZone}`, {
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: "longGeneric",
+    }).format(new Date(iso));
+  } catch {
+    text = new Date(iso).toISOString();
+  }
+  return (
+    <time dateTime={iso} suppressHydrationWarning>
+      {text}
+    </time>
+  );
+}
+
+/** "Closes on {date}" with the reader's local time, then "({the consultation's zone})". */
+export function WithTwoZones({ message, iso, timeZone }: { message: (date: string) => string; iso: string; timeZone: string }) {
+  return (
+    <>
+      <WithLocalTime message={message} iso={iso} withTime />
+      {timeZone ? (
+        <span className="zoned-time">
+          {" ("}
+          <ZonedTime iso={iso} timeZone={timeZone} />
+          {")"}
+        </span>
+      ) : null}
+    </>
+  );
+}
