@@ -2,7 +2,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { ChannelLabel } from "~/channels/channel-label";
 import { DiffText } from "~/components/diff-text";
 import { ErrorSummary, Field, Options } from "~/components/form-field";
-import { LocalTime, WithLocalTime } from "~/components/local-date";
+import { LocalTime, WithLocalTime, WithTwoZones } from "~/components/local-date";
 import { wordDiff } from "~/drafts/word-diff";
 import { useLocale, useT } from "~/i18n/i18n-context";
 import { formatNumber } from "~/i18n/translate";
@@ -24,6 +24,8 @@ interface Section {
   canComment: boolean;
   open: boolean;
   closedAt: string | null;
+  /** Why this reader cannot comment now (null: they can, or must sign in first). */
+  refusal: Refusal | null;
   submissionId: string;
   /** The latest published version: comments on an earlier one are marked with theirs. */
   currentVersion: number | null;
@@ -31,7 +33,21 @@ interface Section {
   passages: { changed: number[]; firstPiece: Record<number, number> } | null;
 }
 
+interface Refusal {
+  key: string;
+  at: string | null;
+  timeZone: string;
+}
+
+/** "Comments open on 1 September 2026, 09:00 CEST (…Central European Time)", or without a date. */
+function RefusalMessage({ refusal }: { refusal: Refusal }) {
+  const t = useT();
+  if (refusal.at === null) return <>{t(refusal.key as MessageKey)}</>;
+  return <WithTwoZones message={(date) => t(refusal.key as MessageKey, { date })} iso={refusal.at} timeZone={refusal.timeZone} />;
+}
+
 interface Result {
+  refusal?: Refusal;
   errors?: Record<string, string>;
   values?: Record<string, string>;
   replyTo?: string;
@@ -332,10 +348,15 @@ export function CommentSection({
         </ol>
       ) : null}
 
-      {section.canComment ? (
+      {section.canComment || result.refusal ? (
         <Form method="post" className="form comment-form" noValidate aria-labelledby="comment-form-title">
           <h3 id="comment-form-title">{label === null ? t("comment.addOnDraft") : t("comment.add", { label })}</h3>
-          {formError ? (
+          {result.refusal ? (
+            // Refused on submit (the consultation closed meanwhile): the text stays to copy.
+            <p className="error-summary" role="alert">
+              <RefusalMessage refusal={result.refusal} />
+            </p>
+          ) : formError ? (
             <p className="error-summary" role="alert">
               {t(formError as MessageKey)}
             </p>
@@ -355,12 +376,10 @@ export function CommentSection({
           </Field>
           <button type="submit">{t("comment.submit")}</button>
         </Form>
-      ) : !section.open ? (
-        <p className="notice">{section.closedAt ? (
-            <WithLocalTime message={(date) => t("comment.closedOn", { date })} iso={section.closedAt} withTime />
-          ) : (
-            t("comment.closed")
-          )}</p>
+      ) : section.refusal ? (
+        <p className="notice">
+          <RefusalMessage refusal={section.refusal} />
+        </p>
       ) : !section.signedIn ? (
         <p>
           <Link to={`/sign-in?redirectTo=${encodeURIComponent(returnTo)}`}>{t("comment.signInToComment")}</Link>{" "}
