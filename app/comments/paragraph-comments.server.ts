@@ -39,8 +39,8 @@ import type { Consultation } from "../../db/schema";
 function refusal(consultation: Consultation, now: Date) {
   const state = effectiveStatus(consultation, now);
   const timeZone = consultation.timeZone;
-  if ((state === "draft" || state === "scheduled") && consultation.opensAt) return { key: "comment.notOpenYet", at: consultation.opensAt.toISOString(), timeZone };
-  if (state === "draft" || state === "scheduled") return { key: "comment.notOpenYetUndated", at: null, timeZone };
+  if ((state === "draft" || state === "scheduled") && consultation.opensAt) return { key: "comment.opensOn", at: consultation.opensAt.toISOString(), timeZone };
+  if (state === "draft" || state === "scheduled") return { key: "comment.notOpenYet", at: null, timeZone };
   if ((state === "closed" || state === "results-published") && consultation.closesAt) return { key: "comment.closedOn", at: consultation.closesAt.toISOString(), timeZone };
   if (state === "closed" || state === "results-published") return { key: "comment.closed", at: null, timeZone };
   return { key: "comment.groupsOnly", at: null, timeZone };

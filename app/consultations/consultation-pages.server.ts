@@ -18,6 +18,7 @@ import {
   consultationRoundList,
   findConsultation,
   formValues,
+  lastRoundVersion,
   listAllConsultations,
   parsedTranslations,
   saveConsultation,
@@ -108,7 +109,6 @@ export async function consultationAdminPage(request: Request, context: AppLoadCo
   const state = effectiveStatus(c, now);
   const versions = publishedVersions(context.db, c.id);
   const rounds = consultationRoundList(context.db, c.id);
-  const lastRoundVersion = rounds.length === 0 ? 0 : (rounds.at(-1)!.version ?? 1);
   const latest = versions.at(-1)?.number ?? null;
   return {
     ...formOptions(context),
@@ -127,7 +127,7 @@ export async function consultationAdminPage(request: Request, context: AppLoadCo
     rounds: rounds.map((r) => ({ number: r.number, version: r.version, openedAt: iso(r.openedAt) })),
     actions: availableActions(state, versions.length > 0),
     // A further round needs a version newer than the last round's (typically the experts' revision).
-    newRoundVersion: state === "closed" && latest !== null && latest > lastRoundVersion ? latest : null,
+    newRoundVersion: state === "closed" && latest !== null && latest > lastRoundVersion(context.db, c) ? latest : null,
     log: consultationLog(context.db, c.id).map((e) => ({ id: e.id, kind: e.kind, actor: e.actor, at: e.at.toISOString(), detail: e.detail })),
   };
 }

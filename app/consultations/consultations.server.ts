@@ -307,10 +307,9 @@ export function consultationRoundList(db: Db, consultationId: number) {
  * The version number the latest round was on (a round from before rounds were recorded: the first
  * version); a further round needs a newer one.
  */
-function lastRoundVersion(db: Db, c: Consultation): number {
+export function lastRoundVersion(db: Db, c: Consultation): number {
   const rounds = consultationRoundList(db, c.id);
-  if (rounds.length === 0) return 0;
-  return rounds.at(-1)!.version ?? 1;
+  return rounds.at(-1)?.version ?? 1;
 }
 
 /** Consultations whose stored status the scheduler may have to move, for lifecycle-scheduler.server.ts. */

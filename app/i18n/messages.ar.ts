@@ -833,7 +833,6 @@ export const ar: Catalog = {
   "heard.link": "ما سمعناه",
   "status.scheduled": "مجدولة",
   "status.results-published": "النتائج منشورة",
-  "comment.notOpenYetUndated": "هذه المشاورة ليست مفتوحة للتعليقات بعد.",
   "comment.groupsOnly": "لا يجوز التعليق على هذه المشاورة إلا لمجموعات أصحاب المصلحة التي اختارتها الأمانة.",
   "nav.manageConsultations": "إدارة المشاورات",
   "consultations.title": "المشاورات",
@@ -925,4 +924,5 @@ export const ar: Catalog = {
   "lifecycle.closesAt.past": "يجب أن يكون الإغلاق في المستقبل.",
   "lifecycle.closesAt.notLater": "يجب أن يكون الإغلاق عند التمديد بعد الموعد النهائي الحالي.",
   "lifecycle.opensAt.future": "احفظ أولاً تاريخ افتتاح في المستقبل في الإعدادات أدناه.",
+  "comment.opensOn": "يبدأ تلقي التعليقات في {date}.",
 };

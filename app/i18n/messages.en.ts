@@ -826,7 +826,6 @@ export const en = {
   "heard.link": "What we heard",
   "status.scheduled": "Scheduled",
   "status.results-published": "Results published",
-  "comment.notOpenYetUndated": "This consultation is not open for comments yet.",
   "comment.groupsOnly": "Only the stakeholder groups chosen by the secretariat may comment on this consultation.",
   "nav.manageConsultations": "Manage consultations",
   "consultations.title": "Consultations",
@@ -918,6 +917,7 @@ export const en = {
   "lifecycle.closesAt.past": "The closing must be in the future.",
   "lifecycle.closesAt.notLater": "An extension must close later than the present deadline.",
   "lifecycle.opensAt.future": "Save an opening date in the future in the settings below first.",
+  "comment.opensOn": "Comments open on {date}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -824,7 +824,6 @@ export const es: Catalog = {
   "heard.link": "Lo que escuchamos",
   "status.scheduled": "Programada",
   "status.results-published": "Resultados publicados",
-  "comment.notOpenYetUndated": "Esta consulta aún no está abierta a comentarios.",
   "comment.groupsOnly": "Solo los grupos de partes interesadas elegidos por la secretaría pueden comentar esta consulta.",
   "nav.manageConsultations": "Gestionar consultas",
   "consultations.title": "Consultas",
@@ -916,4 +915,5 @@ export const es: Catalog = {
   "lifecycle.closesAt.past": "El cierre debe estar en el futuro.",
   "lifecycle.closesAt.notLater": "Una prórroga debe cerrar después del plazo actual.",
   "lifecycle.opensAt.future": "Guarde primero una fecha de apertura futura en la configuración de abajo.",
+  "comment.opensOn": "Los comentarios se abren el {date}.",
 };

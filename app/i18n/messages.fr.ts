@@ -824,7 +824,6 @@ export const fr: Catalog = {
   "heard.link": "Ce que nous avons entendu",
   "status.scheduled": "Programmée",
   "status.results-published": "Résultats publiés",
-  "comment.notOpenYetUndated": "Cette consultation n’est pas encore ouverte aux commentaires.",
   "comment.groupsOnly": "Seuls les groupes de parties prenantes choisis par le secrétariat peuvent commenter cette consultation.",
   "nav.manageConsultations": "Gérer les consultations",
   "consultations.title": "Consultations",
@@ -916,4 +915,5 @@ export const fr: Catalog = {
   "lifecycle.closesAt.past": "La clôture doit être dans le futur.",
   "lifecycle.closesAt.notLater": "Une prolongation doit clore plus tard que le délai actuel.",
   "lifecycle.opensAt.future": "Enregistrez d’abord une date d’ouverture future dans les paramètres ci-dessous.",
+  "comment.opensOn": "Les commentaires seront ouverts le {date}.",
 };

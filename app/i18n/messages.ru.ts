@@ -842,7 +842,6 @@ export const ru: Catalog = {
   "heard.link": "Что мы услышали",
   "status.scheduled": "Запланирована",
   "status.results-published": "Итоги опубликованы",
-  "comment.notOpenYetUndated": "Эта консультация ещё не открыта для комментариев.",
   "comment.groupsOnly": "Комментировать эту консультацию могут только группы заинтересованных сторон, выбранные секретариатом.",
   "nav.manageConsultations": "Управление консультациями",
   "consultations.title": "Консультации",
@@ -934,4 +933,5 @@ export const ru: Catalog = {
   "lifecycle.closesAt.past": "Закрытие должно быть в будущем.",
   "lifecycle.closesAt.notLater": "Продлённый срок должен быть позже текущего.",
   "lifecycle.opensAt.future": "Сначала сохраните в настройках ниже дату открытия в будущем.",
+  "comment.opensOn": "Приём комментариев начнётся {date}.",
 };

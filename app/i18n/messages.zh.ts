@@ -841,7 +841,6 @@ export const zh: Catalog = {
   "heard.link": "我们听到的意见",
   "status.scheduled": "已排期",
   "status.results-published": "结果已发布",
-  "comment.notOpenYetUndated": "本次磋商尚未开放评论。",
   "comment.groupsOnly": "只有秘书处选定的利益攸关方群体可以对本次磋商发表评论。",
   "nav.manageConsultations": "管理磋商",
   "consultations.title": "磋商",
@@ -933,4 +932,5 @@ export const zh: Catalog = {
   "lifecycle.closesAt.past": "关闭时间必须在将来。",
   "lifecycle.closesAt.notLater": "延期后的关闭时间必须晚于当前截止时间。",
   "lifecycle.opensAt.future": "请先在下方设置中保存一个将来的开放日期。",
+  "comment.opensOn": "评论将于{date}开放。",
 };
