@@ -30,6 +30,7 @@ import { mayWatchConsultation } from "./app/comments/live-updates.server";
 import { announceChange, attachRealtime } from "./realtime/socket-server";
 import { DEMO_PASSWORD, seedDemoAccounts } from "./seeds/seed-demo-accounts.server";
 import { seedDemoConsultations } from "./seeds/seed-demo.server";
+import { seedDemoComments } from "./seeds/seed-demo-comments.server";
 import { LifecycleScheduler } from "./app/consultations/lifecycle-scheduler.server";
 
 function readConfig(): Config {
@@ -67,6 +68,11 @@ if (seeded > 0) console.log(`Seeded ${seeded} demo consultations from seeds/.`);
 if (config.nodeEnv !== "production") {
   const accounts = await seedDemoAccounts(db);
   if (accounts > 0) console.log(`Created ${accounts} demo accounts (password "${DEMO_PASSWORD}"; see the README).`);
+  // On the first start only (the demo drafts were just imported): the demo in mid-flight.
+  if (seeded > 0 && config.demoComments > 0) {
+    const demo = seedDemoComments(db, config.demoComments);
+    if (demo) console.log(`Added ${demo.comments} synthetic comments from ${demo.participants} synthetic participants to the demo consultation (DEMO_COMMENTS=0 to skip).`);
+  }
 }
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;

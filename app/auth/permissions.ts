@@ -111,7 +111,7 @@ export function can(actor: Actor, permission: Permission, now: Date = new Date()
     case "input.record":
       // Meetings held during the consultation may be written up after it closes; a consultation
       // still in preparation has no text to comment on yet.
-      return secretariat && (state === "open" || state === "closed");
+      return secretariat && state !== "draft" && state !== "scheduled";
     // The compiled table, dispositions and assignments: the expert group's and secretariat's work.
     case "comments.review":
       return secretariat || isExpert(actor, permission.consultation.id);

@@ -91,18 +91,29 @@ export function ZonedTime({ iso, timeZone }: { iso: string; timeZone: string }) 
   );
 }
 
-/** "Closes on {date}" with the reader's local time, then "({the consultation's zone})". */
+/**
+ * "Closes on {date}" where the date is the reader's local time followed by the consultation's own
+ * ("31 August 2026 at 23:59 CEST (31 August 2026 at 23:59 Central European Time)").
+ */
 export function WithTwoZones({ message, iso, timeZone }: { message: (date: string) => string; iso: string; timeZone: string }) {
+  const parts = message(DATE_SLOT).split(DATE_SLOT);
   return (
     <>
-      <WithLocalTime message={message} iso={iso} withTime />
-      {timeZone ? (
-        <span className="zoned-time">
-          {" ("}
-          <ZonedTime iso={iso} timeZone={timeZone} />
-          {")"}
-        </span>
-      ) : null}
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? (
+            <>
+              <LocalTime iso={iso} withTime />
+              <span className="zoned-time">
+                {" ("}
+                <ZonedTime iso={iso} timeZone={timeZone} />
+                {")"}
+              </span>
+            </>
+          ) : null}
+          {part}
+        </Fragment>
+      ))}
     </>
   );
 }

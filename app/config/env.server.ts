@@ -30,6 +30,13 @@ const envSchema = z.object({
     .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587" })
     .optional(),
   MAIL_FROM: z.email({ error: "must be an e-mail address" }).default("redraft@localhost"),
+  // Outside production, the demo consultation's synthetic comments on first start (0: none).
+  DEMO_COMMENTS: z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(0, { error: "must be between 0 and 100000" })
+    .max(100_000, { error: "must be between 0 and 100000" })
+    .default(3000),
 });
 
 export interface Config {
@@ -41,6 +48,8 @@ export interface Config {
   publicOrigin?: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** Synthetic comments on the demo consultation at first start, outside production. */
+  demoComments: number;
 }
 
 export class ConfigError extends Error {
@@ -103,5 +112,6 @@ export function loadConfig(env: Env = process.env): Config {
     publicOrigin: parsed.PUBLIC_ORIGIN,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
+    demoComments: parsed.DEMO_COMMENTS,
   };
 }
