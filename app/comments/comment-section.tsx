@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ChannelLabel } from "~/channels/channel-label";
 import { DiffText } from "~/components/diff-text";
@@ -303,6 +304,13 @@ export function CommentSection({
   const values = elsewhere ? {} : (result.values ?? {});
   const { form: formError, ...fieldErrors } = errors;
   const commentLanguage = useLanguageGuess(values.language);
+  // Once someone has started writing, the form stays even if the consultation closes meanwhile
+  // (a live update): the notice says so, and nothing typed is lost.
+  const [started, setStarted] = useState(false);
+  const onBody = (event: React.ChangeEvent<HTMLTextAreaElement>) => {
+    setStarted(true);
+    commentLanguage.onText(event);
+  };
   return (
     <section className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">{t("comment.section")}</h2>
@@ -348,9 +356,14 @@ export function CommentSection({
         </ol>
       ) : null}
 
-      {section.canComment || result.refusal ? (
+      {section.canComment || result.refusal || (started && section.signedIn) ? (
         <Form method="post" className="form comment-form" noValidate aria-labelledby="comment-form-title">
           <h3 id="comment-form-title">{label === null ? t("comment.addOnDraft") : t("comment.add", { label })}</h3>
+          {!section.canComment && section.refusal && !result.refusal ? (
+            <p className="notice" role="status">
+              <RefusalMessage refusal={section.refusal} />
+            </p>
+          ) : null}
           {result.refusal ? (
             // Refused on submit (the consultation closed meanwhile): the text stays to copy.
             <p className="error-summary" role="alert">
@@ -368,7 +381,7 @@ export function CommentSection({
           <ChosenPassageField passage={passage ?? passageFromValues(values, paragraphText)} error={fieldErrors.passage} onClear={onClearPassage} />
           <StanceFieldset legend={t("comment.stance")} value={values.stance} error={fieldErrors.stance} />
           <Field name="body" label={t("comment.body")} hint={t("comment.body.hint")} error={fieldErrors.body}>
-            <textarea rows={6} maxLength={10_000} defaultValue={values.body} onChange={commentLanguage.onText} />
+            <textarea rows={6} maxLength={10_000} defaultValue={values.body} onChange={onBody} />
           </Field>
           <CommentLanguageField guess={commentLanguage} />
           <Field name="proposedText" label={t("comment.proposedText")} hint={t("comment.proposedText.hint")} error={fieldErrors.proposedText} optional>
