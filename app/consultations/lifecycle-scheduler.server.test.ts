@@ -3,7 +3,10 @@ import { createTestDatabase } from "../../db/test-database";
 import { stakeholderGroups, users } from "../../db/schema";
 import type { ConsultationChange } from "../../realtime/protocol";
 import { storeImportedOutline } from "../drafts/store-import.server";
-import { applyLifecycleAction, consultationLog, findConsultation, saveConsultation } from "./consultations.server";
+import { applyLifecycleAction, consultationLog, consultationRoundList, findConsultation, saveConsultation } from "./consultations.server";
+import { comments } from "../../db/schema";
+import { commentFilterConditions } from "../analysis/comment-filters.server";
+import { addComment } from "../comments/comments.server";
 import { LifecycleScheduler, type Clock } from "./lifecycle-scheduler.server";
 
 /** A clock the test moves by hand; timers fire when it reaches them, as real ones would. */
@@ -163,5 +166,31 @@ describe("lifecycle actions", () => {
       ["closed", "Sam Secretariat"],
       ["opened", "Sam Secretariat"],
     ]);
+  });
+
+  it("opens a second round on a newer version only, and its comments are told apart by round", () => {
+    const { db, clock } = setUp("2026-08-01T00:00:00Z");
+    const author = db.select().from(users).get()!;
+    const say = (body: string) => {
+      const c = findConsultation(db, "climate")!;
+      addComment(db, { consultationId: c.id, nodeId: null, versionId: null, author, round: c.round, stance: "support", body, submissionId: crypto.randomUUID() } as Parameters<typeof addComment>[1]);
+    };
+    applyLifecycleAction(db, findConsultation(db, "climate")!, { intent: "open-now" }, 1, clock.now());
+    say("First round");
+    applyLifecycleAction(db, findConsultation(db, "climate")!, { intent: "close-now" }, 1, clock.now());
+    // No newer version yet: no second round.
+    expect(applyLifecycleAction(db, findConsultation(db, "climate")!, { intent: "new-round", closesAt: "2026-09-01T00:00" }, 1, clock.now())).toMatchObject({ ok: false });
+    storeImportedOutline(
+      db,
+      { title: "Draft, revised", nodes: [{ kind: "operative", label: "1", parent: null, level: 0, text: "Decides to act now.", footnotes: [] }] },
+      { consultationSlug: "climate", sourceFormat: "text" },
+    );
+    const second = applyLifecycleAction(db, findConsultation(db, "climate")!, { intent: "new-round", closesAt: "2026-09-01T00:00" }, 1, clock.now());
+    expect(second).toMatchObject({ ok: true, consultation: { status: "open", round: 2 } });
+    say("Second round");
+    expect(consultationRoundList(db, findConsultation(db, "climate")!.id).map((r) => [r.number, r.version])).toEqual([[1, 1], [2, 2]]);
+    const inRound = (round: number) => db.select().from(comments).where(commentFilterConditions({ round })).all().map((c) => c.body);
+    expect(inRound(1)).toEqual(["First round"]);
+    expect(inRound(2)).toEqual(["Second round"]);
   });
 });

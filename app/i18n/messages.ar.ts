@@ -925,4 +925,6 @@ export const ar: Catalog = {
   "lifecycle.closesAt.notLater": "يجب أن يكون الإغلاق عند التمديد بعد الموعد النهائي الحالي.",
   "lifecycle.opensAt.future": "احفظ أولاً تاريخ افتتاح في المستقبل في الإعدادات أدناه.",
   "comment.opensOn": "يبدأ تلقي التعليقات في {date}.",
+  "analysis.filter.round": "الجولة",
+  "analysis.filter.roundNumber": "الجولة {round}",
 };

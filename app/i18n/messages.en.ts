@@ -918,6 +918,8 @@ export const en = {
   "lifecycle.closesAt.notLater": "An extension must close later than the present deadline.",
   "lifecycle.opensAt.future": "Save an opening date in the future in the settings below first.",
   "comment.opensOn": "Comments open on {date}.",
+  "analysis.filter.round": "Round",
+  "analysis.filter.roundNumber": "Round {round}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -916,4 +916,6 @@ export const es: Catalog = {
   "lifecycle.closesAt.notLater": "Una prórroga debe cerrar después del plazo actual.",
   "lifecycle.opensAt.future": "Guarde primero una fecha de apertura futura en la configuración de abajo.",
   "comment.opensOn": "Los comentarios se abren el {date}.",
+  "analysis.filter.round": "Ronda",
+  "analysis.filter.roundNumber": "Ronda {round}",
 };

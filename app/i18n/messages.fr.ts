@@ -916,4 +916,6 @@ export const fr: Catalog = {
   "lifecycle.closesAt.notLater": "Une prolongation doit clore plus tard que le délai actuel.",
   "lifecycle.opensAt.future": "Enregistrez d’abord une date d’ouverture future dans les paramètres ci-dessous.",
   "comment.opensOn": "Les commentaires seront ouverts le {date}.",
+  "analysis.filter.round": "Tour",
+  "analysis.filter.roundNumber": "Tour {round}",
 };

@@ -934,4 +934,6 @@ export const ru: Catalog = {
   "lifecycle.closesAt.notLater": "Продлённый срок должен быть позже текущего.",
   "lifecycle.opensAt.future": "Сначала сохраните в настройках ниже дату открытия в будущем.",
   "comment.opensOn": "Приём комментариев начнётся {date}.",
+  "analysis.filter.round": "Раунд",
+  "analysis.filter.roundNumber": "Раунд {round}",
 };

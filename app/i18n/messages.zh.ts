@@ -933,4 +933,6 @@ export const zh: Catalog = {
   "lifecycle.closesAt.notLater": "延期后的关闭时间必须晚于当前截止时间。",
   "lifecycle.opensAt.future": "请先在下方设置中保存一个将来的开放日期。",
   "comment.opensOn": "评论将于{date}开放。",
+  "analysis.filter.round": "轮次",
+  "analysis.filter.roundNumber": "第 {round} 轮",
 };
