@@ -1,5 +1,5 @@
 /**
- * Moves consultations through their schedule in the server process (decision 030): one timer,
+ * Moves consultations through their schedule in the server process (decision 018): one timer,
  * armed for the next opening or closing instant of any consultation, re-armed whenever the
  * secretariat changes a schedule. When it fires, the state the clock has reached is written down,
  * logged with the scheduler as author, and the consultation's live viewers are told.

@@ -1,5 +1,5 @@
 /**
- * The state of a consultation at an instant (docs/consultation-lifecycle.md, decision 030).
+ * The state of a consultation at an instant (docs/consultation-lifecycle.md, decision 018).
  *
  * The stored status says what the secretariat decided; the clock says where the consultation is in
  * its schedule. A consultation is therefore open from its opening instant and closed from its

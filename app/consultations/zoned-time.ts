@@ -1,5 +1,5 @@
 /**
- * Wall-clock date-times in a named time zone ↔ UTC instants, through luxon (decision 030): a
+ * Wall-clock date-times in a named time zone ↔ UTC instants, through luxon (decision 018): a
  * secretariat enters "31 August 2026, 23:59" in "Europe/Paris", the database keeps the instant.
  */
 import { DateTime, IANAZone } from "luxon";
