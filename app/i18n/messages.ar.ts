@@ -821,7 +821,7 @@ export const ar: Catalog = {
 
   "heard.title": "ما سمعناه",
   "heard.intro": "موجز للتعليقات الواردة خلال فترة المشاورة، ولما قرره فريق الخبراء بشأنها. لا تُعرض أي بيانات شخصية.",
-  "heard.notYet": "تُفتح هذه الصفحة بعد إغلاق المشاورة.",
+  "heard.notYet": "تُفتح هذه الصفحة عندما تنشر الأمانة نتائج المشاورة.",
   "heard.totals": "{comments, plural, zero {لا تعليقات} one {تعليق واحد} two {تعليقان} few {# تعليقات} many {# تعليقًا} other {# تعليق}} من {participants, plural, zero {# مشارك} one {مشارك واحد} two {مشاركَين} few {# مشاركين} many {# مشاركًا} other {# مشارك}}، نيابةً عن {people, plural, zero {# شخص} one {شخص واحد} two {شخصين} few {# أشخاص} many {# شخصًا} other {# شخص}}.",
   "heard.byRegion": "التعليقات حسب الإقليم",
   "heard.byGroup": "التعليقات حسب فئة أصحاب المصلحة",

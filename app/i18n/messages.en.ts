@@ -814,7 +814,7 @@ export const en = {
 
   "heard.title": "What we heard",
   "heard.intro": "A summary of the comments received while the consultation was open, and what the expert group decided. No personal data is shown.",
-  "heard.notYet": "This page opens once the consultation closes.",
+  "heard.notYet": "This page opens once the secretariat publishes the results of the consultation.",
   "heard.totals": "{comments, plural, one {# comment} other {# comments}} from {participants, plural, one {# participant} other {# participants}}, representing {people, plural, one {# person} other {# people}}.",
   "heard.byRegion": "Comments by region",
   "heard.byGroup": "Comments by stakeholder group",

@@ -812,7 +812,7 @@ export const es: Catalog = {
 
   "heard.title": "Lo que escuchamos",
   "heard.intro": "Un resumen de los comentarios recibidos mientras la consulta estuvo abierta y de lo que decidió el grupo de expertos. No se muestra ningún dato personal.",
-  "heard.notYet": "Esta página se abrirá cuando se cierre la consulta.",
+  "heard.notYet": "Esta página se abrirá cuando la secretaría publique los resultados de la consulta.",
   "heard.totals": "{comments, plural, one {# comentario} other {# comentarios}} de {participants, plural, one {# participante, que representa} other {# participantes, que representan}} a {people, plural, one {# persona} other {# personas}}.",
   "heard.byRegion": "Comentarios por región",
   "heard.byGroup": "Comentarios por grupo de partes interesadas",

@@ -812,7 +812,7 @@ export const fr: Catalog = {
 
   "heard.title": "Ce que nous avons entendu",
   "heard.intro": "Une synthèse des commentaires reçus pendant la période de consultation et des décisions du groupe d’experts. Aucune donnée personnelle n’est affichée.",
-  "heard.notYet": "Cette page s’ouvre à la clôture de la consultation.",
+  "heard.notYet": "Cette page s’ouvre lorsque le secrétariat publie les résultats de la consultation.",
   "heard.totals": "{comments, plural, one {# commentaire} other {# commentaires}} de {participants, plural, one {# participant} other {# participants}}, représentant {people, plural, one {# personne} other {# personnes}}.",
   "heard.byRegion": "Commentaires par région",
   "heard.byGroup": "Commentaires par groupe de parties prenantes",

@@ -829,7 +829,7 @@ export const zh: Catalog = {
 
   "heard.title": "我们听到的意见",
   "heard.intro": "协商开放期间所收到评论的摘要，以及专家组作出的决定。不显示任何个人资料。",
-  "heard.notYet": "本页将在协商结束后开放。",
+  "heard.notYet": "秘书处发布磋商结果后，本页即开放。",
   "heard.totals": "{comments, plural, other {# 条评论}}，来自 {participants, plural, other {# 名参与者}}，代表 {people, plural, other {# 人}}。",
   "heard.byRegion": "按地区分列的评论",
   "heard.byGroup": "按利益攸关方群体分列的评论",
