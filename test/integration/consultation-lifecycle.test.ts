@@ -139,4 +139,19 @@ describe("a consultation that opens and closes by itself", () => {
     for (const entry of ["Created", "Settings changed", "Opening scheduled", "Opened", "Closed"]) expect(adminPage).toContain(entry);
     expect(adminPage).toContain("automatically, at the scheduled time");
   }, 60_000);
+
+  it("lists a consultation made by `npm run import` for the secretariat, who can open it from the browser", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "redraft-draft-")), "cli.txt");
+    // Another title: the importer files a text under the document its title names.
+    writeFileSync(file, DRAFT.replace("ocean science", "deep-sea mining"));
+    expect(runImport([file, "--consultation", "from-the-command-line"], server.databasePath).status).toBe(0);
+    const get = (path: string, who?: string) => fetch(server.url + path, { headers: who ? { Cookie: cookies.get(who)! } : {} }).then((r) => r.text());
+    expect(await get("/admin/consultations", "secretariat")).toContain('href="/admin/consultations/from-the-command-line"');
+    // In preparation: the public neither lists nor reads it.
+    expect(await get("/")).not.toContain("/c/from-the-command-line");
+    const opened = await post("secretariat", "/admin/consultations/from-the-command-line", { intent: "open-now" });
+    expect(opened.status).toBe(302);
+    expect(await get("/")).toContain("/c/from-the-command-line");
+    expect((await post("participant", "/c/from-the-command-line/p/OP1", comment("Opened from the browser"))).status).toBe(302);
+  }, 60_000);
 });
