@@ -79,7 +79,8 @@ export function ZonedTime({ iso, timeZone }: { iso: string; timeZone: string }) 
       hour: "numeric",
       minute: "2-digit",
       timeZone,
-      timeZoneName: "longGeneric",
+      // "Central European Time" for a zone with a generic name; UTC has none ("GMT+00:00").
+      timeZoneName: /^(Etc\/)?(UTC|GMT|Universal|Zulu)$/.test(timeZone) ? "long" : "longGeneric",
     }).format(new Date(iso));
   } catch {
     text = new Date(iso).toISOString();
