@@ -208,7 +208,7 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
             </button>
           </Form>
         ) : null}
-        {section.canComment && !comment.mine && comment.status === "visible" ? (
+        {(section.canComment || result.flagging === String(comment.id)) && !comment.mine && comment.status === "visible" ? (
           <details className="comment__flag" open={result.flagging === String(comment.id)}>
             <summary>{t("comment.flag")}</summary>
             <Form method="post" className="form" noValidate>
@@ -228,7 +228,8 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
             ))}
           </ol>
         ) : null}
-        {section.canComment && !reply && comment.status === "visible" ? (
+        {/* Also after a refused reply, so what was typed is not lost. */}
+        {(section.canComment || result.replyTo === String(comment.id)) && !reply && comment.status === "visible" ? (
           <details className="comment__reply" open={result.replyTo === String(comment.id)}>
             <summary>{t("comment.reply")}</summary>
             <Form method="post" className="form" noValidate>
@@ -356,7 +357,12 @@ export function CommentSection({
         </ol>
       ) : null}
 
-      {section.canComment || result.refusal || (started && section.signedIn) ? (
+      {result.refusal && elsewhere ? (
+        <p className="error-summary" role="alert">
+          <RefusalMessage refusal={result.refusal} />
+        </p>
+      ) : null}
+      {section.canComment || (result.refusal && !elsewhere) || (started && section.signedIn) ? (
         <Form method="post" className="form comment-form" noValidate aria-labelledby="comment-form-title">
           <h3 id="comment-form-title">{label === null ? t("comment.addOnDraft") : t("comment.add", { label })}</h3>
           {!section.canComment && section.refusal && !result.refusal ? (
@@ -364,7 +370,7 @@ export function CommentSection({
               <RefusalMessage refusal={section.refusal} />
             </p>
           ) : null}
-          {result.refusal ? (
+          {result.refusal && !elsewhere ? (
             // Refused on submit (the consultation closed meanwhile): the text stays to copy.
             <p className="error-summary" role="alert">
               <RefusalMessage refusal={result.refusal} />

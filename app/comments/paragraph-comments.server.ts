@@ -102,7 +102,9 @@ export async function submitParagraphForm(
   const now = new Date();
   if (!can(signedIn.actor, { action: "comment.create", consultation }, now)) {
     const why = refusal(consultation, now);
-    return data({ errors: { form: why.key }, values, refusal: why }, { status: 403 });
+    // A refused reply, edit or report stays in its own form, open with what was typed.
+    const where = { reply: { replyTo: values.parentId }, edit: { editing: values.commentId }, flag: { flagging: values.commentId } }[String(form.get("intent"))] ?? {};
+    return data({ errors: { form: why.key }, values, refusal: why, ...where }, { status: 403 });
   }
   const allowed =
     (await tryConsume("contributionPerAccount", String(signedIn.user.id))) &&

@@ -131,6 +131,13 @@ describe("a consultation that opens and closes by itself", () => {
     expect(latePage).toContain("This consultation closed on");
     expect(latePage.toLowerCase()).toContain(`datetime="${closesAt.toISOString().toLowerCase()}"`);
     expect(latePage).toContain("Typed after the closing");
+    // A reply, too, is refused with the closing time, and stays in its form.
+    const commentId = /#comment-(\d+)$/.exec(stored.headers.get("location")!)![1]!;
+    const reply = await post("participant", "/c/ocean-science/p/OP1", { intent: "reply", parentId: commentId, body: "A reply typed too late", submissionId: crypto.randomUUID() });
+    expect(reply.status).toBe(403);
+    const replyPage = await reply.text();
+    expect(replyPage).toContain("This consultation closed on");
+    expect(replyPage).toMatch(/<textarea[^>]*>A reply typed too late<\/textarea>/);
     live.disconnect();
 
     // The audit log shows the secretariat's steps and the scheduler's, on the admin page.
