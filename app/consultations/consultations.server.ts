@@ -159,7 +159,8 @@ export function saveConsultation(db: Db, values: ConsultationFormValues, actorId
   const { translations, errors: translationErrors } = translationsFrom(values, original);
   Object.assign(errors, translationErrors);
   const groupIds = [...new Set((values.groups ?? "").split(",").filter(Boolean).map(Number))].filter((n) => Number.isInteger(n) && n > 0);
-  const audience = parsed.success ? parsed.data.audience : "everyone";
+  // Read from the form itself, so this problem is named with the others in one round trip.
+  const audience = consultationFormSchema.shape.audience.parse(values.audience);
   if (audience === "groups" && groupIds.length === 0) errors.groups = "consultation.groups.required";
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
 
