@@ -32,6 +32,8 @@ import { ChangeCursors } from "./realtime/change-cursors";
 import { announceChange, attachRealtime } from "./realtime/socket-server";
 import { DEMO_PASSWORD, seedDemoAccounts } from "./seeds/seed-demo-accounts.server";
 import { seedDemoConsultations } from "./seeds/seed-demo.server";
+import { seedDemoComments } from "./seeds/seed-demo-comments.server";
+import { LifecycleScheduler } from "./app/consultations/lifecycle-scheduler.server";
 
 function readConfig(): Config {
   try {
@@ -68,6 +70,11 @@ if (seeded > 0) console.log(`Seeded ${seeded} demo consultations from seeds/.`);
 if (config.nodeEnv !== "production") {
   const accounts = await seedDemoAccounts(db);
   if (accounts > 0) console.log(`Created ${accounts} demo accounts (password "${DEMO_PASSWORD}"; see the README).`);
+  // On the first start only (the demo drafts were just imported): the demo in mid-flight.
+  if (seeded > 0 && config.demoComments > 0) {
+    const demo = seedDemoComments(db, config.demoComments);
+    if (demo) console.log(`Added ${demo.comments} synthetic comments from ${demo.participants} synthetic participants to the demo consultation (DEMO_COMMENTS=0 to skip).`);
+  }
 }
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
@@ -132,6 +139,10 @@ const io = attachRealtime(httpServer, {
 });
 context.announce = (change) => announceChange(io, cursors, change);
 context.liveCursor = (slug) => cursors.current(slug);
+// Opens and closes consultations at their stored instants, whether or not anyone visits.
+const scheduler = new LifecycleScheduler(db, (change) => announceChange(io, cursors, change));
+scheduler.start();
+context.lifecycle = scheduler;
 const collab = attachCollab(io, { db, ...collabAccess(db, config) });
 // Pages that publish a revision read the live working draft from here.
 context.collab = collab;
@@ -145,6 +156,7 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`Received ${signal}, shutting down.`);
+  scheduler.stop();
   collab.close();
   io.close();
   httpServer.close(() => {

@@ -25,6 +25,8 @@ export interface AppContext {
    * step at a time while no request is being answered. Without it, work starts at once.
    */
   background?: Background;
+  /** The consultations' scheduler, told when the secretariat changes a schedule or a state. */
+  lifecycle?: { changed(): void };
   /** Tells the consultation's live viewers that something changed. */
   announce?: (change: ConsultationChange) => void;
   /**

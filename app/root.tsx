@@ -94,9 +94,14 @@ function Shell({ children }: { children: ReactNode }) {
                     </li>
                   ) : null}
                   {user.secretariat ? (
-                    <li>
-                      <Link to="/admin">{t("nav.admin")}</Link>
-                    </li>
+                    <>
+                      <li>
+                        <Link to="/admin/consultations">{t("nav.manageConsultations")}</Link>
+                      </li>
+                      <li>
+                        <Link to="/admin">{t("nav.admin")}</Link>
+                      </li>
+                    </>
                   ) : null}
                   <li>
                     <Link to="/account" title={t("nav.signedInAs", { name: user.displayName })}>

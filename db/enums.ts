@@ -2,7 +2,27 @@
  * The fixed vocabularies of the data model, without any database code, so that browser bundles can
  * use them (forms, filters) without pulling in the ORM.
  */
-export const consultationStatuses = ["draft", "open", "closed"] as const;
+/**
+ * The lifecycle of a consultation (docs/consultation-lifecycle.md). "scheduled" and "open" are
+ * stored, but the state a reader sees is derived from them and the clock (app/consultations/
+ * lifecycle.ts): a scheduled consultation is open from its opening instant, an open one closed from
+ * its closing instant, whether or not the scheduler has written it down yet.
+ */
+export const consultationStatuses = ["draft", "scheduled", "open", "closed", "results-published"] as const;
+
+/** What the audit log of a consultation records. */
+export const consultationEventKinds = [
+  "created",
+  "edited",
+  "scheduled",
+  "unscheduled",
+  "opened",
+  "closed",
+  "extended",
+  "reopened",
+  "results-published",
+  "round-opened",
+] as const;
 
 export const nodeKinds = [
   "heading",
@@ -59,6 +79,7 @@ export const decisions = ["accepted", "accepted-in-part", "noted", "not-accepted
 export const commentTypes = ["general", "technical", "editorial"] as const;
 
 export type ConsultationStatus = (typeof consultationStatuses)[number];
+export type ConsultationEventKind = (typeof consultationEventKinds)[number];
 export type NodeKind = (typeof nodeKinds)[number];
 export type Role = (typeof roles)[number];
 export type UnescoRegion = (typeof unescoRegions)[number];

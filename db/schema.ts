@@ -12,6 +12,7 @@ import {
   ageBands,
   channels,
   commentTypes,
+  consultationEventKinds,
   consultationStatuses,
   decisions,
   electoralGroups,
@@ -40,15 +41,65 @@ export const consultations = sqliteTable(
     slug: text("slug").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
+    /** The call to participate shown above the text. */
+    callToParticipate: text("call_to_participate").notNull().default(""),
+    /** The language title, description and call were written in: what a reader gets without theirs. */
+    language: text("language", { enum: languages }).notNull().default("en"),
+    /**
+     * Title, description and call in other UI languages, JSON `{ "fr": { "title", "description",
+     * "callToParticipate" } }` (app/consultations/consultation-texts.ts).
+     */
+    translations: text("translations").notNull().default("{}"),
     status: text("status", { enum: consultationStatuses }).notNull().default("draft"),
+    /** Instants, in UTC; `timeZone` is only how they were entered and are shown besides the reader's. */
     opensAt: integer("opens_at", { mode: "timestamp_ms" }),
     closesAt: integer("closes_at", { mode: "timestamp_ms" }),
+    /** IANA zone of the consultation ("Europe/Paris"). */
+    timeZone: text("time_zone").notNull().default("UTC"),
+    /** Stakeholder group ids who may comment, JSON array; empty: every registered participant. */
+    commenterGroupIds: text("commenter_group_ids").notNull().default("[]"),
+    /** The round under way: 1, then 2 once a second round opens on a newer version. */
+    round: integer("round").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("consultations_slug_unique").on(t.slug),
-    check("consultations_status_check", sql`${t.status} in ('draft', 'open', 'closed')`),
+    check("consultations_status_check", sql`${t.status} in ('draft', 'scheduled', 'open', 'closed', 'results-published')`),
   ],
+);
+
+/** Each round of a consultation: the version it asked comments on, and when it opened. */
+export const consultationRounds = sqliteTable(
+  "consultation_rounds",
+  {
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    versionId: integer("version_id").references(() => documentVersions.id),
+    openedAt: integer("opened_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("consultation_rounds_unique").on(t.consultationId, t.number)],
+);
+
+/**
+ * The audit log of a consultation's lifecycle: every change of state, schedule or settings, who
+ * made it (null: the scheduler, at the stored instant) and when.
+ */
+export const consultationEvents = sqliteTable(
+  "consultation_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: consultationEventKinds }).notNull(),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** Free detail, e.g. the new closing instant: JSON. */
+    detail: text("detail").notNull().default("{}"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("consultation_events_consultation_idx").on(t.consultationId, t.createdAt)],
 );
 
 /** A text under consultation; its content lives in immutable versions. */
@@ -438,6 +489,8 @@ export const comments = sqliteTable(
     hiddenReason: text("hidden_reason"),
     /** One per form rendering: a form sent twice stores one comment. */
     submissionId: text("submission_id").notNull(),
+    /** The consultation's round when the comment was made (app/consultations/rounds.server.ts). */
+    round: integer("round").notNull().default(1),
     createdAt: createdAt(),
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
   },
@@ -631,3 +684,4 @@ export type Consultation = typeof consultations.$inferSelect;
 export type DocumentVersion = typeof documentVersions.$inferSelect;
 export type OutlineNodeRow = typeof outlineNodes.$inferSelect;
 export type PendingDraftImport = typeof pendingDraftImports.$inferSelect;
+export type ConsultationEvent = typeof consultationEvents.$inferSelect;

@@ -35,7 +35,8 @@ export const MAX_JOINED_DOCUMENTS = 8;
 export interface ConsultationChange {
   slug: string;
   nodeId: string | null;
-  kind: "comment" | "reply" | "endorsement";
+  /** "state": the consultation opened, closed or otherwise changed state (its scheduler or the secretariat). */
+  kind: "comment" | "reply" | "endorsement" | "state";
 }
 
 export const consultationRoom = (slug: string) => `consultation:${slug}`;

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { count } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client.server";
-import { consultations, documents } from "../db/schema";
+import { consultations, consultationStatuses, documents } from "../db/schema";
+import { recordRoundOpening } from "../app/consultations/consultations.server";
 import { importPlainText } from "../app/import";
 import { storeImportedOutline } from "../app/drafts/store-import.server";
 import { projectRoot } from "../app/config/project-root.server";
@@ -18,7 +19,7 @@ const manifestSchema = z.object({
       slug: z.string().regex(/^[a-z0-9-]+$/),
       title: z.string(),
       description: z.string(),
-      status: z.enum(["draft", "open", "closed"]),
+      status: z.enum(consultationStatuses),
       opensInDays: z.number().optional(),
       closesInDays: z.number().optional(),
       opensAt: z.iso.date().optional(),
@@ -69,6 +70,10 @@ export function seedDemoConsultations(db: Db, now = new Date()): number {
         sourceFormat: "text",
         sourceName: seed.file,
       });
+      // Round 1 of an opened consultation is on the version just stored.
+      if (consultation.status !== "draft" && consultation.status !== "scheduled") {
+        recordRoundOpening(tx as unknown as Db, consultation, consultation.opensAt ?? now);
+      }
     });
   });
   return manifest.seeds.length;

@@ -25,7 +25,7 @@ import { translatableError } from "../i18n/error-message";
 async function requireAnalysis(request: Request, context: AppLoadContext, slug: string | undefined) {
   const actor = await getActor(request, context.db, context.config);
   const draft = loadReadableDraft(context.db, slug, actor);
-  if (!can(actor, { action: "analysis.view", consultation: draft.consultation })) {
+  if (!can(actor, { action: "analysis.view", consultation: draft.ref })) {
     if (actor.kind === "anonymous") {
       const url = new URL(request.url);
       throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
@@ -93,7 +93,7 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
   const totals = new Map(rows.map((r) => [r.node, r.total.total]));
   const most = Math.max(1, ...totals.values());
   return {
-    consultation: { id: consultation.id, slug: consultation.slug, title: consultation.title },
+    consultation: { id: consultation.id, slug: consultation.slug, title: consultation.title, round: consultation.round },
     filters,
     /** Campaigns or themes are still being brought up to date with the newest comments. */
     updating: grouping.stale || themesStale,
@@ -152,7 +152,7 @@ export async function drillDownPage(request: Request, context: AppLoadContext, s
   const { total, rows } = countedCommentList(context.db, consultation.id, filters, cell, cell.page);
   const labels = new Map(nodes.map((n) => [n.nodeId, n.label]));
   return {
-    consultation: { slug: consultation.slug, title: consultation.title },
+    consultation: { slug: consultation.slug, title: consultation.title, round: consultation.round },
     filters,
     cell,
     total,

@@ -7,9 +7,11 @@ import { drillDownPath, drillDownPaths, WHOLE_DRAFT, type AnalysisDimension } fr
 import { ScrollRegion } from "~/components/scroll-region";
 
 /** The filters as a plain GET form: works without JavaScript, and the URL it makes can be shared. */
-export function AnalysisFilterForm({ filters, groups, clearTo, keep = {} }: {
+export function AnalysisFilterForm({ filters, groups, clearTo, keep = {}, rounds = 1 }: {
   filters: CommentFilters;
   groups: GroupName[];
+  /** How many rounds the consultation has had: a round filter from two on. */
+  rounds?: number;
   clearTo: string;
   /** Parameters of the view that the filters leave as they are (the chosen matrix, the drill-down's cell). */
   keep?: Record<string, string | undefined>;
@@ -22,6 +24,9 @@ export function AnalysisFilterForm({ filters, groups, clearTo, keep = {} }: {
     ["stance", t("analysis.filter.stance"), filters.stance, stances.map((s) => ({ value: s, label: t(`stance.${s}`) }))],
     ["channel", t("analysis.filter.channel"), filters.channel, channels.map((c) => ({ value: c, label: t(`channel.${c}`) }))],
     ["language", t("analysis.filter.language"), filters.language, languages.map((l) => ({ value: l, label: t(`language.${l}`) }))],
+    ...(rounds > 1
+      ? ([["round", t("analysis.filter.round"), filters.round, Array.from({ length: rounds }, (_, i) => ({ value: String(i + 1), label: t("analysis.filter.roundNumber", { round: i + 1 }) }))]] as const)
+      : []),
   ] as const;
   const anyLabel: Record<string, string> = { campaigns: t("analysis.filter.campaigns.raw") };
   return (

@@ -17,6 +17,7 @@ export function commentFilterConditions(f: CommentFilters): SQL | undefined {
   if (f.stance) conditions.push(eq(comments.stance, f.stance));
   if (f.channel) conditions.push(eq(comments.channel, f.channel));
   if (f.language) conditions.push(eq(comments.language, f.language));
+  if (f.round) conditions.push(eq(comments.round, f.round));
   if (f.from) conditions.push(gte(comments.createdAt, new Date(`${f.from}T00:00:00Z`)));
   if (f.campaigns === "collapsed") conditions.push(campaignsCollapsed);
   if (f.to) conditions.push(lt(comments.createdAt, new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)));

@@ -9,6 +9,12 @@ describe("comment filters", () => {
     expect(f).toEqual({ region: "africa", stance: "concern", group: 3, to: "2026-03-01", language: "ar" });
   });
 
+  it("reads the round, and drops one that is not a round number", () => {
+    expect(parseCommentFilters(new URLSearchParams("round=2"))).toEqual({ round: 2 });
+    expect(parseCommentFilters(new URLSearchParams("round=zero"))).toEqual({});
+    expect(filtersToSearch({ round: 2, stance: "support" })).toBe("?stance=support&round=2");
+  });
+
   it("writes them back so a view can be shared, with a drill-down's extra parameters", () => {
     const f = parseCommentFilters(new URLSearchParams("electoral=V(a)&region=arab-states"));
     expect(filtersToSearch(f, { node: "n-12" })).toBe("?region=arab-states&electoral=V%28a%29&node=n-12");

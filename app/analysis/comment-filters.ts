@@ -17,6 +17,8 @@ export const commentFilterSchema = z.object({
   language: z.enum(languages).optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
+  /** The consultation's round the comments were made in (a second round on a newer version). */
+  round: z.coerce.number().int().min(1).max(99).optional().catch(undefined),
   /** Raw (absent): every comment counts; collapsed: a campaign counts once (decision 016). */
   campaigns: z.enum(["collapsed"]).optional().catch(undefined),
 });

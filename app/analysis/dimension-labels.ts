@@ -37,6 +37,7 @@ export function describeFilters(t: Translate, f: CommentFilters, groups: GroupNa
   if (f.stance) parts.push(`${t("analysis.filter.stance")}: ${t(`stance.${f.stance}`)}`);
   if (f.channel) parts.push(`${t("analysis.filter.channel")}: ${dimensionValueLabel(t, "channel", f.channel, groups)}`);
   if (f.language) parts.push(`${t("analysis.filter.language")}: ${dimensionValueLabel(t, "language", f.language, groups)}`);
+  if (f.round) parts.push(`${t("analysis.filter.round")}: ${f.round}`);
   if (f.from) parts.push(`${t("analysis.filter.from")}: ${f.from}`);
   if (f.to) parts.push(`${t("analysis.filter.to")}: ${f.to}`);
   if (f.campaigns === "collapsed") parts.push(t("analysis.filter.campaigns.collapsed"));

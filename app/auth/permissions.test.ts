@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "../../db/schema";
 import { anonymous, can, type Actor, type Permission, type PermissionAction } from "./permissions";
 
-const OPEN = { id: 1, status: "open" as const };
-const CLOSED = { id: 1, status: "closed" as const };
-const OTHER = { id: 2, status: "open" as const };
-const IN_PREPARATION = { id: 1, status: "draft" as const };
+const unscheduled = { opensAt: null, closesAt: null };
+const OPEN = { id: 1, status: "open" as const, ...unscheduled };
+const CLOSED = { id: 1, status: "closed" as const, ...unscheduled };
+const PUBLISHED = { id: 1, status: "results-published" as const, ...unscheduled };
+const OTHER = { id: 2, status: "open" as const, ...unscheduled };
+const IN_PREPARATION = { id: 1, status: "draft" as const, ...unscheduled };
+const SCHEDULED = { id: 1, status: "scheduled" as const, opensAt: new Date("2099-01-01T00:00:00Z"), closesAt: null };
 
 const user = (role: Role, expertOf: [number, boolean][] = []): Actor => ({
   kind: "user",
@@ -28,6 +31,9 @@ const PERMISSIONS: Record<string, Permission> = {
   "list consultations": { action: "consultation.list" },
   "read an open consultation": { action: "consultation.read", consultation: OPEN },
   "read a consultation in preparation": { action: "consultation.read", consultation: IN_PREPARATION },
+  "read a scheduled consultation before it opens": { action: "consultation.read", consultation: SCHEDULED },
+  "comment before the opening": { action: "comment.create", consultation: SCHEDULED },
+  "manage consultations": { action: "consultation.manage" },
   "comment while open": { action: "comment.create", consultation: OPEN },
   "comment once closed": { action: "comment.create", consultation: CLOSED },
   "view the working draft": { action: "draft.view", consultation: OPEN },
@@ -57,6 +63,9 @@ const PERMISSIONS: Record<string, Permission> = {
   "export with e-mail addresses": { action: "export.private" },
   "read what we heard while open": { action: "whatWeHeard.read", consultation: OPEN },
   "read what we heard once closed": { action: "whatWeHeard.read", consultation: CLOSED },
+  "read what we heard once results are published": { action: "whatWeHeard.read", consultation: PUBLISHED },
+  "export without personal data once results are published": { action: "export.public", consultation: PUBLISHED },
+  "comment once results are published": { action: "comment.create", consultation: PUBLISHED },
 };
 
 // Rows: permissions; columns: anonymous, participant, expert, expert lead, moderator, secretariat.
@@ -66,6 +75,9 @@ const MATRIX: Record<keyof typeof PERMISSIONS, [boolean, boolean, boolean, boole
   "list consultations": [Y, Y, Y, Y, Y, Y],
   "read an open consultation": [Y, Y, Y, Y, Y, Y],
   "read a consultation in preparation": [N, N, Y, Y, N, Y],
+  "read a scheduled consultation before it opens": [N, N, Y, Y, N, Y],
+  "comment before the opening": [N, N, N, N, N, N],
+  "manage consultations": [N, N, N, N, N, Y],
   "comment while open": [N, Y, Y, Y, Y, Y],
   "comment once closed": [N, N, N, N, N, N],
   "view the working draft": [N, N, Y, Y, Y, Y],
@@ -91,10 +103,13 @@ const MATRIX: Record<keyof typeof PERMISSIONS, [boolean, boolean, boolean, boole
   "review comments and record dispositions": [N, N, Y, Y, N, Y],
   "review another consultation's comments": [N, N, N, N, N, Y],
   "export without personal data while open": [N, N, Y, Y, N, Y],
-  "export without personal data once closed": [Y, Y, Y, Y, Y, Y],
+  "export without personal data once closed": [N, N, Y, Y, N, Y],
   "export with e-mail addresses": [N, N, N, N, N, Y],
   "read what we heard while open": [N, N, Y, Y, N, Y],
-  "read what we heard once closed": [Y, Y, Y, Y, Y, Y],
+  "read what we heard once closed": [N, N, Y, Y, N, Y],
+  "read what we heard once results are published": [Y, Y, Y, Y, Y, Y],
+  "export without personal data once results are published": [Y, Y, Y, Y, Y, Y],
+  "comment once results are published": [N, N, N, N, N, N],
 };
 
 describe("the permission matrix", () => {
@@ -113,8 +128,41 @@ describe("the permission matrix", () => {
       "consultation.list", "consultation.read", "comment.create", "draft.view", "draft.edit", "draft.publish", "draft.upload", "analysis.view",
       "comment.moderate", "account.manage", "users.list", "users.changeRole", "experts.manage",
       "stakeholderGroups.manage", "outbox.read", "profiles.readFull", "moderation.log.read", "input.record",
-      "comments.review", "export.public", "export.private", "whatWeHeard.read",
+      "comments.review", "export.public", "export.private", "whatWeHeard.read", "consultation.manage",
     ];
     expect([...covered].sort()).toEqual([...all].sort());
+  });
+});
+
+describe("the clock in every check", () => {
+  const opensAt = new Date("2026-09-01T07:00:00Z");
+  const closesAt = new Date("2026-09-30T21:59:00Z");
+  const scheduled = { id: 1, status: "scheduled" as const, opensAt, closesAt };
+  const participant = ACTORS.participant;
+
+  it("refuses a comment a millisecond before the opening and accepts it at the opening", () => {
+    expect(can(participant, { action: "comment.create", consultation: scheduled }, new Date(opensAt.getTime() - 1))).toBe(false);
+    expect(can(participant, { action: "comment.create", consultation: scheduled }, opensAt)).toBe(true);
+  });
+
+  it("refuses a comment at the closing instant even while the stored status still says open", () => {
+    const open = { ...scheduled, status: "open" as const };
+    expect(can(participant, { action: "comment.create", consultation: open }, new Date(closesAt.getTime() - 1))).toBe(true);
+    expect(can(participant, { action: "comment.create", consultation: open }, closesAt)).toBe(false);
+  });
+
+  it("makes a scheduled consultation public at its opening", () => {
+    expect(can(anonymous, { action: "consultation.read", consultation: scheduled }, new Date(opensAt.getTime() - 1))).toBe(false);
+    expect(can(anonymous, { action: "consultation.read", consultation: scheduled }, opensAt)).toBe(true);
+  });
+
+  it("lets only the chosen stakeholder groups comment when the consultation is restricted", () => {
+    const restricted = { ...scheduled, status: "open" as const, commenterGroupIds: "[3,4]" };
+    const at = new Date(opensAt.getTime() + 1000);
+    const member = { ...(participant as Extract<Actor, { kind: "user" }>), stakeholderGroupId: 4 };
+    const outsider = { ...(participant as Extract<Actor, { kind: "user" }>), stakeholderGroupId: 1 };
+    expect(can(member, { action: "comment.create", consultation: restricted }, at)).toBe(true);
+    expect(can(outsider, { action: "comment.create", consultation: restricted }, at)).toBe(false);
+    expect(can(participant, { action: "comment.create", consultation: restricted }, at)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import type { ConsultationStatus, Role } from "../../db/schema";
+import type { ConsultationStatus, Role } from "../../db/enums";
+import { effectiveStatus } from "../consultations/lifecycle";
 
 /**
  * Who is acting: nobody signed in, or a user with a platform role (participant, moderator,
@@ -14,18 +15,41 @@ export type Actor =
       role: Role;
       /** consultation id → whether they lead its expert group. */
       expertOf: ReadonlyMap<number, { lead: boolean }>;
+      /** Their stakeholder group, for consultations open to chosen groups only. */
+      stakeholderGroupId?: number | null;
     };
 
 export const anonymous: Actor = { kind: "anonymous" };
 
-interface ConsultationRef {
+/**
+ * A consultation as stored: its status and schedule. Every check derives the state from them and
+ * the clock (app/consultations/lifecycle.ts), so a consultation opens and closes on time whether or
+ * not the scheduler has written the change down.
+ */
+export interface ConsultationRef {
   id: number;
   status: ConsultationStatus;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  /** Stakeholder groups who may comment, JSON array or list; empty: every registered participant. */
+  commenterGroupIds?: string | readonly number[];
+}
+
+function groupsOf(c: ConsultationRef): readonly number[] {
+  if (c.commenterGroupIds === undefined) return [];
+  if (typeof c.commenterGroupIds !== "string") return c.commenterGroupIds;
+  try {
+    const parsed: unknown = JSON.parse(c.commenterGroupIds);
+    return Array.isArray(parsed) ? parsed.filter((n): n is number => typeof n === "number") : [];
+  } catch {
+    return [];
+  }
 }
 
 export type Permission =
   | { action: "consultation.list" }
-  | { action: "consultation.read"; consultation: { status: ConsultationStatus; id?: number } }
+  | { action: "consultation.read"; consultation: Omit<ConsultationRef, "id"> & { id?: number } }
+  | { action: "consultation.manage" }
   | { action: "comment.create"; consultation: ConsultationRef }
   | { action: "draft.view"; consultation: ConsultationRef }
   | { action: "draft.edit"; consultation: ConsultationRef }
@@ -58,19 +82,24 @@ function isExpert(actor: Actor, consultationId: number): boolean {
  * A consultation in preparation is visible to the secretariat and its experts only; open and
  * closed ones are public texts.
  */
-export function can(actor: Actor, permission: Permission): boolean {
+export function can(actor: Actor, permission: Permission, now: Date = new Date()): boolean {
   const user = actor.kind === "user" ? actor : null;
   const secretariat = user?.role === "secretariat";
+  const state = "consultation" in permission ? effectiveStatus(permission.consultation, now) : null;
   switch (permission.action) {
     case "consultation.list":
       return true;
     case "consultation.read": {
-      const { status, id } = permission.consultation;
-      if (status !== "draft") return true;
+      const { id } = permission.consultation;
+      if (state !== "draft" && state !== "scheduled") return true;
       return secretariat || (id !== undefined && isExpert(actor, id));
     }
-    case "comment.create":
-      return user !== null && permission.consultation.status === "open";
+    case "comment.create": {
+      // Comments, replies, endorsements, flags and edits: while the consultation is open, by the clock.
+      if (user === null || state !== "open") return false;
+      const groups = groupsOf(permission.consultation);
+      return groups.length === 0 || (user.stakeholderGroupId != null && groups.includes(user.stakeholderGroupId));
+    }
     case "draft.view":
       return secretariat || user?.role === "moderator" || isExpert(actor, permission.consultation.id);
     case "analysis.view":
@@ -87,18 +116,20 @@ export function can(actor: Actor, permission: Permission): boolean {
     case "input.record":
       // Meetings held during the consultation may be written up after it closes; a consultation
       // still in preparation has no text to comment on yet.
-      return secretariat && permission.consultation.status !== "draft";
+      return secretariat && state !== "draft" && state !== "scheduled";
     // The compiled table, dispositions and assignments: the expert group's and secretariat's work.
     case "comments.review":
       return secretariat || isExpert(actor, permission.consultation.id);
-    // Exports without personal data: for the experts while they work, for everyone once closed.
+    // Exports without personal data and "what we heard": for the experts while they work, for
+    // everyone once the secretariat publishes the results.
     case "export.public":
     case "whatWeHeard.read":
-      return secretariat || isExpert(actor, permission.consultation.id) || permission.consultation.status === "closed";
+      return secretariat || isExpert(actor, permission.consultation.id) || state === "results-published";
     case "comment.moderate":
       return secretariat || user?.role === "moderator";
     case "account.manage":
       return user !== null;
+    case "consultation.manage":
     case "users.list":
     case "users.changeRole":
     case "experts.manage":

@@ -78,6 +78,7 @@ async function userFromCookieHeader(db: Db, config: Config, header: string | nul
       userId: row.user.id,
       role: row.user.role,
       expertOf: new Map(memberships.map((m) => [m.consultationId, { lead: m.lead }])),
+      stakeholderGroupId: row.user.stakeholderGroupId,
     },
   };
 }

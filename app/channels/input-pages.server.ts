@@ -2,6 +2,7 @@
  * The secretariat's pages for input from other channels (/c/:slug/input...): what each loader
  * returns and what each form does. Every entry point asks the permission function first.
  */
+import { effectiveStatus } from "../consultations/lifecycle";
 import { randomUUID } from "node:crypto";
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
@@ -49,7 +50,7 @@ export async function requireInputAccess(request: Request, context: AppLoadConte
   return { consultation, userId: actor.userId };
 }
 
-const consultationView = (c: Consultation) => ({ slug: c.slug, title: c.title, status: c.status });
+const consultationView = (c: Consultation) => ({ slug: c.slug, title: c.title, status: effectiveStatus(c, new Date()) });
 
 export function inputOverview(context: AppLoadContext, consultation: Consultation, searchParams: URLSearchParams) {
   const batches = listImportBatches(context.db, consultation.id);

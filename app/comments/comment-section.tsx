@@ -1,8 +1,9 @@
+import { useState } from "react";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ChannelLabel } from "~/channels/channel-label";
 import { DiffText } from "~/components/diff-text";
 import { ErrorSummary, Field, Options } from "~/components/form-field";
-import { LocalTime, WithLocalTime } from "~/components/local-date";
+import { LocalTime, WithLocalTime, WithTwoZones } from "~/components/local-date";
 import { wordDiff } from "~/drafts/word-diff";
 import { useLocale, useT } from "~/i18n/i18n-context";
 import { formatNumber } from "~/i18n/translate";
@@ -24,6 +25,8 @@ interface Section {
   canComment: boolean;
   open: boolean;
   closedAt: string | null;
+  /** Why this reader cannot comment now (null: they can, or must sign in first). */
+  refusal: Refusal | null;
   submissionId: string;
   /** The latest published version: comments on an earlier one are marked with theirs. */
   currentVersion: number | null;
@@ -31,7 +34,21 @@ interface Section {
   passages: { changed: number[]; firstPiece: Record<number, number> } | null;
 }
 
+interface Refusal {
+  key: string;
+  at: string | null;
+  timeZone: string;
+}
+
+/** "Comments open on 1 September 2026, 09:00 CEST (…Central European Time)", or without a date. */
+function RefusalMessage({ refusal }: { refusal: Refusal }) {
+  const t = useT();
+  if (refusal.at === null) return <>{t(refusal.key as MessageKey)}</>;
+  return <WithTwoZones message={(date) => t(refusal.key as MessageKey, { date })} iso={refusal.at} timeZone={refusal.timeZone} />;
+}
+
 interface Result {
+  refusal?: Refusal;
   errors?: Record<string, string>;
   values?: Record<string, string>;
   replyTo?: string;
@@ -191,7 +208,7 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
             </button>
           </Form>
         ) : null}
-        {section.canComment && !comment.mine && comment.status === "visible" ? (
+        {(section.canComment || result.flagging === String(comment.id)) && !comment.mine && comment.status === "visible" ? (
           <details className="comment__flag" open={result.flagging === String(comment.id)}>
             <summary>{t("comment.flag")}</summary>
             <Form method="post" className="form" noValidate>
@@ -211,7 +228,8 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
             ))}
           </ol>
         ) : null}
-        {section.canComment && !reply && comment.status === "visible" ? (
+        {/* Also after a refused reply, so what was typed is not lost. */}
+        {(section.canComment || result.replyTo === String(comment.id)) && !reply && comment.status === "visible" ? (
           <details className="comment__reply" open={result.replyTo === String(comment.id)}>
             <summary>{t("comment.reply")}</summary>
             <Form method="post" className="form" noValidate>
@@ -287,6 +305,13 @@ export function CommentSection({
   const values = elsewhere ? {} : (result.values ?? {});
   const { form: formError, ...fieldErrors } = errors;
   const commentLanguage = useLanguageGuess(values.language);
+  // Once someone has started writing, the form stays even if the consultation closes meanwhile
+  // (a live update): the notice says so, and nothing typed is lost.
+  const [started, setStarted] = useState(false);
+  const onBody = (event: React.ChangeEvent<HTMLTextAreaElement>) => {
+    setStarted(true);
+    commentLanguage.onText(event);
+  };
   return (
     <section className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">{t("comment.section")}</h2>
@@ -332,10 +357,25 @@ export function CommentSection({
         </ol>
       ) : null}
 
-      {section.canComment ? (
+      {result.refusal && elsewhere ? (
+        <p className="error-summary" role="alert">
+          <RefusalMessage refusal={result.refusal} />
+        </p>
+      ) : null}
+      {section.canComment || (result.refusal && !elsewhere) || (started && section.signedIn) ? (
         <Form method="post" className="form comment-form" noValidate aria-labelledby="comment-form-title">
           <h3 id="comment-form-title">{label === null ? t("comment.addOnDraft") : t("comment.add", { label })}</h3>
-          {formError ? (
+          {!section.canComment && section.refusal && !result.refusal ? (
+            <p className="notice" role="status">
+              <RefusalMessage refusal={section.refusal} />
+            </p>
+          ) : null}
+          {result.refusal && !elsewhere ? (
+            // Refused on submit (the consultation closed meanwhile): the text stays to copy.
+            <p className="error-summary" role="alert">
+              <RefusalMessage refusal={result.refusal} />
+            </p>
+          ) : formError ? (
             <p className="error-summary" role="alert">
               {t(formError as MessageKey)}
             </p>
@@ -347,7 +387,7 @@ export function CommentSection({
           <ChosenPassageField passage={passage ?? passageFromValues(values, paragraphText)} error={fieldErrors.passage} onClear={onClearPassage} />
           <StanceFieldset legend={t("comment.stance")} value={values.stance} error={fieldErrors.stance} />
           <Field name="body" label={t("comment.body")} hint={t("comment.body.hint")} error={fieldErrors.body}>
-            <textarea rows={6} maxLength={10_000} defaultValue={values.body} onChange={commentLanguage.onText} />
+            <textarea rows={6} maxLength={10_000} defaultValue={values.body} onChange={onBody} />
           </Field>
           <CommentLanguageField guess={commentLanguage} />
           <Field name="proposedText" label={t("comment.proposedText")} hint={t("comment.proposedText.hint")} error={fieldErrors.proposedText} optional>
@@ -355,12 +395,10 @@ export function CommentSection({
           </Field>
           <button type="submit">{t("comment.submit")}</button>
         </Form>
-      ) : !section.open ? (
-        <p className="notice">{section.closedAt ? (
-            <WithLocalTime message={(date) => t("comment.closedOn", { date })} iso={section.closedAt} withTime />
-          ) : (
-            t("comment.closed")
-          )}</p>
+      ) : section.refusal ? (
+        <p className="notice">
+          <RefusalMessage refusal={section.refusal} />
+        </p>
       ) : !section.signedIn ? (
         <p>
           <Link to={`/sign-in?redirectTo=${encodeURIComponent(returnTo)}`}>{t("comment.signInToComment")}</Link>{" "}

@@ -59,7 +59,7 @@ function authorColumns(author: User) {
 /** Stores a comment once per submission id: a form sent twice gives back the first comment. */
 export function addComment(
   db: Db,
-  input: { consultationId: number; nodeId: string | null; versionId: number | null; author: User; passage?: StoredPassage | null } & z.infer<
+  input: { consultationId: number; nodeId: string | null; versionId: number | null; author: User; passage?: StoredPassage | null; round?: number } & z.infer<
     typeof commentSchema
   >,
 ): Comment {
@@ -71,6 +71,7 @@ export function addComment(
       consultationId: input.consultationId,
       nodeId: input.nodeId,
       versionId: input.versionId,
+      round: input.round ?? 1,
       ...authorColumns(input.author),
       language: input.language ?? input.author.language,
       stance: input.stance,
@@ -99,6 +100,8 @@ export function addReply(db: Db, input: { author: User; consultationId: number }
       consultationId: parent.consultationId,
       nodeId: parent.nodeId,
       versionId: parent.versionId,
+      // A reply belongs to the round of the comment it answers.
+      round: parent.round,
       parentId: parent.parentId ?? parent.id,
       ...authorColumns(input.author),
       language: input.language ?? input.author.language,

@@ -29,6 +29,23 @@ import { anchorPassage } from "../collab/passage-anchors.server";
 import { passageFromForm } from "./passage-anchor";
 import { passageView } from "./passage-highlights";
 import { commentsChanged } from "./live-updates.server";
+import { effectiveStatus } from "../consultations/lifecycle";
+import type { Consultation } from "../../db/schema";
+
+/**
+ * Why this actor may not comment now, as the form says it: not open yet (with the opening), closed
+ * (with the closing), or open to other stakeholder groups. The moment goes to the page, which
+ * shows it in the reader's zone and the consultation's.
+ */
+function refusal(consultation: Consultation, now: Date) {
+  const state = effectiveStatus(consultation, now);
+  const timeZone = consultation.timeZone;
+  if ((state === "draft" || state === "scheduled") && consultation.opensAt) return { key: "comment.opensOn", at: consultation.opensAt.toISOString(), timeZone };
+  if (state === "draft" || state === "scheduled") return { key: "comment.notOpenYet", at: null, timeZone };
+  if ((state === "closed" || state === "results-published") && consultation.closesAt) return { key: "comment.closedOn", at: consultation.closesAt.toISOString(), timeZone };
+  if (state === "closed" || state === "results-published") return { key: "comment.closed", at: null, timeZone };
+  return { key: "comment.groupsOnly", at: null, timeZone };
+}
 
 /**
  * `shownText`: the paragraph text the page shows, when passages can be marked in it (the version's
@@ -38,6 +55,8 @@ export async function commentSection(request: Request, context: AppLoadContext, 
   const consultation = getConsultationBySlug(context.db, slug)!;
   const signedIn = await getSignedInUser(request, context.db, context.config);
   const t = createTranslator(await requestLocale(request, context, signedIn));
+  const now = new Date();
+  const state = effectiveStatus(consultation, now);
   const all = commentThreads(context.db, consultation.id, nodeId, signedIn?.user.id ?? null, t("comment.participant"));
   const filters = threadFilterSchema.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== "")));
   const threads = filterThreads(all, filters);
@@ -49,10 +68,12 @@ export async function commentSection(request: Request, context: AppLoadContext, 
     filters,
     groups: listStakeholderGroups(context.db).map((g) => ({ id: g.id, name: g.name })),
     signedIn: signedIn !== null,
-    canComment: signedIn !== null && can(signedIn.actor, { action: "comment.create", consultation }),
-    open: consultation.status === "open",
+    canComment: signedIn !== null && can(signedIn.actor, { action: "comment.create", consultation }, now),
+    open: state === "open",
+    // Why the form is not shown, for a signed-in reader while the consultation is not open to them.
+    refusal: state === "open" && signedIn === null ? null : refusal(consultation, now),
     currentVersion: currentVersion(context.db, consultation.id)?.number ?? null,
-    closedAt: consultation.status === "closed" ? (consultation.closesAt?.toISOString() ?? null) : null,
+    closedAt: state === "closed" || state === "results-published" ? (consultation.closesAt?.toISOString() ?? null) : null,
     submissionId: randomUUID(),
   };
 }
@@ -78,9 +99,14 @@ export async function submitParagraphForm(
   const form = await request.formData();
   const values = PASSWORDLESS(form);
   if (!signedIn) throw redirect(`/sign-in?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
-  // Every intent, endorsing and flagging included, needs an open consultation: can() decides.
-  if (!can(signedIn.actor, { action: "comment.create", consultation })) {
-    return data({ errors: { form: "comment.closed" }, values }, { status: 403 });
+  // Every intent, endorsing and flagging included, needs an open consultation: can() decides,
+  // with the clock, to the second, whatever the page showed when it was loaded.
+  const now = new Date();
+  if (!can(signedIn.actor, { action: "comment.create", consultation }, now)) {
+    const why = refusal(consultation, now);
+    // A refused reply, edit or report stays in its own form, open with what was typed.
+    const where = { reply: { replyTo: values.parentId }, edit: { editing: values.commentId }, flag: { flagging: values.commentId } }[String(form.get("intent"))] ?? {};
+    return data({ errors: { form: why.key }, values, refusal: why, ...where }, { status: 403 });
   }
   const allowed =
     (await tryConsume("contributionPerAccount", String(signedIn.user.id))) &&
@@ -142,6 +168,7 @@ export async function submitParagraphForm(
     consultationId: consultation.id,
     nodeId,
     versionId: version?.id ?? null,
+    round: consultation.round,
     author: signedIn.user,
     passage: passage ? { anchor: workingDraft ? { ...passage, workingDraft } : passage } : null,
   });

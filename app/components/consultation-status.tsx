@@ -1,20 +1,25 @@
+import type { ConsultationStatus as Status } from "../../db/enums";
 import { useT } from "../i18n/i18n-context";
-import { WithLocalTime } from "./local-date";
+import { WithTwoZones } from "./local-date";
 
 interface Props {
-  status: "draft" | "open" | "closed";
+  /** The state now, by the clock (app/consultations/lifecycle.ts). */
+  status: Status;
   opensAt: string | null;
   closesAt: string | null;
+  /** The consultation's zone, shown beside the reader's own. */
+  timeZone?: string;
 }
 
-/** Status badge and the date that matters for it. */
-export function ConsultationStatus({ status, opensAt, closesAt }: Props) {
+/** Status badge and the date that matters for it, in the reader's zone and the consultation's. */
+export function ConsultationStatus({ status, opensAt, closesAt, timeZone = "UTC" }: Props) {
   const t = useT();
-  // Closing times are moments: the reader sees them in their own time zone.
   let when: React.ReactNode;
-  if (status === "closed" && closesAt) when = <WithLocalTime message={(date) => t("consultation.closedOn", { date })} iso={closesAt} withTime />;
-  else if (status === "draft" && opensAt) when = <WithLocalTime message={(date) => t("consultation.opensOn", { date })} iso={opensAt} withTime />;
-  else if (closesAt) when = <WithLocalTime message={(date) => t("consultation.closesOn", { date })} iso={closesAt} withTime />;
+  if ((status === "closed" || status === "results-published") && closesAt)
+    when = <WithTwoZones message={(date) => t("consultation.closedOn", { date })} iso={closesAt} timeZone={timeZone} />;
+  else if ((status === "draft" || status === "scheduled") && opensAt)
+    when = <WithTwoZones message={(date) => t("consultation.opensOn", { date })} iso={opensAt} timeZone={timeZone} />;
+  else if (closesAt) when = <WithTwoZones message={(date) => t("consultation.closesOn", { date })} iso={closesAt} timeZone={timeZone} />;
   else when = t("consultation.noDeadline");
   return (
     <p className="status-line">

@@ -63,3 +63,58 @@ export function WithLocalTime({ message, iso, withTime = false }: { message: (da
     </>
   );
 }
+
+/**
+ * A moment in the consultation's own time zone, named ("31 August 2026, 23:59 Central European
+ * Time"), shown beside the reader's local time so nobody has to convert a deadline by hand.
+ */
+export function ZonedTime({ iso, timeZone }: { iso: string; timeZone: string }) {
+  const locale = useLocale();
+  let text: string;
+  try {
+    text = dateFormatter(locale, `zoned|${timeZone}`, {
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone,
+      // "Central European Time" for a zone with a generic name; UTC has none ("GMT+00:00").
+      timeZoneName: /^(Etc\/)?(UTC|GMT|Universal|Zulu)$/.test(timeZone) ? "long" : "longGeneric",
+    }).format(new Date(iso));
+  } catch {
+    text = new Date(iso).toISOString();
+  }
+  return (
+    <time dateTime={iso} suppressHydrationWarning>
+      {text}
+    </time>
+  );
+}
+
+/**
+ * "Closes on {date}" where the date is the reader's local time followed by the consultation's own
+ * ("31 August 2026 at 23:59 CEST (31 August 2026 at 23:59 Central European Time)").
+ */
+export function WithTwoZones({ message, iso, timeZone }: { message: (date: string) => string; iso: string; timeZone: string }) {
+  const parts = message(DATE_SLOT).split(DATE_SLOT);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? (
+            <>
+              <LocalTime iso={iso} withTime />
+              <span className="zoned-time">
+                {" ("}
+                <ZonedTime iso={iso} timeZone={timeZone} />
+                {")"}
+              </span>
+            </>
+          ) : null}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
+}

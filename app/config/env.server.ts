@@ -50,6 +50,13 @@ const envSchema = z.object({
     .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587" })
     .optional(),
   MAIL_FROM: z.email({ error: "must be an e-mail address" }).default("redraft@localhost"),
+  // Outside production, the demo consultation's synthetic comments on first start (0: none).
+  DEMO_COMMENTS: z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(0, { error: "must be between 0 and 100000" })
+    .max(100_000, { error: "must be between 0 and 100000" })
+    .default(3000),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === "production" && !env.PUBLIC_ORIGIN) {
     ctx.addIssue({
@@ -77,6 +84,8 @@ export interface Config {
   trustProxy: number | string | false;
   smtpUrl?: string;
   mailFrom: string;
+  /** Synthetic comments on the demo consultation at first start, outside production. */
+  demoComments: number;
 }
 
 export class ConfigError extends Error {
@@ -150,5 +159,6 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: parsed.TRUST_PROXY === undefined ? false : /^\d+$/.test(parsed.TRUST_PROXY) ? Number(parsed.TRUST_PROXY) : parsed.TRUST_PROXY,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
+    demoComments: parsed.DEMO_COMMENTS,
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client.server";
 import {
@@ -9,19 +9,31 @@ import {
   type Consultation,
 } from "../../db/schema";
 import type { DraftNode } from "./outline";
+import type { ConsultationStatus } from "../../db/enums";
+import { can, type Actor } from "../auth/permissions";
+import { effectiveStatus } from "../consultations/lifecycle";
 
-/** Consultations the public may see: open ones first, soonest deadline first; then closed, latest first. */
-export function listPublicConsultations(db: Db) {
+const ORDER: Record<ConsultationStatus, number> = { open: 0, scheduled: 1, draft: 2, closed: 3, "results-published": 3 };
+
+/**
+ * Consultations this actor may see, in their state by the clock: open ones first, soonest
+ * deadline first; then (for the secretariat and experts) scheduled and in preparation; then
+ * closed, latest first.
+ */
+export function listVisibleConsultations(db: Db, actor: Actor, now = new Date()) {
   const rows = db
     .select()
     .from(consultations)
-    .where(ne(consultations.status, "draft"))
-    .orderBy(
-      sql`case ${consultations.status} when 'open' then 0 else 1 end`,
-      sql`case when ${consultations.status} = 'open' then ${consultations.closesAt} else -${consultations.closesAt} end`,
-      asc(consultations.title),
-    )
-    .all();
+    .all()
+    .filter((c) => can(actor, { action: "consultation.read", consultation: c }, now))
+    .map((c) => ({ ...c, state: effectiveStatus(c, now) }));
+  const time = (d: Date | null) => d?.getTime() ?? Number.MAX_SAFE_INTEGER;
+  rows.sort(
+    (a, b) =>
+      ORDER[a.state] - ORDER[b.state] ||
+      (a.state === "closed" || a.state === "results-published" ? time(b.closesAt) - time(a.closesAt) : a.state === "scheduled" ? time(a.opensAt) - time(b.opensAt) : time(a.closesAt) - time(b.closesAt)) ||
+      a.title.localeCompare(b.title),
+  );
   const counts = paragraphCounts(db, rows.map((c) => c.id));
   return rows.map((c) => ({ ...c, paragraphCount: counts.get(c.id) ?? 0 }));
 }

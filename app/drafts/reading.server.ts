@@ -8,6 +8,8 @@ import { isLocale } from "../i18n/translate";
 import type { Language } from "../../db/enums";
 import { currentVersion, getConsultationBySlug, getOutline } from "./drafts.server";
 import { translateOutline, versionLanguages } from "./translations.server";
+import { effectiveStatus } from "../consultations/lifecycle";
+import { localizedTexts } from "../consultations/consultation-texts";
 
 const slugParam = z.string().regex(/^[a-z0-9-]{1,100}$/);
 export const labelParam = z.string().min(1).max(60);
@@ -38,16 +40,24 @@ export function loadReadableDraft(
   const wanted = [textLanguage.asked, textLanguage.fallback].find((l): l is Language => isLocale(l) && languages.available.includes(l));
   const language = wanted ?? languages.original;
   const nodes = version && language !== languages.original ? translateOutline(db, version.id, original, language) : original;
+  const texts = localizedTexts(consultation, textLanguage.fallback);
   return {
     consultation: {
       id: consultation.id,
       slug: consultation.slug,
-      title: consultation.title,
-      description: consultation.description,
-      status: consultation.status,
+      title: texts.title,
+      description: texts.description,
+      callToParticipate: texts.callToParticipate,
+      textsLanguage: texts.language,
+      // The state the reader is in now, by the clock (app/consultations/lifecycle.ts).
+      status: effectiveStatus(consultation, new Date()),
       opensAt: consultation.opensAt?.toISOString() ?? null,
       closesAt: consultation.closesAt?.toISOString() ?? null,
+      timeZone: consultation.timeZone,
+      round: consultation.round,
     },
+    /** What permission checks need (the stored status and schedule); not for the page. */
+    ref: consultation,
     version: version ? { number: version.number, title: version.title } : null,
     nodes,
     text: { language, ...languages },

@@ -4,6 +4,7 @@
  * secretariat while the consultation runs and to everyone once it closes; the private variant with
  * names and e-mail addresses only to the secretariat.
  */
+import { effectiveStatus } from "../consultations/lifecycle";
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
@@ -98,7 +99,8 @@ export async function download(request: Request, context: AppLoadContext, slug: 
           {
             slug: consultation.slug,
             title: consultation.title,
-            status: consultation.status,
+            // The state now, by the clock: a consultation past its closing is "closed" in the file too.
+            status: effectiveStatus(consultation, new Date()),
             closesAt: consultation.closesAt?.toISOString() ?? null,
             versions: publishedVersions(db, consultation.id).map((v) => ({ number: v.number, publishedAt: v.publishedAt?.toISOString() ?? null })),
           },

@@ -1,4 +1,5 @@
 /** The compiled comments table page: what it shows, and the disposition, assignment and type forms. */
+import { effectiveStatus } from "../consultations/lifecycle";
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { parseCommentFilters, filtersToSearch } from "../analysis/comment-filters";
@@ -75,7 +76,7 @@ export async function compiledTablePage(request: Request, context: AppLoadContex
     list.reduce((a, p) => ({ decided: a.decided + p.decided, total: a.total + p.total }), { decided: 0, total: 0 });
   const position = new Map(nodes.map((n) => [n.nodeId, n.position]));
   return {
-    consultation: { slug: consultation.slug, title: consultation.title, status: consultation.status },
+    consultation: { slug: consultation.slug, title: consultation.title, status: effectiveStatus(consultation, new Date()), round: consultation.round },
     filters,
     review: { paragraph: q.paragraph ?? "", assignee: q.assignee ?? "", decided: q.decided ?? "", sort: q.sort },
     page: q.page,

@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { anonymous, can } from "~/auth/permissions";
 import { ConsultationStatus } from "~/components/consultation-status";
-import { listPublicConsultations } from "~/drafts/drafts.server";
+import { listVisibleConsultations } from "~/drafts/drafts.server";
+import { getActor } from "~/auth/session.server";
+import { requestLocale } from "~/i18n/locale.server";
+import { localizedTexts } from "~/consultations/consultation-texts";
 import { useT } from "~/i18n/i18n-context";
 import { metaTranslator } from "~/i18n/meta";
 
@@ -11,17 +14,24 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: `${t("home.title")} · ${t("app.name")}` }];
 };
 
-export function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ context, request }: LoaderFunctionArgs) {
   if (!can(anonymous, { action: "consultation.list" })) throw new Response("Forbidden", { status: 403 });
-  const consultations = listPublicConsultations(context.db).map((c) => ({
-    slug: c.slug,
-    title: c.title,
-    description: c.description,
-    status: c.status,
-    opensAt: c.opensAt?.toISOString() ?? null,
-    closesAt: c.closesAt?.toISOString() ?? null,
-    paragraphCount: c.paragraphCount,
-  }));
+  // The secretariat and expert groups also see the consultations they prepare, marked as such.
+  const actor = await getActor(request, context.db, context.config);
+  const locale = await requestLocale(request, context);
+  const consultations = listVisibleConsultations(context.db, actor).map((c) => {
+    const texts = localizedTexts(c, locale);
+    return {
+      slug: c.slug,
+      title: texts.title,
+      description: texts.description,
+      status: c.state,
+      opensAt: c.opensAt?.toISOString() ?? null,
+      closesAt: c.closesAt?.toISOString() ?? null,
+      timeZone: c.timeZone,
+      paragraphCount: c.paragraphCount,
+    };
+  });
   return { consultations };
 }
 
@@ -41,7 +51,7 @@ export default function Home() {
               <h2 dir="auto">
                 <Link to={`/c/${c.slug}`}>{c.title}</Link>
               </h2>
-              <ConsultationStatus status={c.status} opensAt={c.opensAt} closesAt={c.closesAt} />
+              <ConsultationStatus status={c.status} opensAt={c.opensAt} closesAt={c.closesAt} timeZone={c.timeZone} />
               <p dir="auto">{c.description}</p>
               <p className="muted">{t("home.paragraphCount", { count: c.paragraphCount })}</p>
             </li>

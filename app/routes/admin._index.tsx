@@ -17,6 +17,7 @@ export default function AdminHome() {
     <div className="page">
       <h1>{t("admin.title")}</h1>
       <ul>
+        <li><Link to="/admin/consultations">{t("consultations.title")}</Link></li>
         <li><Link to="/admin/participants">{t("admin.participants")}</Link></li>
         <li><Link to="/admin/experts">{t("admin.experts")}</Link></li>
         <li><Link to="/admin/stakeholder-groups">{t("admin.stakeholderGroups")}</Link></li>

@@ -34,7 +34,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const liveCursor = context.liveCursor?.(String(params.slug)) ?? null;
   const actor = await getActor(request, context.db, context.config);
   const url = new URL(request.url);
-  const draft = loadReadableDraft(context.db, params.slug, actor, { asked: url.searchParams.get("text"), fallback: await requestLocale(request, context) });
+  const { ref, ...draft } = loadReadableDraft(context.db, params.slug, actor, { asked: url.searchParams.get("text"), fallback: await requestLocale(request, context) });
   const language = threadFilterSchema.shape.language.parse(url.searchParams.get("language") ?? undefined);
   const counts = stanceCountsByNode(context.db, draft.consultation.id, language);
   const most = Math.max(1, ...[...counts.values()].map((c) => c.total));
@@ -42,12 +42,12 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     ...draft,
     language: language ?? null,
     liveCursor,
-    canRevise: can(actor, { action: "draft.view", consultation: draft.consultation }),
-    canRecordInput: can(actor, { action: "input.record", consultation: draft.consultation }),
-    canUpload: can(actor, { action: "draft.upload", consultation: draft.consultation }),
-    canAnalyse: can(actor, { action: "analysis.view", consultation: draft.consultation }),
-    canReview: can(actor, { action: "comments.review", consultation: draft.consultation }),
-    showHeard: draft.consultation.status === "closed",
+    canRevise: can(actor, { action: "draft.view", consultation: ref }),
+    canRecordInput: can(actor, { action: "input.record", consultation: ref }),
+    canUpload: can(actor, { action: "draft.upload", consultation: ref }),
+    canAnalyse: can(actor, { action: "analysis.view", consultation: ref }),
+    canReview: can(actor, { action: "comments.review", consultation: ref }),
+    showHeard: can(actor, { action: "whatWeHeard.read", consultation: ref }),
     // Per paragraph: its comments by stance, and its share of the most discussed paragraph's count.
     discussion: Object.fromEntries([...counts].map(([nodeId, c]) => [nodeId, { counts: c, heat: c.total / most }])),
   };
@@ -66,8 +66,9 @@ export default function ConsultationPage() {
     <div className="page page--wide">
       <header className="consultation-header">
         <h1 dir="auto">{consultation.title}</h1>
-        <ConsultationStatus status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} />
+        <ConsultationStatus status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} timeZone={consultation.timeZone} />
         <p className="lede" dir="auto">{consultation.description}</p>
+        {consultation.callToParticipate ? <p className="call-to-participate" dir="auto">{consultation.callToParticipate}</p> : null}
         <SearchForm slug={consultation.slug} />
         <TextLanguages text={text} path={`/c/${consultation.slug}`} />
         <LanguageFilter label={t("consultation.countLanguage")} value={language} />

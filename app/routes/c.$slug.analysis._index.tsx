@@ -35,7 +35,7 @@ export default function AnalysisPage() {
       </p>
       <h1>{t("analysis.title")}</h1>
       <p className="lede">{t("analysis.intro")}</p>
-      <AnalysisFilterForm filters={filters} groups={groups} clearTo={`/c/${slug}/analysis`} keep={{ matrix: matrix === "region" ? undefined : matrix, baseline: baseline === "member-states" ? undefined : baseline }} />
+      <AnalysisFilterForm filters={filters} groups={groups} rounds={consultation.round} clearTo={`/c/${slug}/analysis`} keep={{ matrix: matrix === "region" ? undefined : matrix, baseline: baseline === "member-states" ? undefined : baseline }} />
       <p role="status">
         {described ? t("analysis.activeFilters", { filters: described }) : t("analysis.noFilter")}{" "}
         {t("analysis.totals", participation.totals)}{" "}

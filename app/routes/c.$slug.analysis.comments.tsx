@@ -40,7 +40,7 @@ export default function DrillDownPage() {
       <h1>{t("analysis.comments.title")}</h1>
       {cellParts.length > 0 ? <p>{t("analysis.comments.cell", { cell: cellParts.join(" · ") })}</p> : null}
       <p>{described ? t("analysis.activeFilters", { filters: described }) : t("analysis.noFilter")}</p>
-      <AnalysisFilterForm filters={filters} groups={groups} clearTo={pathname} keep={{ node: cell.node, by: cell.by, value: cell.value, campaign: cell.campaign === undefined ? undefined : String(cell.campaign) }} />
+      <AnalysisFilterForm filters={filters} groups={groups} rounds={consultation.round} clearTo={pathname} keep={{ node: cell.node, by: cell.by, value: cell.value, campaign: cell.campaign === undefined ? undefined : String(cell.campaign) }} />
       <p role="status">{t("analysis.comments.count", { count: total })}</p>
       <ol className="comment-list drill-down-list" start={(page - 1) * pageSize + 1}>
         {comments.map((c) => (

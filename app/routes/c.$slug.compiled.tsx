@@ -51,6 +51,10 @@ export default function CompiledTablePage() {
     ],
     ["decided", t("review.decided"), page.review.decided, [{ value: "yes", label: t("review.decided.yes") }, { value: "no", label: t("review.decided.no") }]],
     ["campaigns", t("analysis.filter.campaigns"), f.campaigns, [{ value: "collapsed", label: t("analysis.filter.campaigns.collapsed") }]],
+    // From a second round on, comments of one round at a time (each on its own version).
+    ...(page.consultation.round > 1
+      ? ([["round", t("analysis.filter.round"), f.round, Array.from({ length: page.consultation.round }, (_, i) => ({ value: i + 1, label: t("analysis.filter.roundNumber", { round: i + 1 }) }))]] as const)
+      : []),
   ] as const;
   const exportLink = (file: string, extra = "") => `/c/${slug}/export/${file}${page.exportSearch}${extra ? (page.exportSearch ? "&" : "?") + extra : ""}`;
   return (

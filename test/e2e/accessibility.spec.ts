@@ -63,7 +63,8 @@ const roles: { name: string; email?: string; paths: string[] }[] = [
       `${DRAFT}/input/meetings/new`,
       `${DRAFT}/input/import`,
       "/admin",
-      "/admin/participants", "/admin/experts", "/admin/stakeholder-groups", "/admin/outbox", "/admin/moderation-log"],
+      "/admin/participants", "/admin/experts", "/admin/stakeholder-groups", "/admin/outbox", "/admin/moderation-log",
+      "/admin/consultations", "/admin/consultations/new", "/admin/consultations/unesco-ethics-of-ai"],
   },
 ];
 

@@ -46,7 +46,17 @@ export async function startServer(
   if (!existsSync(join(repoRoot, "build", "server.js"))) throw new Error("build/server.js is missing: run `npm run build` first (npm test does).");
   const child = spawn(process.execPath, [`--max-old-space-size=${process.env.HEAP_MB ?? 256}`, "build/server.js"], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: "test", PORT: String(port), DATABASE_PATH: databasePath, PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, ...options.env },
+    // Without the demo's synthetic comments: each test pays for its own database (tests that need
+    // them pass DEMO_COMMENTS).
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+      DEMO_COMMENTS: "0",
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../db/test-database";
+import { stakeholderGroups, users } from "../../db/schema";
+import { findConsultation, listAllConsultations, saveConsultation } from "./consultations.server";
+import { localizedTexts } from "./consultation-texts";
+
+function database() {
+  const db = createTestDatabase();
+  // The stakeholder groups come with the migrations.
+  const group = db.select().from(stakeholderGroups).get()!;
+  db.insert(users)
+    .values({ email: "s@example.org", displayName: "Sam", passwordHash: "x", role: "secretariat", countryCode: "FR", unescoRegion: "europe-north-america", electoralGroup: "I", stakeholderGroupId: group.id, consentedAt: new Date() })
+    .run();
+  return { db, groupId: group.id };
+}
+
+const base = { slug: "ocean", title: "Ocean science", language: "en", timeZone: "Europe/Paris", audience: "everyone", groups: "" };
+
+describe("the consultation settings form", () => {
+  it("names each problem on its field", () => {
+    const { db } = database();
+    const outcome = saveConsultation(db, { ...base, slug: "Ocean!", title: "O", timeZone: "Mars/Olympus", opensAt: "2026-03-29T02:30", closesAt: "soon", audience: "groups" }, 1);
+    expect(outcome).toEqual({
+      ok: false,
+      errors: {
+        slug: "consultation.slug.invalid",
+        title: "consultation.title.required",
+        timeZone: "consultation.timeZone.invalid",
+        // Read in UTC when the zone is unknown: 02:30 exists there; "soon" is no date.
+        closesAt: "consultation.date.invalid",
+        groups: "consultation.groups.required",
+      },
+    });
+    const skipped = saveConsultation(db, { ...base, opensAt: "2026-03-29T02:30" }, 1);
+    expect(skipped).toEqual({ ok: false, errors: { opensAt: "consultation.date.nonexistent" } });
+    const backwards = saveConsultation(db, { ...base, opensAt: "2026-09-30T10:00", closesAt: "2026-09-01T10:00" }, 1);
+    expect(backwards).toEqual({ ok: false, errors: { closesAt: "consultation.closesAt.beforeOpening" } });
+  });
+
+  it("stores instants in UTC, the chosen groups and the translations, and lists the new draft", () => {
+    const { db, groupId } = database();
+    const outcome = saveConsultation(
+      db,
+      { ...base, opensAt: "2026-09-01T09:00", closesAt: "2026-09-30T23:59:59", audience: "groups", groups: String(groupId), "title.fr": "Sciences océaniques", "description.fr": "Commentez." },
+      1,
+    );
+    expect(outcome.ok).toBe(true);
+    const stored = findConsultation(db, "ocean")!;
+    expect(stored.opensAt?.toISOString()).toBe("2026-09-01T07:00:00.000Z");
+    expect(stored.closesAt?.toISOString()).toBe("2026-09-30T21:59:59.000Z");
+    expect(JSON.parse(stored.commenterGroupIds)).toEqual([groupId]);
+    expect(localizedTexts(stored, "fr").title).toBe("Sciences océaniques");
+    expect(listAllConsultations(db).map((c) => [c.slug, c.state, c.version, c.comments])).toEqual([["ocean", "draft", null, 0]]);
+  });
+
+  it("asks for a title with a translated description", () => {
+    const { db } = database();
+    expect(saveConsultation(db, { ...base, "description.fr": "Commentez." }, 1)).toEqual({ ok: false, errors: { "title.fr": "consultation.translation.titleRequired" } });
+  });
+});

@@ -1,0 +1,164 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DateTime } from "luxon";
+import type { Browser, Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
+import { runImport } from "../support/run-import";
+import type { RunningServer } from "../support/start-server";
+
+/**
+ * The secretariat runs a consultation from the browser: creates it, gives it a text, schedules its
+ * opening a few seconds ahead; a participant cannot comment before the opening, can after it, and
+ * is refused after the closing with the closing time in their own zone. Then the same forms
+ * without JavaScript.
+ */
+// Each test waits for real instants (an opening, a closing) on a shared machine.
+test.describe.configure({ timeout: 120_000 });
+
+const ZONE = "Europe/Paris";
+const SLUG = "ocean-science";
+const DRAFT = "Draft resolution on ocean science\n\nThe General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to proclaim a decade of ocean science;\n\n2. Invites Member States to take part.\n";
+
+/** Until the draft-upload page lands, the text goes in with the importer's command line. */
+function giveText(server: RunningServer) {
+  const file = join(mkdtempSync(join(tmpdir(), "redraft-draft-")), "ocean.txt");
+  writeFileSync(file, DRAFT);
+  const run = runImport([file, "--consultation", SLUG], server.databasePath);
+  expect(run.status, run.stderr).toBe(0);
+}
+
+const inParis = (instant: Date) => DateTime.fromJSDate(instant).setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm:ss");
+
+async function createConsultation(page: Page) {
+  await page.getByRole("link", { name: "Manage consultations" }).click();
+  await page.getByRole("link", { name: "New consultation" }).click();
+  // A bad address is refused; what was typed stays.
+  await page.getByLabel("Title", { exact: true }).fill("Ocean science decade");
+  await page.getByLabel("Address (slug)").fill("Ocean Science!");
+  await page.getByLabel("Time zone of the consultation").selectOption(ZONE);
+  await page.getByRole("button", { name: "Create the consultation" }).click();
+  await expect(page.getByText("Use lower-case letters, digits and hyphens").first()).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Ocean science decade");
+  await expect(page.getByLabel("Time zone of the consultation")).toHaveValue(ZONE);
+  await page.getByLabel("Address (slug)").fill(SLUG);
+  await page.getByRole("button", { name: "Create the consultation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ocean science decade" })).toBeVisible();
+  await expect(page.getByText("In preparation").first()).toBeVisible();
+  // Without a text it cannot open: the page says so and offers the upload.
+  await expect(page.getByText("No text yet: upload the draft").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Upload the draft" })).toHaveAttribute("href", `/admin/consultations/${SLUG}/draft`);
+  await expect(page.getByRole("button", { name: "Open now" })).toHaveCount(0);
+}
+
+/** Saves opening and closing instants (entered in Paris time) and schedules the opening. */
+async function schedule(page: Page, opensAt: Date, closesAt: Date) {
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Upload a new version" })).toBeVisible();
+  await page.getByLabel("Opens").fill(inParis(opensAt));
+  await page.getByLabel("Closes").fill(inParis(closesAt));
+  await page.getByRole("button", { name: "Save the settings" }).click();
+  await expect(page.getByText("The settings are saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Schedule the opening" }).click();
+  await expect(page.getByText("Done: the change is in the log below.")).toBeVisible();
+  await expect(page.getByText("Scheduled", { exact: true }).first()).toBeVisible();
+}
+
+async function participantIn(browser: Browser, server: RunningServer, javaScriptEnabled: boolean) {
+  // The participant reads in Tokyo: times are shown in their zone (and the consultation's).
+  const context = await browser.newContext({ baseURL: server.url, timezoneId: "Asia/Tokyo", javaScriptEnabled });
+  const page = await context.newPage();
+  await signInAs(page, "participant@demo.redraft.org");
+  return { context, page };
+}
+
+const tokyoTime = (instant: Date) =>
+  new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: "Asia/Tokyo" }).format(instant);
+
+test("the secretariat schedules a consultation; it opens and closes on time for participants", async ({ page, browser, server }) => {
+  await signInAs(page, "secretariat@demo.redraft.org");
+  await createConsultation(page);
+  giveText(server);
+  const { context, page: participant } = await participantIn(browser, server, true);
+  // Far enough ahead for the checks before the opening on a busy machine.
+  const opensAt = new Date(Math.ceil((Date.now() + 12_000) / 1000) * 1000);
+  const closesAt = new Date(opensAt.getTime() + 20_000);
+  await schedule(page, opensAt, closesAt);
+
+  // Before the opening the participant does not find it; the secretariat's page says when it opens.
+  const early = await participant.goto(`/c/${SLUG}/p/OP1`);
+  expect(early?.status()).toBe(404);
+  await page.goto(`/c/${SLUG}/p/OP1`);
+  await expect(page.getByText(/Comments open on/)).toContainText("Central European");
+
+  // The secretariat's page follows the consultation live: the form appears when it opens.
+  await expect(page.getByRole("heading", { name: "Comment on paragraph OP1" })).toBeVisible({ timeout: 30_000 });
+  await participant.goto(`/c/${SLUG}/p/OP1`);
+  const form = participant.getByRole("form", { name: "Comment on paragraph OP1" });
+  await form.getByRole("radio", { name: "Support" }).check();
+  await form.getByLabel("Your comment").fill("A decade is the right horizon for ocean science.");
+  await form.getByRole("button", { name: "Publish my comment" }).click();
+  await expect(participant.getByRole("article", { name: /Priya Participant/ })).toContainText("A decade is the right horizon");
+
+  // Typing a second comment when the closing comes: the page says it closed, the text stays,
+  // and sending it is refused with the closing time in the reader's zone.
+  await form.getByRole("radio", { name: "Question" }).check();
+  await form.getByLabel("Your comment").fill("Will there be a second round?");
+  await expect(form.getByRole("status").filter({ hasText: "This consultation closed on" })).toBeVisible({ timeout: 40_000 });
+  await form.getByRole("button", { name: "Publish my comment" }).click();
+  const refusal = participant.getByRole("alert").filter({ hasText: "This consultation closed on" });
+  await expect(refusal).toContainText(tokyoTime(closesAt));
+  await expect(refusal).toContainText("GMT+9");
+  await expect(form.getByLabel("Your comment")).toHaveValue("Will there be a second round?");
+  await context.close();
+
+  // The log on the consultation's page: the secretariat's steps and the scheduler's.
+  await page.goto(`/admin/consultations/${SLUG}`);
+  const log = page.getByRole("region", { name: "Log" });
+  await expect(log.getByText(/Opened · automatically, at the scheduled time/)).toBeVisible();
+  await expect(log.getByText(/Closed · automatically, at the scheduled time/)).toBeVisible();
+  await expect(log.getByText(/Opening scheduled · Amina Secretariat/)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the same forms work, and the server's clock decides", async ({ page, browser, server }) => {
+    await signInAs(page, "secretariat@demo.redraft.org");
+    await createConsultation(page);
+    giveText(server);
+    const opensAt = new Date(Math.ceil((Date.now() + 6_000) / 1000) * 1000);
+    const closesAt = new Date(opensAt.getTime() + 12_000);
+    await schedule(page, opensAt, closesAt);
+
+    const { context, page: participant } = await participantIn(browser, server, false);
+    expect((await participant.goto(`/c/${SLUG}/p/OP1`))?.status()).toBe(404);
+    // Without live updates, the reader reloads until the page shows the comment form.
+    await expect(async () => {
+      await participant.goto(`/c/${SLUG}/p/OP1`);
+      await expect(participant.getByRole("button", { name: "Publish my comment" })).toBeVisible({ timeout: 500 });
+    }).toPass({ timeout: 30_000 });
+    const form = participant.getByRole("form", { name: "Comment on paragraph OP1" });
+    await form.getByRole("radio", { name: "Support" }).check();
+    await form.getByLabel("Your comment").fill("Written without scripts.");
+    await form.getByRole("button", { name: "Publish my comment" }).click();
+    await expect(participant.getByRole("article", { name: /Priya Participant/ })).toContainText("Written without scripts.");
+
+    // A second comment typed while open, sent once another tab shows the consultation closed.
+    await form.getByRole("radio", { name: "Concern" }).check();
+    await form.getByLabel("Your comment").fill("Sent too late.");
+    const other = await context.newPage();
+    await expect(async () => {
+      await other.goto(`/c/${SLUG}/p/OP1`);
+      await expect(other.getByText(/This consultation closed on/)).toBeVisible({ timeout: 500 });
+    }).toPass({ timeout: 30_000 });
+    await form.getByRole("button", { name: "Publish my comment" }).click();
+    const refusal = participant.getByRole("alert").filter({ hasText: "This consultation closed on" });
+    // Without scripts the page cannot know the reader's zone: UTC, said so, and the consultation's.
+    await expect(refusal).toContainText("UTC");
+    await expect(refusal).toContainText("Central European");
+    await expect(form.getByLabel("Your comment")).toHaveValue("Sent too late.");
+    await context.close();
+  });
+});
