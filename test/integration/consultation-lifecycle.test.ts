@@ -106,7 +106,7 @@ describe("a consultation that opens and closes by itself", () => {
         const check = () => (stateChanges() >= count ? resolve() : waiters.push(check));
         check();
       });
-    expect(await new Promise((resolve) => live.emit("watch", "ocean-science", resolve))).toEqual({ ok: true });
+    expect(await new Promise((resolve) => live.emit("watch", "ocean-science", null, resolve))).toMatchObject({ ok: true });
 
     // Before the opening: the public does not see it; the secretariat is told when comments open.
     expect((await post("participant", "/c/ocean-science/p/OP1", comment("Too early"))).status).toBe(404);
