@@ -1,31 +1,51 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DateTime } from "luxon";
 import type { Browser, Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
-import { runImport } from "../support/run-import";
+import { outlineToDocx } from "../support/render-docx";
+import type { ImportedOutline } from "../../app/import";
 import type { RunningServer } from "../support/start-server";
 
 /**
- * The secretariat runs a consultation from the browser: creates it, gives it a text, schedules its
- * opening a few seconds ahead; a participant cannot comment before the opening, can after it, and
- * is refused after the closing with the closing time in their own zone. Then the same forms
- * without JavaScript.
+ * The secretariat runs a consultation from the browser: creates it, uploads its Word draft and fixes
+ * a label in the preview, schedules its opening a few seconds ahead; a participant cannot comment
+ * before the opening, can after it, and is refused after the closing with the closing time in
+ * their own zone. Then the same forms without JavaScript.
+ *
+ * Each test waits for real instants. What must happen before an instant is checked while that
+ * instant is an hour away; the schedule is then moved to a few seconds ahead, so the only work that
+ * has to fit before the opening is saving one form, and before the closing, posting one comment.
  */
-// Each test waits for real instants (an opening, a closing) on a shared machine.
-test.describe.configure({ timeout: 120_000 });
+const AHEAD_MS = 10_000;
+const OPEN_FOR_MS = 45_000;
 
 const ZONE = "Europe/Paris";
 const SLUG = "ocean-science";
-const DRAFT = "Draft resolution on ocean science\n\nThe General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to proclaim a decade of ocean science;\n\n2. Invites Member States to take part.\n";
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+/** The draft as the secretariat has it in Word, with a numbering slip: "2." typed twice. */
+const DRAFT: ImportedOutline = {
+  title: "Draft resolution on ocean science",
+  nodes: [
+    { kind: "paragraph", label: "1", parent: null, level: 1, text: "Decides to proclaim a decade of ocean science;", footnotes: [] },
+    { kind: "paragraph", label: "2", parent: null, level: 1, text: "Invites Member States to take part;", footnotes: [] },
+    { kind: "paragraph", label: "2", parent: null, level: 1, text: "Requests the Secretary-General to report on the progress made.", footnotes: [] },
+  ],
+};
 
-/** Until the draft-upload page lands, the text goes in with the importer's command line. */
-function giveText(server: RunningServer) {
-  const file = join(mkdtempSync(join(tmpdir(), "redraft-draft-")), "ocean.txt");
-  writeFileSync(file, DRAFT);
-  const run = runImport([file, "--consultation", SLUG], server.databasePath);
-  expect(run.status, run.stderr).toBe(0);
+/** From the consultation's page: uploads the Word draft, fixes the slip in the preview, publishes. */
+async function uploadDraft(page: Page) {
+  await page.getByRole("link", { name: "Upload the draft" }).click();
+  const docx = await outlineToDocx(DRAFT, { numbering: "typed" });
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "ocean-science.docx", mimeType: DOCX, buffer: docx });
+  await page.getByRole("button", { name: "Read the file" }).click();
+  const slip = page.getByRole("article", { name: "Node 3: Operative paragraph OP2 bis" });
+  await expect(slip).toContainText("Requests the Secretary-General");
+  await slip.getByText("Correct node 3").click();
+  await slip.getByLabel("Label", { exact: true }).fill("OP3");
+  await slip.getByRole("button", { name: "Change the label" }).click();
+  await expect(page.getByRole("article", { name: "Node 3: Operative paragraph OP3" })).toBeVisible();
+  await page.getByRole("button", { name: "Publish as version 1" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Version 1 is published." })).toBeVisible();
+  await page.goto(`/admin/consultations/${SLUG}`);
 }
 
 const inParis = (instant: Date) => DateTime.fromJSDate(instant).setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm:ss");
@@ -64,6 +84,21 @@ async function schedule(page: Page, opensAt: Date, closesAt: Date) {
   await expect(page.getByText("Scheduled", { exact: true }).first()).toBeVisible();
 }
 
+/** Moves a scheduled consultation's opening and closing (the settings form, as the secretariat would). */
+async function moveSchedule(page: Page, opensAt: Date, closesAt: Date) {
+  await page.goto(`/admin/consultations/${SLUG}`);
+  await page.getByLabel("Opens").fill(inParis(opensAt));
+  await page.getByLabel("Closes").fill(inParis(closesAt));
+  await page.getByRole("button", { name: "Save the settings" }).click();
+  await expect(page.getByText("The settings are saved.")).toBeVisible();
+  await expect(page.getByText("Scheduled", { exact: true }).first()).toBeVisible();
+}
+
+/** An hour ahead: the checks before the opening do not race it. */
+const farOpening = () => new Date(Math.ceil((Date.now() + 3_600_000) / 1000) * 1000);
+/** A few seconds ahead, whole seconds (the form has no finer unit). */
+const soon = () => new Date(Math.ceil((Date.now() + AHEAD_MS) / 1000) * 1000);
+
 async function participantIn(browser: Browser, server: RunningServer, javaScriptEnabled: boolean) {
   // The participant reads in Tokyo: times are shown in their zone (and the consultation's).
   const context = await browser.newContext({ baseURL: server.url, timezoneId: "Asia/Tokyo", javaScriptEnabled });
@@ -78,12 +113,10 @@ const tokyoTime = (instant: Date) =>
 test("the secretariat schedules a consultation; it opens and closes on time for participants", async ({ page, browser, server }) => {
   await signInAs(page, "secretariat@demo.redraft.org");
   await createConsultation(page);
-  giveText(server);
+  await uploadDraft(page);
   const { context, page: participant } = await participantIn(browser, server, true);
-  // Far enough ahead for the checks before the opening on a busy machine.
-  const opensAt = new Date(Math.ceil((Date.now() + 12_000) / 1000) * 1000);
-  const closesAt = new Date(opensAt.getTime() + 20_000);
-  await schedule(page, opensAt, closesAt);
+  const later = farOpening();
+  await schedule(page, later, new Date(later.getTime() + 3_600_000));
 
   // Before the opening the participant does not find it; the secretariat's page says when it opens.
   const early = await participant.goto(`/c/${SLUG}/p/OP1`);
@@ -91,8 +124,14 @@ test("the secretariat schedules a consultation; it opens and closes on time for 
   await page.goto(`/c/${SLUG}/p/OP1`);
   await expect(page.getByText(/Comments open on/)).toContainText("Central European");
 
+  // The opening moves to a few seconds from now; nobody touches the consultation again.
+  const opensAt = soon();
+  const closesAt = new Date(opensAt.getTime() + OPEN_FOR_MS);
+  await moveSchedule(page, opensAt, closesAt);
+  await page.goto(`/c/${SLUG}/p/OP1`);
+
   // The secretariat's page follows the consultation live: the form appears when it opens.
-  await expect(page.getByRole("heading", { name: "Comment on paragraph OP1" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "Comment on paragraph OP1" })).toBeVisible({ timeout: AHEAD_MS + 60_000 });
   await participant.goto(`/c/${SLUG}/p/OP1`);
   const form = participant.getByRole("form", { name: "Comment on paragraph OP1" });
   await form.getByRole("radio", { name: "Support" }).check();
@@ -104,7 +143,7 @@ test("the secretariat schedules a consultation; it opens and closes on time for 
   // and sending it is refused with the closing time in the reader's zone.
   await form.getByRole("radio", { name: "Question" }).check();
   await form.getByLabel("Your comment").fill("Will there be a second round?");
-  await expect(form.getByRole("status").filter({ hasText: "This consultation closed on" })).toBeVisible({ timeout: 40_000 });
+  await expect(form.getByRole("status").filter({ hasText: "This consultation closed on" })).toBeVisible({ timeout: OPEN_FOR_MS + 60_000 });
   await form.getByRole("button", { name: "Publish my comment" }).click();
   const refusal = participant.getByRole("alert").filter({ hasText: "This consultation closed on" });
   await expect(refusal).toContainText(tokyoTime(closesAt));
@@ -127,18 +166,19 @@ test.describe("without JavaScript", () => {
   test("the same forms work, and the server's clock decides", async ({ page, browser, server }) => {
     await signInAs(page, "secretariat@demo.redraft.org");
     await createConsultation(page);
-    giveText(server);
-    const opensAt = new Date(Math.ceil((Date.now() + 6_000) / 1000) * 1000);
-    const closesAt = new Date(opensAt.getTime() + 12_000);
-    await schedule(page, opensAt, closesAt);
+    await uploadDraft(page);
+    const later = farOpening();
+    await schedule(page, later, new Date(later.getTime() + 3_600_000));
 
     const { context, page: participant } = await participantIn(browser, server, false);
     expect((await participant.goto(`/c/${SLUG}/p/OP1`))?.status()).toBe(404);
+    const opensAt = soon();
+    await moveSchedule(page, opensAt, new Date(opensAt.getTime() + OPEN_FOR_MS));
     // Without live updates, the reader reloads until the page shows the comment form.
     await expect(async () => {
       await participant.goto(`/c/${SLUG}/p/OP1`);
       await expect(participant.getByRole("button", { name: "Publish my comment" })).toBeVisible({ timeout: 500 });
-    }).toPass({ timeout: 30_000 });
+    }).toPass({ timeout: AHEAD_MS + 60_000 });
     const form = participant.getByRole("form", { name: "Comment on paragraph OP1" });
     await form.getByRole("radio", { name: "Support" }).check();
     await form.getByLabel("Your comment").fill("Written without scripts.");
@@ -152,7 +192,7 @@ test.describe("without JavaScript", () => {
     await expect(async () => {
       await other.goto(`/c/${SLUG}/p/OP1`);
       await expect(other.getByText(/This consultation closed on/)).toBeVisible({ timeout: 500 });
-    }).toPass({ timeout: 30_000 });
+    }).toPass({ timeout: OPEN_FOR_MS + 60_000 });
     await form.getByRole("button", { name: "Publish my comment" }).click();
     const refusal = participant.getByRole("alert").filter({ hasText: "This consultation closed on" });
     // Without scripts the page cannot know the reader's zone: UTC, said so, and the consultation's.
