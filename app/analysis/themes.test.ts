@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addTerms, compareTermCounts, compareWithRest, countTerms, distinctiveTerms, tokenize, withoutCounts, type TermCounts } from "./themes";
+import { addTerms, compareTermCounts, compareWithRest, countTerms, distinctiveTerms, emptyCounts, textTerms, tokenize, withoutCounts, type TermCounts } from "./themes";
 
 describe("tokenize", () => {
   it("keeps content words, lower-cased, without stop words, numbers or single letters", () => {
@@ -76,8 +76,8 @@ describe("distinctive terms", () => {
   });
 
   it("adds one text's terms at a time to the same counts as countTerms", () => {
-    const counts: TermCounts = { counts: new Map(), total: 0 };
-    for (const text of target) addTerms(counts, tokenize(text));
+    const counts: TermCounts = emptyCounts(true);
+    for (const text of target) addTerms(counts, textTerms(text));
     expect(counts).toEqual(countTerms(target));
   });
 
