@@ -82,7 +82,7 @@ type Slot = { word: string; stop: boolean } | typeof BREAK;
  * ("right to privacy") but never as a theme or a phrase's first or last word.
  */
 function slots(text: string, language: string | undefined, labels: ReadonlySet<string> | undefined): Slot[] {
-  const stop = isLanguage(language) ? stopWords[language] : allStopWords;
+  const stop = allStopWords;
   const out: Slot[] = [];
   const push = (segment: string) => {
     let word = segment.toLowerCase();
@@ -340,21 +340,31 @@ function scoreTerms(
     // A set made of one term only has infinite odds on both sides: nothing to compare.
     if (Number.isFinite(score) && score > 0) candidates.set(term, { term, score, count: yt });
   }
-  // A word or shorter phrase is left out when a distinctive phrase holding it accounts for more
-  // than half of its uses in the target: "human rights" rather than "human" and "rights" beside it.
-  const subsumed = new Set<string>();
+  // A word or shorter phrase is left out when the distinctive phrases holding it account for at
+  // least three quarters of its uses in the target: "human rights" rather than "human" and
+  // "rights" beside it; "protection" gone when "data protection" and "protection des données"
+  // make it up; "data protection" gone when nearly always "data protection law". A phrase counts for a shorter term only through its smallest distinctive phrase
+  // holding it ("data" is covered by "data protection", not again by "without data protection").
+  const covered = new Map<string, number>();
   for (const [term, phrase] of candidates) {
     if (!term.includes(JOIN)) continue;
     const parts = term.split(JOIN);
+    const isCandidate = (from: number, to: number) => to - from < parts.length && candidates.has(parts.slice(from, to).join(JOIN));
     for (let from = 0; from < parts.length; from++) {
       for (let to = from + 1; to <= parts.length; to++) {
-        if (to - from === parts.length) continue;
-        const inner = candidates.get(parts.slice(from, to).join(JOIN));
-        if (inner && phrase.count * 2 > inner.count) subsumed.add(inner.term);
+        if (!isCandidate(from, to)) continue;
+        // Skip when a smaller distinctive phrase of this one already holds the shorter term.
+        const between = (from > 0 && isCandidate(from - 1, to)) || (to < parts.length && isCandidate(from, to + 1));
+        if (between) continue;
+        const inner = parts.slice(from, to).join(JOIN);
+        // A word is covered by all its phrases together; a phrase by one longer phrase alone, since
+        // the continuations of a phrase ("human rights must", "… safeguards") are no reason to drop it.
+        covered.set(inner, to - from === 1 ? (covered.get(inner) ?? 0) + phrase.count : Math.max(covered.get(inner) ?? 0, phrase.count));
       }
     }
   }
-  const terms = [...candidates.values()].filter((c) => !subsumed.has(c.term));
+  const subsumed = (c: DistinctiveTerm) => (covered.get(c.term) ?? 0) * 4 >= c.count * 3;
+  const terms = [...candidates.values()].filter((c) => !subsumed(c));
   terms.sort((x, y) => y.score - x.score || y.count - x.count || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
   return terms.slice(0, Math.max(0, limit)).map((c) => (c.term.includes(JOIN) ? { ...c, term: c.term.split(JOIN).reduce(joinWords) } : c));
 }
