@@ -1,7 +1,8 @@
 /**
  * Themes: the terms that distinguish one set of comments (a paragraph's, a region's) from the
- * rest, computed here, with no external service. Formula and choices:
- * docs/decisions/012-analysis-statistics.md.
+ * rest, computed here, with no external service: words and two- and three-word phrases. Formula:
+ * docs/decisions/012-analysis-statistics.md; what is counted and shown (phrases, labels, numbers,
+ * stop words): docs/decisions/020-themes-phrases.md.
  */
 import { languages, type Language } from "../../db/enums";
 import { UNSPACED_SCRIPTS } from "./scripts";
@@ -279,7 +280,9 @@ export interface DistinctiveTerm {
  *   δ = ln((y_t + α_w) / (n_t + α₀ − y_t − α_w)) − ln((y_r + α_w) / (n_r + α₀ − y_r − α_w))
  *   σ² = 1 / (y_t + α_w) + 1 / (y_r + α_w),  score = δ / σ.
  * Only terms used at least `minCount` times (default 2) in the target and leaning to it (score > 0)
- * are returned, highest score first, at most `limit` (default 20).
+ * are returned, highest score first, at most `limit` (default 20); phrases used at least twice and
+ * not fragments of a longer phrase, and not the words (or shorter phrases) a phrase accounts for
+ * (decision 020).
  */
 export function distinctiveTerms(
   target: string[],
