@@ -41,7 +41,10 @@ const IDEOGRAPH = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]$/u;
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})/u;
 const POSSESSIVE = /['’]s$/u;
 /** Web and e-mail addresses, removed before cutting words ("https", "www", "org" are not themes). */
-const ADDRESS = /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/giu;
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S+/giu;
+const MAIL_ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+/** Any digit: most words have none, and need only the roman-numeral test. */
+const DIGIT = /\p{N}/u;
 /**
  * Paragraph labels as comments cite them once cut into words ("PP5", "OP4(a)" → op4, "para37",
  * "§12", "III.2" → iii): a usual label prefix glued to a number. The consultation's own labels are
@@ -59,7 +62,8 @@ function isLanguage(language: string | undefined): language is Language {
 
 /** Whether a lower-cased word is a number, an ordinal or a paragraph label rather than a word. */
 export function isLabelOrNumber(word: string, labels?: ReadonlySet<string>): boolean {
-  return NUMBER.test(word) || LABEL.test(word) || ORDINAL.test(word) || ROMAN.test(word) || (labels?.has(word) ?? false);
+  if (labels?.has(word)) return true;
+  return DIGIT.test(word) ? NUMBER.test(word) || LABEL.test(word) || ORDINAL.test(word) : ROMAN.test(word);
 }
 
 /**
@@ -94,11 +98,16 @@ function slots(text: string, language: string | undefined, labels: ReadonlySet<s
     if (word.length < 3 && [...word].length < 2 && !IDEOGRAPH.test(word)) return void out.push(BREAK);
     out.push({ word, stop: false });
   };
-  const normalized = text.normalize("NFKC").replace(ADDRESS, " . ");
+  let normalized = text.normalize("NFKC");
+  // Looked for only where they can be: the address expressions cost more than the rest of the cutting.
+  if (normalized.includes("www.") || normalized.includes("://")) normalized = normalized.replace(WEB_ADDRESS, " . ");
+  if (normalized.includes("@")) normalized = normalized.replace(MAIL_ADDRESS, " . ");
   if (!UNSPACED.test(normalized)) {
     let end = 0;
     for (const m of normalized.matchAll(SPACED_WORD)) {
-      if (out.length > 0 && !/^\s*$/u.test(normalized.slice(end, m.index))) out.push(BREAK);
+      // Words one space apart (the usual case) are adjacent; anything else but white space breaks a phrase.
+      const adjacent = m.index === end + 1 && normalized.charCodeAt(end) === 32;
+      if (out.length > 0 && !adjacent && !/^\s*$/u.test(normalized.slice(end, m.index))) out.push(BREAK);
       push(m[0]);
       end = m.index! + m[0].length;
     }
