@@ -4,9 +4,8 @@
  * docs/decisions/012-analysis-statistics.md; what is counted and shown (phrases, labels, numbers,
  * stop words): docs/decisions/020-themes-phrases.md.
  */
-import { languages, type Language } from "../../db/enums";
 import { UNSPACED_SCRIPTS } from "./scripts";
-import { allStopWords, stopWords } from "./stop-words";
+import { allStopWords } from "./stop-words";
 
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmenter(language: string | undefined): Intl.Segmenter {
@@ -55,10 +54,6 @@ const LABEL = /^(?:pp|op|p|para|paras|art|sec|no|nr)\p{N}+\p{L}?$/u;
 const ORDINAL = /^\p{N}+[-.]?\p{L}{1,4}$/u;
 /** Roman numerals up to 39, as section and chapter numbers are written (iii, xii, xxiv). */
 const ROMAN = /^x{0,3}(?:ix|iv|v?i{0,3})$/u;
-
-function isLanguage(language: string | undefined): language is Language {
-  return (languages as readonly string[]).includes(language ?? "");
-}
 
 /** Whether a lower-cased word is a number, an ordinal or a paragraph label rather than a word. */
 export function isLabelOrNumber(word: string, labels?: ReadonlySet<string>): boolean {
@@ -122,7 +117,7 @@ function slots(text: string, language: string | undefined, labels: ReadonlySet<s
 
 /**
  * The words of a text (cut by Intl.Segmenter when written without spaces), lower-cased, without
- * stop words (those of `language`, or of all six languages when it is not one of them), numbers,
+ * the stop words of all six languages (comments quote other languages; decision 020), numbers,
  * ordinals, paragraph labels (usual forms, and `labels`: see `labelWords`), web and e-mail
  * addresses and one-letter words (one Chinese or Japanese character is a word and stays).
  */
