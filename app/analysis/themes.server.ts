@@ -6,16 +6,16 @@
  * comments), so results are kept in memory per consultation and filters until the counted
  * comments change (figure-cache.server.ts, decision 016).
  */
-import { and, gt, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
-import { comments } from "../../db/schema";
+import { comments, documents, documentVersions, outlineNodes } from "../../db/schema";
 import { countedStamp, type CountedStamp } from "./campaign-groups.server";
 import { countedComments } from "./analysis.server";
 import type { CommentFilters } from "./comment-filters";
 import { cachedFigure, latestFigure } from "./figure-cache.server";
 import { runInBackground, runToEnd, type Background, type Steps } from "./stepwise";
 import { WHOLE_DRAFT } from "./drill-down";
-import { addTerms, compareWithRest, tokenize, type DistinctiveTerm, type TermCounts } from "./themes";
+import { addTerms, compareWithRest, emptyCounts, labelWords, textTerms, type DistinctiveTerm, type TermCounts } from "./themes";
 
 export interface Themes {
   /** Node id (`draft` for the whole draft) → its distinctive terms. */
@@ -27,13 +27,26 @@ export interface Themes {
 /** Comments per step: about 40 ms of tokenizing. */
 const BATCH = 2000;
 
-const emptyCounts = (): TermCounts => ({ counts: new Map(), total: 0 });
+
+
+/** The words of the labels of every version's outline of the consultation ("PP5", "III.2"), which comments cite and which are no theme. */
+function consultationLabelWords(db: Db, consultationId: number): Set<string> {
+  const rows = db
+    .select({ label: outlineNodes.label })
+    .from(outlineNodes)
+    .innerJoin(documentVersions, eq(documentVersions.id, outlineNodes.versionId))
+    .innerJoin(documents, eq(documents.id, documentVersions.documentId))
+    .where(and(eq(documents.consultationId, consultationId), isNotNull(outlineNodes.label)))
+    .all();
+  return labelWords(rows.map((r) => r.label));
+}
 
 /** Term counts per paragraph and per region of the counted comments, read in batches by id (a step each). */
 function* termCounts(db: Db, consultationId: number, filters: CommentFilters): Steps<{ all: TermCounts; byNode: Map<string, TermCounts>; byRegion: Map<string, TermCounts> }> {
-  const all = emptyCounts();
+  const all = emptyCounts(true);
   const byNode = new Map<string, TermCounts>();
   const byRegion = new Map<string, TermCounts>();
+  const labels = consultationLabelWords(db, consultationId);
   let lastId = 0;
   for (;;) {
     // NOT INDEXED: walk the table by id from the last batch on. Left to itself SQLite reads every
@@ -45,7 +58,7 @@ function* termCounts(db: Db, consultationId: number, filters: CommentFilters): S
       where ${and(countedComments(consultationId, filters), gt(comments.id, lastId))}
       order by ${comments.id} limit ${BATCH}`);
     for (const c of batch) {
-      const terms = tokenize(c.body, c.language);
+      const terms = textTerms(c.body, c.language, labels);
       addTerms(all, terms);
       const node = c.node ?? WHOLE_DRAFT;
       let n = byNode.get(node);

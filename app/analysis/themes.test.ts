@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addTerms, compareTermCounts, compareWithRest, countTerms, distinctiveTerms, tokenize, withoutCounts, type TermCounts } from "./themes";
+import { stopWords } from "./stop-words";
+import { addTerms, compareTermCounts, compareWithRest, countTerms, distinctiveTerms, emptyCounts, isLabelOrNumber, labelWords, textTerms, tokenize, withoutCounts, type TermCounts } from "./themes";
+import { FIXTURE_LABELS, PLANTED_THEMES, themesFixture } from "./themes-fixture";
 
 describe("tokenize", () => {
   it("keeps content words, lower-cased, without stop words, numbers or single letters", () => {
@@ -76,8 +78,8 @@ describe("distinctive terms", () => {
   });
 
   it("adds one text's terms at a time to the same counts as countTerms", () => {
-    const counts: TermCounts = { counts: new Map(), total: 0 };
-    for (const text of target) addTerms(counts, tokenize(text));
+    const counts: TermCounts = emptyCounts(true);
+    for (const text of target) addTerms(counts, textTerms(text));
     expect(counts).toEqual(countTerms(target));
   });
 
@@ -86,3 +88,96 @@ describe("distinctive terms", () => {
     expect(many.map((t) => t.term)).toEqual(["solar", "wind"]);
   });
 });
+
+describe("themes of a fixture with planted themes", () => {
+  const comments = themesFixture();
+  const labels = labelWords(Object.values(FIXTURE_LABELS));
+  const all = emptyCounts(true);
+  const byNode = new Map<string, TermCounts>();
+  for (const c of comments) {
+    const terms = textTerms(c.body, c.language, labels);
+    addTerms(all, terms);
+    if (!byNode.has(c.node)) byNode.set(c.node, emptyCounts());
+    addTerms(byNode.get(c.node)!, terms);
+  }
+  const themesOf = (node: string) => compareWithRest(all, byNode.get(node)!, { limit: 8, minCount: 3 }).map((t) => t.term);
+  const everyStopWord = new Set(Object.values(stopWords).flatMap((s) => [...s]));
+
+  it("is a few hundred comments in the six languages", () => {
+    expect(comments.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(comments.map((c) => c.language))).toEqual(new Set(["en", "fr", "es", "ar", "zh", "ru"]));
+  });
+
+  it.each(Object.entries(PLANTED_THEMES))("finds the phrases planted in %s among its eight themes", (node, planted) => {
+    expect(themesOf(node)).toEqual(expect.arrayContaining(planted));
+  });
+
+  it("gives no label, number, ordinal, address or stop word as a theme, nor as a phrase's first or last word", () => {
+    const shown = [...byNode.keys()].flatMap(themesOf);
+    expect(shown.length).toBeGreaterThan(10);
+    for (const term of shown) {
+      const words = term.split(" ");
+      for (const word of [words[0]!, words[words.length - 1]!]) {
+        expect(word).not.toMatch(/\d|^(?:https?|www|org|example)$/u);
+        expect(everyStopWord.has(word), `${term}: stop word ${word}`).toBe(false);
+        expect(isLabelOrNumber(word, labels), `${term}: label ${word}`).toBe(false);
+      }
+    }
+    // What the old method showed first for every paragraph: its own label.
+    expect(shown).not.toEqual(expect.arrayContaining(["pp5"]));
+  });
+
+  it("shows a phrase rather than the words it accounts for", () => {
+    const p1 = themesOf("p1");
+    expect(p1).toContain("right to privacy");
+    expect(p1).not.toContain("privacy");
+    expect(p1).not.toContain("protection");
+    expect(themesOf("p2")).not.toContain("humanos");
+  });
+});
+
+describe("labels, numbers and phrases", () => {
+  it("leaves out labels in their usual forms and the consultation's own, ordinals, roman numerals and addresses", () => {
+    const labels = labelWords(["PP5", "OP4(a)", "III.2", "37", "Art. B7"]);
+    expect(tokenize("See PP5, op4(a), iii.2, para 37, §12, b7 and the 5th, 1er, 2ème report at https://un.org/x?y=1 or mail@un.org", "en", labels)).toEqual([
+      "see",
+      "report",
+    ]);
+    // A word with digits that is no label stays.
+    expect(tokenize("CO2 and COVID19 under SDG4", "en")).toEqual(["co2", "covid19", "sdg4"]);
+  });
+
+  it("makes phrases of adjacent words only, not across punctuation, labels or a stop word that links nothing", () => {
+    expect(textTerms("Data protection, law; the right to privacy. We ask the drafters", "en").terms).toEqual([
+      "data",
+      "data\u0001protection",
+      "protection",
+      "law",
+      "right",
+      "right\u0001to\u0001privacy",
+      "privacy",
+      "ask",
+      "drafters",
+    ]);
+  });
+
+  it("drops a phrase that is only ever a fragment of a longer one, as in a campaign's copies", () => {
+    const copy = "We ask the drafters to protect indigenous data sovereignty in every national artificial intelligence strategy";
+    const terms = distinctiveTerms([copy, copy, copy, copy], ["Schools and teachers", "Teachers need training"]).map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(["drafters", "artificial", "data"]));
+    expect(terms.filter((t) => t.includes(" "))).toEqual([]);
+  });
+
+  it("joins Chinese words of a phrase without a space", () => {
+    const zh = ["我们必须加强数据保护。", "个人数据保护很重要。", "数据保护应当明确。"];
+    const terms = compareWithRest(countZh([...zh, "教育很重要。"]), countZh(zh), { minCount: 3 }).map((t) => t.term);
+    expect(terms).toContain("数据保护");
+    expect(terms).not.toContain("数据");
+  });
+});
+
+function countZh(texts: string[]): TermCounts {
+  const counts = emptyCounts(true);
+  for (const text of texts) addTerms(counts, textTerms(text, "zh"));
+  return counts;
+}
