@@ -1,6 +1,7 @@
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/start-server";
+import { postSignIn } from "../support/sign-in";
 
 /**
  * Every role against every account and secretariat route, through the real server and real
@@ -16,12 +17,7 @@ const ACCOUNTS = {
 };
 
 async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${server.url}/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
-    body: new URLSearchParams({ email, password: "redraft-demo-2026" }),
-  });
+  const response = await postSignIn(server, email);
   expect(response.status).toBe(302);
   const cookie = response.headers.get("set-cookie")!;
   expect(cookie).toMatch(/HttpOnly/i);

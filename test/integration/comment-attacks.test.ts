@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/start-server";
+import { sessionCookie } from "../support/sign-in";
 
 /**
  * Hand-made requests against comments and the analysis, through the real server: ids that do not
@@ -14,16 +15,7 @@ const OPEN = "unesco-ethics-of-ai";
 const OTHER_OPEN = "un-system-ai-capacity-road-map";
 const CLOSED = "ga-78-265-trustworthy-ai";
 
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${server.url}/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
-    body: new URLSearchParams({ email, password: PASSWORD }),
-  });
-  expect(response.status).toBe(302);
-  return response.headers.get("set-cookie")!.split(";")[0]!;
-}
+const signIn = (email: string) => sessionCookie(server, email, PASSWORD);
 
 async function post(who: string, path: string, form: Record<string, string>) {
   return fetch(server.url + path, {

@@ -9,6 +9,7 @@ import { runImport } from "../support/run-import";
 import { startServer, type RunningServer } from "../support/start-server";
 import { singleFrameParser } from "../../realtime/single-frame-parser";
 import type { ConsultationChange } from "../../realtime/protocol";
+import { sessionCookie } from "../support/sign-in";
 
 /**
  * A consultation scheduled a few seconds ahead, through the real server: comments are refused
@@ -20,16 +21,7 @@ const cookies = new Map<string, string>();
 const ZONE = "Europe/Paris";
 const DRAFT = "Draft resolution on ocean science\n\nThe General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to proclaim a decade of ocean science;\n\n2. Invites Member States to take part.\n";
 
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${server.url}/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
-    body: new URLSearchParams({ email, password: "redraft-demo-2026" }),
-  });
-  expect(response.status).toBe(302);
-  return response.headers.get("set-cookie")!.split(";")[0]!;
-}
+const signIn = (email: string) => sessionCookie(server, email);
 
 /**
  * A form POST on a connection of its own: the steps between requests (running the importer)

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/start-server";
+import { sessionCookie } from "../support/sign-in";
 
 /**
  * Faults stay harmless: the server killed with SIGKILL in the middle of a burst of comments keeps
@@ -18,16 +19,7 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function signIn(server: RunningServer, email: string): Promise<string> {
-  const response = await fetch(`${server.url}/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
-    body: new URLSearchParams({ email, password: "redraft-demo-2026" }),
-  });
-  expect(response.status).toBe(302);
-  return response.headers.get("set-cookie")!.split(";")[0]!;
-}
+const signIn = (server: RunningServer, email: string) => sessionCookie(server, email);
 
 interface Attempt {
   submissionId: string;

@@ -17,6 +17,7 @@ import { consultationExperts, consultations, users } from "../../db/schema";
 import type { WatchReply } from "../../realtime/protocol";
 import { startServer, type RunningServer } from "../support/start-server";
 import { askWholeDocument, blockTexts, stockClient, typeIntoBlock, until, type StockClient } from "../support/stock-yjs-client";
+import { sessionCookie } from "../support/sign-in";
 
 let server: RunningServer;
 let db: Db;
@@ -36,16 +37,7 @@ const ACCOUNTS = {
 type Who = "anonymous" | keyof typeof ACCOUNTS;
 const WHO: Who[] = ["anonymous", ...(Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[])];
 
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${server.url}/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
-    body: new URLSearchParams({ email, password: "redraft-demo-2026" }),
-  });
-  expect(response.status).toBe(302);
-  return response.headers.get("set-cookie")!.split(";")[0]!;
-}
+const signIn = (email: string) => sessionCookie(server, email);
 
 beforeAll(async () => {
   server = await startServer();
