@@ -13,20 +13,23 @@
  * server's are). HTTP comments (within the per-account limit) and page reads load the server itself.
  */
 import { randomUUID } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
 import { addComment } from "../app/comments/comments.server";
 import { openDatabase } from "../db/client.server";
 import { like } from "drizzle-orm";
 import { users, type User } from "../db/schema";
 import { WAL_RESTART_BYTES } from "../db/wal-checkpointer.server";
-import { startServer, type RunningServer } from "../test/support/start-server";
+import { repoRoot, startServer, type RunningServer } from "../test/support/start-server";
 
 const WRITES_PER_SECOND = Number(process.env.WRITES_PER_SECOND ?? 300);
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const QUIET_SECONDS = Number(process.env.QUIET_SECONDS ?? 60);
 const READERS = Number(process.env.READERS ?? 20);
 const HTTP_WRITERS = Number(process.env.HTTP_WRITERS ?? 10);
+/** The load lasts until both LOAD_SECONDS have passed and this many pages were served, so runs on a busy host compare. */
+const MIN_PAGES = Number(process.env.MIN_PAGES ?? 0);
 const CONSULTATION = "unesco-ethics-of-ai";
 
 const megabytes = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
@@ -52,7 +55,22 @@ async function signIn(server: RunningServer, email: string): Promise<string> {
 }
 
 // NODE_ENV=test (startServer's default) only adds the demo participants and drops the Secure cookie flag.
-const server = await startServer({ env: process.env.SERVER_ENV ? JSON.parse(process.env.SERVER_ENV) : {} });
+const probeFile = join(mkdtempSync(join(tmpdir(), "redraft-memory-")), "memory.json");
+const server = await startServer({
+  env: {
+    NODE_OPTIONS: `--require ${join(repoRoot, "bench", "memory-probe.cjs")}`,
+    MEMORY_PROBE_FILE: probeFile,
+    ...(process.env.SERVER_ENV ? JSON.parse(process.env.SERVER_ENV) : {}),
+  },
+});
+/** The server's own view of its memory (V8 heap, external buffers), at most a second old. */
+const heap = (): { heapTotal: number; heapUsed: number; external: number } => {
+  try {
+    return JSON.parse(readFileSync(probeFile, "utf8"));
+  } catch {
+    return { heapTotal: 0, heapUsed: 0, external: 0 };
+  }
+};
 const pid = server.child.pid!;
 const walPath = `${server.databasePath}-wal`;
 const lines: string[] = [];
@@ -75,14 +93,15 @@ try {
   for (const path of [`/c/${CONSULTATION}`, `/c/${CONSULTATION}/p/71`]) for (let i = 0; i < 5; i++) await (await fetch(server.url + path)).arrayBuffer();
   await pause(5000);
   const idle = residentBytes(pid);
+  const idleHeap = heap();
 
-  const samples: { t: number; wal: number; rss: number; stored: number }[] = [];
+  const samples: { t: number; wal: number; rss: number; stored: number; heapTotal: number; heapUsed: number; external: number }[] = [];
   let stored = 0;
   let loading = true;
   let reads = 0;
   let httpComments = 0;
   const started = Date.now();
-  const sampler = setInterval(() => samples.push({ t: (Date.now() - started) / 1000, wal: fileSize(walPath), rss: residentBytes(pid), stored }), 1000);
+  const sampler = setInterval(() => samples.push({ t: (Date.now() - started) / 1000, wal: fileSize(walPath), rss: residentBytes(pid), stored, ...heap() }), 1000);
 
   // The writes: every 100 ms, the commits due by now at WRITES_PER_SECOND (a late tick catches up),
   // each comment its own transaction.
@@ -126,6 +145,7 @@ try {
   });
 
   await pause(LOAD_SECONDS * 1000);
+  while (reads < MIN_PAGES) await pause(100);
   loading = false;
   clearInterval(writer);
   await Promise.all([...readers, ...httpWriters]);
@@ -141,16 +161,16 @@ try {
   const peakRss = Math.max(...samples.map((s) => s.rss));
   lines.push(
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
-    `Load: ${LOAD_SECONDS} s, ${WRITES_PER_SECOND} comment commits/s through addComment (${stored} stored, ${(stored / (loadEnded || 1)).toFixed(0)}/s achieved),`,
+    `Load: ${loadEnded.toFixed(0)} s, ${WRITES_PER_SECOND} comment commits/s through addComment (${stored} stored, ${(stored / (loadEnded || 1)).toFixed(0)}/s achieved),`,
     `${READERS} readers over HTTP with gzip (${reads} pages), ${HTTP_WRITERS} participants posting comments (${httpComments} stored); then ${QUIET_SECONDS} s quiet.`,
     "",
-    "| | WAL (MB) | server RSS (MB) | RSS vs idle |",
-    "| --- | ---: | ---: | ---: |",
-    `| idle, before the load | 0.0 | ${megabytes(idle)} | |`,
-    `| peak during the load | ${megabytes(peakWal)} | ${megabytes(peakRss)} | ${((peakRss / idle - 1) * 100).toFixed(0)} % |`,
+    "| | WAL (MB) | server RSS (MB) | RSS vs idle | V8 heap total / used (MB) | external (MB) |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    `| idle, before the load | 0.0 | ${megabytes(idle)} | | ${megabytes(idleHeap.heapTotal)} / ${megabytes(idleHeap.heapUsed)} | ${megabytes(idleHeap.external)} |`,
+    `| peak during the load | ${megabytes(peakWal)} | ${megabytes(peakRss)} | ${((peakRss / idle - 1) * 100).toFixed(0)} % | | |`,
     ...[1, 5, 30, 60].map((s) => {
       const sample = at(s);
-      return `| ${s} s after the load | ${megabytes(sample.wal)} | ${megabytes(sample.rss)} | ${((sample.rss / idle - 1) * 100).toFixed(0)} % |`;
+      return `| ${s} s after the load | ${megabytes(sample.wal)} | ${megabytes(sample.rss)} | ${((sample.rss / idle - 1) * 100).toFixed(0)} % | ${megabytes(sample.heapTotal)} / ${megabytes(sample.heapUsed)} | ${megabytes(sample.external)} |`;
     }),
     "",
     `WAL restart bound: ${megabytes(WAL_RESTART_BYTES)} MB. Samples every 5 s (t, WAL MB, RSS MB, comments stored):`,
