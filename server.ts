@@ -21,6 +21,7 @@ import {
   sameOriginForWrites,
   securityHeaders,
 } from "./app/http/http-guards.server";
+import { CollectAfterLoad } from "./app/http/collect-after-load.server";
 import { RequestActivity } from "./app/http/request-activity.server";
 import { migrateDatabase, openDatabase } from "./db/client.server";
 import { WalCheckpointer } from "./db/wal-checkpointer.server";
@@ -76,6 +77,8 @@ const app = express();
 app.disable("x-powered-by");
 // Counts the requests being answered, so background work takes its steps in between.
 app.use(requestActivity.track);
+// Memory back to idle soon after a burst: a major collection once the requests stop.
+app.use(new CollectAfterLoad().track);
 app.use(compression());
 app.use(securityHeaders(config));
 app.use(sameOriginForWrites(config));

@@ -100,6 +100,7 @@ try {
   let loading = true;
   let reads = 0;
   let httpComments = 0;
+  let failures = 0;
   const started = Date.now();
   const sampler = setInterval(() => samples.push({ t: (Date.now() - started) / 1000, wal: fileSize(walPath), rss: residentBytes(pid), stored, ...heap() }), 1000);
 
@@ -124,23 +125,32 @@ try {
   const readers = Array.from({ length: READERS }, async (_, r) => {
     while (loading) {
       const path = r % 2 === 0 ? `/c/${CONSULTATION}` : `/c/${CONSULTATION}/p/71`;
-      const response = await fetch(server.url + path, { headers: { "accept-encoding": "gzip" } });
-      await response.arrayBuffer();
-      reads++;
+      try {
+        const response = await fetch(server.url + path, { headers: { "accept-encoding": "gzip" } });
+        await response.arrayBuffer();
+        reads++;
+      } catch {
+        // A connection reset under overload: counted, the reader goes on.
+        failures++;
+      }
     }
   });
   const cookies = await Promise.all(authorRows.slice(0, HTTP_WRITERS).map((a) => signIn(server, a.email)));
   const httpWriters = cookies.map(async (cookie) => {
     // The per-account contribution limit allows 30 per 10 minutes.
     for (let n = 0; loading && n < 30; n++) {
-      const response = await fetch(`${server.url}/c/${CONSULTATION}/p/71`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, Cookie: cookie },
-        body: new URLSearchParams({ intent: "comment", stance: "support", body: `HTTP bench comment ${n}`, submissionId: randomUUID() }),
-      });
-      await response.arrayBuffer();
-      if (response.status < 400) httpComments++;
+      try {
+        const response = await fetch(`${server.url}/c/${CONSULTATION}/p/71`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, Cookie: cookie },
+          body: new URLSearchParams({ intent: "comment", stance: "support", body: `HTTP bench comment ${n}`, submissionId: randomUUID() }),
+        });
+        await response.arrayBuffer();
+        if (response.status < 400) httpComments++;
+      } catch {
+        failures++;
+      }
     }
   });
 
@@ -162,7 +172,7 @@ try {
   lines.push(
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
     `Load: ${loadEnded.toFixed(0)} s, ${WRITES_PER_SECOND} comment commits/s through addComment (${stored} stored, ${(stored / (loadEnded || 1)).toFixed(0)}/s achieved),`,
-    `${READERS} readers over HTTP with gzip (${reads} pages), ${HTTP_WRITERS} participants posting comments (${httpComments} stored); then ${QUIET_SECONDS} s quiet.`,
+    `${READERS} readers over HTTP with gzip (${reads} pages), ${HTTP_WRITERS} participants posting comments (${httpComments} stored), ${failures} connections reset; then ${QUIET_SECONDS} s quiet.`,
     "",
     "| | WAL (MB) | server RSS (MB) | RSS vs idle | V8 heap total / used (MB) | external (MB) |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
