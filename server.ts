@@ -22,6 +22,7 @@ import {
   tooLargePage,
 } from "./app/http/http-guards.server";
 import { closeWhenBodyUnread, createBoundedRequestHandler } from "./app/http/bounded-body.server";
+import { CollectAfterLoad } from "./app/http/collect-after-load.server";
 import { RequestActivity } from "./app/http/request-activity.server";
 import { migrateDatabase, openDatabase } from "./db/client.server";
 import { WalCheckpointer } from "./db/wal-checkpointer.server";
@@ -89,6 +90,8 @@ app.set("trust proxy", config.trustProxy);
 app.use(requestActivity.track);
 // A refusal sent before its request body was read must not keep reading an endless body.
 app.use(closeWhenBodyUnread());
+// Memory back to idle soon after a burst: a major collection once the requests stop.
+app.use(new CollectAfterLoad().track);
 app.use(compression());
 app.use(securityHeaders(config));
 app.use(sameOriginForWrites(config));

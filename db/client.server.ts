@@ -12,6 +12,12 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export const migrationsFolder = join(projectRoot(), "db", "migrations");
 
 /**
+ * What SQLite leaves of the WAL file each time a commit starts it over after a complete checkpoint
+ * (`PRAGMA journal_size_limit`, decision 021): without it the file keeps its high-water size forever.
+ */
+export const WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024;
+
+/**
  * Opens (creating its folder if needed) the SQLite database with WAL and foreign keys on.
  * `:memory:` gives a private database, used by unit tests.
  */
@@ -23,6 +29,7 @@ export function openDatabase(path: string): Db {
   // WAL makes NORMAL durable against application crashes; only power loss may drop the last commit.
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   return drizzle(sqlite, { schema }) as Db;
 }
 

@@ -34,13 +34,13 @@ function postComment(server: RunningServer, cookie: string, form: Record<string,
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, Cookie: cookie },
     body: new URLSearchParams({ intent: "comment", stance: "concern", ...form }),
-  }).then(
-    async (response) => {
+  })
+    .then(async (response) => {
       await response.arrayBuffer();
       return response.status;
-    },
-    () => null,
-  );
+    })
+    // The kill can also land while the body is arriving: the writer then never got its answer either.
+    .catch(() => null);
 }
 
 function storedBodies(databasePath: string): Map<string, number> {
