@@ -198,7 +198,12 @@ export type LifecycleOutcome = { ok: true; consultation: Consultation } | { ok: 
 const actionSchema = z.object({
   intent: z.enum(["schedule", "unschedule", "open-now", "close-now", "extend", "reopen", "publish-results", "new-round"]),
   closesAt: z.string().trim().max(19).optional(),
+  // The "I understand …" box of the actions that take effect for everyone at once.
+  understood: z.string().max(10).optional(),
 });
+
+/** Actions that end commenting or make the results public at once: the form's box must be ticked. */
+export const CONFIRMED_ACTIONS = ["close-now", "publish-results"] as const;
 
 /**
  * Applies one lifecycle action from the consultation's page. Each checks the state by the clock
@@ -216,6 +221,9 @@ export function applyLifecycleAction(db: Db, consultation: Consultation, input: 
   if (state === "closed" && hasText && versions.at(-1)!.number > lastRoundVersion(db, consultation)) allowed.push("new-round");
   if (!allowed.includes(intent)) {
     return { ok: false, error: hasText || intent === "close-now" ? "lifecycle.notNow" : "lifecycle.noText" };
+  }
+  if ((CONFIRMED_ACTIONS as readonly string[]).includes(intent) && parsed.data.understood !== "yes") {
+    return { ok: false, error: intent === "close-now" ? "lifecycle.closeNow.understood.required" : "lifecycle.publishResults.understood.required", field: "understood" };
   }
   let newClosing: Date | null | undefined;
   if (intent === "extend" || intent === "reopen" || intent === "new-round" || (intent === "schedule" && parsed.data.closesAt)) {

@@ -153,4 +153,30 @@ describe("a consultation that opens and closes by itself", () => {
     expect(await get("/")).toContain("/c/from-the-command-line");
     expect((await post("participant", "/c/from-the-command-line/p/OP1", comment("Opened from the browser"))).status).toBe(302);
   }, 60_000);
+
+  it("closes and publishes the results only once the secretariat ticks “I understand”, warning of undecided comments", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "redraft-draft-")), "confirm.txt");
+    writeFileSync(file, DRAFT.replace("ocean science", "coral reefs"));
+    expect(runImport([file, "--consultation", "coral-reefs"], server.databasePath).status).toBe(0);
+    const path = "/admin/consultations/coral-reefs";
+    expect((await post("secretariat", path, { intent: "open-now" })).status).toBe(302);
+    expect((await post("participant", "/c/coral-reefs/p/OP1", comment("First"))).status).toBe(302);
+    expect((await post("participant", "/c/coral-reefs/p/OP2", comment("Second"))).status).toBe(302);
+
+    // One click on "Close now" (no JavaScript, no box ticked) closes nothing and says why.
+    const unconfirmedClose = await post("secretariat", path, { intent: "close-now" });
+    expect(unconfirmedClose.status).toBe(400);
+    expect(await unconfirmedClose.text()).toContain("Nothing was changed: tick “I understand …”");
+    expect((await post("participant", "/c/coral-reefs/p/OP1", comment("Still open"))).status).toBe(302);
+    expect((await post("secretariat", path, { intent: "close-now", understood: "yes" })).status).toBe(302);
+
+    const admin = await fetch(server.url + path, { headers: { Cookie: cookies.get("secretariat")! } }).then((r) => r.text());
+    expect(admin).toContain("3 comments have no decision yet. You can still publish the results.");
+    const unconfirmedPublish = await post("secretariat", path, { intent: "publish-results" });
+    expect(unconfirmedPublish.status).toBe(400);
+    expect(await unconfirmedPublish.text()).toContain("the results become public at once and that this cannot be undone");
+    expect((await post("secretariat", path, { intent: "publish-results", understood: "yes" })).status).toBe(302);
+    const after = await fetch(server.url + path, { headers: { Cookie: cookies.get("secretariat")! } }).then((r) => r.text());
+    expect(after).toContain("Results published");
+  }, 60_000);
 });
