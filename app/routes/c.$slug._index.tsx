@@ -25,7 +25,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
  * HTML without the React runtime (links, search, the language switcher are plain HTML), which
  * keeps its first load within the 100 KB budget (test/e2e/page-weight.spec.ts). Its comment
  * counts follow the discussion live through one small module without React (`script`: the browser
- * module of that route, app/comments/live-counts.client.ts).
+ * module of that route, app/comments/live-counts.client.ts), which also rewrites its times in the
+ * reader's zone (app/components/local-times.client.ts).
  */
 export const handle = { hydrate: false, script: "routes/c.$slug.discussion" };
 

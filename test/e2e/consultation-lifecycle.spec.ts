@@ -160,6 +160,23 @@ test("the secretariat schedules a consultation; it opens and closes on time for 
   await expectNoAxeViolations(page);
 });
 
+test("the draft page, sent without React, shows the deadline in the reader's zone, as the hydrated pages write it", async ({ browser, server }) => {
+  const context = await browser.newContext({ baseURL: server.url, timezoneId: "Asia/Tokyo", locale: "en" });
+  const page = await context.newPage();
+  await page.goto("/");
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "First draft of the Recommendation on the Ethics of Artificial Intelligence" }) });
+  const homeDeadline = card.locator(".status-line time").first();
+  // The home page is hydrated: React rewrites the server's UTC in Tokyo time (UTC+9, "GMT+9").
+  await expect(homeDeadline).toContainText("GMT+9");
+  const expected = await homeDeadline.textContent();
+
+  await page.goto("/c/unesco-ethics-of-ai");
+  const draftDeadline = page.locator(".consultation-header .status-line time").first();
+  await expect(draftDeadline).toHaveText(expected!);
+  await expect(draftDeadline).not.toContainText("UTC");
+  await context.close();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
