@@ -26,7 +26,7 @@ import {
   SLUG_PATTERN,
 } from "./consultations.server";
 import { availableActions, effectiveStatus } from "./lifecycle";
-import { instantToZoned, timeZoneNames } from "./zoned-time";
+import { currentZoneName, instantToZoned, timeZoneNames } from "./zoned-time";
 
 async function requireManager(request: Request, context: AppLoadContext) {
   const actor = await requirePermission(request, context.db, context.config, { action: "consultation.manage" });
@@ -61,7 +61,8 @@ function storedValues(c: Consultation): Record<string, string> {
     description: c.description,
     callToParticipate: c.callToParticipate,
     language: c.language,
-    timeZone: c.timeZone,
+    // A zone stored by its former name is selected under its current one.
+    timeZone: currentZoneName(c.timeZone),
     opensAt: c.opensAt ? instantToZoned(c.opensAt, c.timeZone) : "",
     closesAt: c.closesAt ? instantToZoned(c.closesAt, c.timeZone) : "",
     audience: commenterGroupIds(c).length > 0 ? "groups" : "everyone",

@@ -53,6 +53,14 @@ describe("the consultation settings form", () => {
     expect(listAllConsultations(db).map((c) => [c.slug, c.state, c.version, c.comments])).toEqual([["ocean", "draft", null, 0]]);
   });
 
+  it("stores a zone chosen by its former name under the current one", () => {
+    const { db } = database();
+    expect(saveConsultation(db, { ...base, timeZone: "Europe/Kiev", opensAt: "2026-09-01T09:00" }, 1).ok).toBe(true);
+    const stored = findConsultation(db, "ocean")!;
+    expect(stored.timeZone).toBe("Europe/Kyiv");
+    expect(stored.opensAt?.toISOString()).toBe("2026-09-01T06:00:00.000Z");
+  });
+
   it("asks for a title with a translated description", () => {
     const { db } = database();
     expect(saveConsultation(db, { ...base, "description.fr": "Commentez." }, 1)).toEqual({ ok: false, errors: { "title.fr": "consultation.translation.titleRequired" } });

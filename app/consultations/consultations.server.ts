@@ -19,7 +19,7 @@ import {
 import { currentVersion, publishedVersions } from "../drafts/drafts.server";
 import { availableActions, effectiveStatus, type LifecycleAction } from "./lifecycle";
 import { parseTranslations, type ConsultationTranslations } from "./consultation-texts";
-import { isTimeZone, zonedToInstant } from "./zoned-time";
+import { currentZoneName, isTimeZone, zonedToInstant } from "./zoned-time";
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
@@ -171,7 +171,8 @@ export function saveConsultation(db: Db, values: ConsultationFormValues, actorId
     callToParticipate: parsed.data.callToParticipate,
     language: original,
     translations: JSON.stringify(translations),
-    timeZone: zone,
+    // A former name (Europe/Kiev) is read as its zone but stored by the current one (Europe/Kyiv).
+    timeZone: currentZoneName(zone),
     opensAt,
     closesAt,
     commenterGroupIds: JSON.stringify(audience === "groups" ? groupIds.sort((a, b) => a - b) : []),
