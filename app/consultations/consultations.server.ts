@@ -185,7 +185,9 @@ export function saveConsultation(db: Db, values: ConsultationFormValues, actorId
     }
     const updated = tx.update(consultations).set(row).where(eq(consultations.id, existing.id)).returning().get();
     const changed = (Object.keys(row) as (keyof typeof row)[]).filter((k) => String(row[k]?.valueOf() ?? "") !== String(existing[k]?.valueOf() ?? ""));
-    if (changed.length > 0) logEvent(tx as unknown as Db, existing.id, "edited", actorId, { fields: changed }, now);
+    // The new opening and closing too: the log says what they became, not only that they changed.
+    const dates = Object.fromEntries((["opensAt", "closesAt"] as const).filter((k) => changed.includes(k)).map((k) => [k, row[k]?.toISOString() ?? null]));
+    if (changed.length > 0) logEvent(tx as unknown as Db, existing.id, "edited", actorId, { fields: changed, ...dates }, now);
     return updated;
   });
   return { ok: true, consultation: saved };

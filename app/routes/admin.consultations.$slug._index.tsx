@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { consultationAdminPage, submitConsultationAdmin } from "~/consultations/consultation-pages.server";
+import { AuditEntryDetail } from "~/consultations/audit-entry-detail";
 import { ConsultationForm } from "~/consultations/consultation-form";
 import { ConsultationStatus } from "~/components/consultation-status";
 import { Field } from "~/components/form-field";
@@ -173,6 +174,7 @@ export default function ConsultationAdmin() {
             {page.log.map((e) => (
               <li key={e.id}>
                 <LocalTime iso={e.at} withTime /> — {t(`consultations.event.${e.kind}` as MessageKey)} · {e.actor ?? t("consultations.log.scheduler")}
+                <AuditEntryDetail kind={e.kind} detail={e.detail} timeZone={c.timeZone} />
               </li>
             ))}
           </ol>

@@ -137,6 +137,9 @@ describe("a consultation that opens and closes by itself", () => {
     const adminPage = await admin.text();
     for (const entry of ["Created", "Settings changed", "Opening scheduled", "Opened", "Closed"]) expect(adminPage).toContain(entry);
     expect(adminPage).toContain("automatically, at the scheduled time");
+    // Each entry says what changed, dates in the consultation's own zone.
+    const logText = adminPage.replace(/<[^>]+>/g, "");
+    expect(logText).toMatch(/Settings changed · [^—]+ — changed: Opens and Closes — opening: [^—]+Central European[^—]+ — closing: [^—]+Central European/);
   }, 60_000);
 
   it("lists a consultation made by `npm run import` for the secretariat, who can open it from the browser", async () => {
@@ -162,6 +165,10 @@ describe("a consultation that opens and closes by itself", () => {
     expect((await post("secretariat", path, { intent: "open-now" })).status).toBe(302);
     expect((await post("participant", "/c/coral-reefs/p/OP1", comment("First"))).status).toBe(302);
     expect((await post("participant", "/c/coral-reefs/p/OP2", comment("Second"))).status).toBe(302);
+
+    expect((await post("secretariat", path, { intent: "extend", closesAt: "2030-01-15T12:00" })).status).toBe(302);
+    const extended = (await fetch(server.url + path, { headers: { Cookie: cookies.get("secretariat")! } }).then((r) => r.text())).replace(/<[^>]+>/g, "");
+    expect(extended).toMatch(/Deadline extended · [^—]+ — closing: January 15, 2030[^—]+12:00 PM Coordinated Universal Time/);
 
     // One click on "Close now" (no JavaScript, no box ticked) closes nothing and says why.
     const unconfirmedClose = await post("secretariat", path, { intent: "close-now" });
