@@ -28,6 +28,8 @@ export const ar: Catalog = {
   "consultation.closedOn": "أُغلقت في {date}",
   "consultation.opensOn": "تُفتح في {date}",
   "consultation.noDeadline": "لم يُحدَّد تاريخ للإغلاق",
+  "consultation.openedOn": "افتُتحت في {date}",
+  "consultation.manageLink": "إدارة هذه المشاورة",
   "consultation.version": "الصيغة {number}",
   "consultation.contents": "المحتويات",
   "consultation.draftText": "مشروع النص",

@@ -27,6 +27,8 @@ export const en = {
   "consultation.closedOn": "Closed on {date}",
   "consultation.opensOn": "Opens on {date}",
   "consultation.noDeadline": "No closing date set",
+  "consultation.openedOn": "Opened on {date}",
+  "consultation.manageLink": "Manage this consultation",
   "consultation.version": "Version {number}",
   "consultation.contents": "Contents",
   "consultation.draftText": "Draft text",

@@ -25,6 +25,8 @@ export const es: Catalog = {
   "consultation.closedOn": "Cerrada el {date}",
   "consultation.opensOn": "Abre el {date}",
   "consultation.noDeadline": "Sin fecha de cierre",
+  "consultation.openedOn": "Abierta el {date}",
+  "consultation.manageLink": "Gestionar esta consulta",
   "consultation.version": "Versión {number}",
   "consultation.contents": "Índice",
   "consultation.draftText": "Proyecto de texto",

@@ -25,6 +25,8 @@ export const fr: Catalog = {
   "consultation.closedOn": "Clôturée le {date}",
   "consultation.opensOn": "Ouverture le {date}",
   "consultation.noDeadline": "Aucune date de clôture fixée",
+  "consultation.openedOn": "Ouverte le {date}",
+  "consultation.manageLink": "Gérer cette consultation",
   "consultation.version": "Version {number}",
   "consultation.contents": "Sommaire",
   "consultation.draftText": "Projet de texte",

@@ -28,6 +28,8 @@ export const ru: Catalog = {
   "consultation.closedOn": "Завершена {date}",
   "consultation.opensOn": "Открывается {date}",
   "consultation.noDeadline": "Дата завершения не установлена",
+  "consultation.openedOn": "Открыта {date}",
+  "consultation.manageLink": "Управлять этой консультацией",
   "consultation.version": "Версия {number}",
   "consultation.contents": "Содержание",
   "consultation.draftText": "Проект текста",

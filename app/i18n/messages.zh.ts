@@ -25,6 +25,8 @@ export const zh: Catalog = {
   "consultation.closedOn": "已于 {date} 结束",
   "consultation.opensOn": "开始日期：{date}",
   "consultation.noDeadline": "未设截止日期",
+  "consultation.openedOn": "已于 {date} 开始",
+  "consultation.manageLink": "管理此次征求意见",
   "consultation.version": "第 {number} 版",
   "consultation.contents": "目录",
   "consultation.draftText": "草案文本",

@@ -94,7 +94,7 @@ export default function ConsultationAdmin() {
       {params.get("created") ? <p role="status" className="notice">{t("consultations.created")}</p> : null}
       {params.get("saved") ? <p role="status" className="notice">{t("consultations.saved")}</p> : null}
       {done ? <p role="status" className="notice">{t("consultations.done")}</p> : null}
-      <ConsultationStatus status={c.state} opensAt={c.opensAt} closesAt={c.closesAt} timeZone={c.timeZone} />
+      <ConsultationStatus status={c.state} opensAt={c.opensAt} closesAt={c.closesAt} timeZone={c.timeZone} both />
       <ul>
         <li><Link to={`/c/${c.slug}`}>{t("consultations.viewPublic")}</Link></li>
         <li><Link to={`/admin/consultations/${c.slug}/draft`}>{page.versions.length === 0 ? t("consultations.uploadDraft") : t("consultations.uploadVersion")}</Link></li>

@@ -157,7 +157,7 @@ describe("a consultation that opens and closes by itself", () => {
     expect((await post("participant", "/c/from-the-command-line/p/OP1", comment("Opened from the browser"))).status).toBe(302);
   }, 60_000);
 
-  it("closes and publishes the results only once the secretariat ticks “I understand”, warning of undecided comments", async () => {
+  it("extends, closes and publishes: both dates and the new closing shown, close and publish only once “I understand” is ticked, undecided comments named", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "redraft-draft-")), "confirm.txt");
     writeFileSync(file, DRAFT.replace("ocean science", "coral reefs"));
     expect(runImport([file, "--consultation", "coral-reefs"], server.databasePath).status).toBe(0);
@@ -169,6 +169,12 @@ describe("a consultation that opens and closes by itself", () => {
     expect((await post("secretariat", path, { intent: "extend", closesAt: "2030-01-15T12:00" })).status).toBe(302);
     const extended = (await fetch(server.url + path, { headers: { Cookie: cookies.get("secretariat")! } }).then((r) => r.text())).replace(/<[^>]+>/g, "");
     expect(extended).toMatch(/Deadline extended · [^—]+ — closing: January 15, 2030[^—]+12:00 PM Coordinated Universal Time/);
+    // The secretariat's status line gives both dates.
+    expect(extended).toMatch(/Open for commentsOpened on [^(]+\([^)]+\)Closes on January 15, 2030/);
+    // The public page leads the secretariat, and only the secretariat, to this page.
+    const publicPage = (who: string) => fetch(`${server.url}/c/coral-reefs`, { headers: { Cookie: cookies.get(who)! } }).then((r) => r.text());
+    expect(await publicPage("secretariat")).toContain(`href="${path}">Manage this consultation</a>`);
+    expect(await publicPage("participant")).not.toContain("Manage this consultation");
 
     // One click on "Close now" (no JavaScript, no box ticked) closes nothing and says why.
     const unconfirmedClose = await post("secretariat", path, { intent: "close-now" });
