@@ -19,6 +19,7 @@ import {
 import { currentVersion, publishedVersions } from "../drafts/drafts.server";
 import { availableActions, effectiveStatus, type LifecycleAction } from "./lifecycle";
 import { parseTranslations, type ConsultationTranslations } from "./consultation-texts";
+import { slugify } from "../drafts/slug";
 import { currentZoneName, isTimeZone, zonedToInstant } from "./zoned-time";
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
@@ -126,12 +127,29 @@ function instantField(values: ConsultationFormValues, field: "opensAt" | "closes
 }
 
 /**
+ * A free address made from a title: "Ocean science decade" → "ocean-science-decade", then
+ * "ocean-science-decade-2" if taken. A title with no Latin letters or digits (Arabic, Chinese,
+ * Russian) gives "consultation", numbered the same way. Empty when there is no title to use.
+ */
+export function slugFromTitle(db: Db, title: string): string {
+  const trimmed = title.trim();
+  if (trimmed.length < 3) return "";
+  const base = /[a-z0-9]/i.test(trimmed.normalize("NFKD")) ? slugify(trimmed, 70) : "consultation";
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!findConsultation(db, slug)) return slug;
+  }
+}
+
+/**
  * Creates (existing: undefined) or edits a consultation from the settings form. Dates are read in
  * the chosen zone and stored as instants; the slug is permanent once the consultation has opened;
  * the opening date cannot move once it has passed (the lifecycle actions change a running
  * consultation's dates, in the audit log).
  */
-export function saveConsultation(db: Db, values: ConsultationFormValues, actorId: number, existing?: Consultation, now = new Date()): FormOutcome {
+export function saveConsultation(db: Db, input: ConsultationFormValues, actorId: number, existing?: Consultation, now = new Date()): FormOutcome {
+  // A new consultation whose address was left empty gets one made from its title.
+  const values = !existing && !(input.slug ?? "").trim() ? { ...input, slug: slugFromTitle(db, input.title ?? "") } : input;
   const parsed = consultationFormSchema.safeParse(values);
   const errors: Record<string, string> = {};
   if (!parsed.success) {
