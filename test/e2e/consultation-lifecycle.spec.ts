@@ -177,6 +177,26 @@ test("the draft page, sent without React, shows the deadline in the reader's zon
   await context.close();
 });
 
+test("closing a live consultation and publishing its results each ask for an “I understand” first", async ({ page }) => {
+  await signInAs(page, "secretariat@demo.redraft.org");
+  await page.goto("/c/unesco-ethics-of-ai");
+  await page.getByRole("link", { name: "Manage this consultation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "First draft of the Recommendation on the Ethics of Artificial Intelligence" })).toBeVisible();
+  await page.getByRole("button", { name: "Close now" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Nothing was changed" })).toBeVisible();
+  await expect(page.getByText("Open for comments").first()).toBeVisible();
+  await page.getByLabel("I understand that participants can no longer comment once it is closed").check();
+  await page.getByRole("button", { name: "Close now" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Done" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Close now" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Publish the results" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "this cannot be undone" })).toBeVisible();
+  await page.getByLabel("I understand that the results become public at once and that this cannot be undone").check();
+  await page.getByRole("button", { name: "Publish the results" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Results published" })).toBeVisible();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
