@@ -1,7 +1,7 @@
 /**
  * The one Redraft process: one HTTP server hosting Express (static files, the Remix request
- * handler) and socket.io. Configuration is validated, migrations applied and the demo seeded
- * before the first request is accepted.
+ * handler) and socket.io. Configuration is validated, migrations applied and, outside production, the
+ * demo seeded before the first request is accepted.
  */
 import { createServer } from "node:http";
 import { existsSync } from "node:fs";
@@ -65,10 +65,12 @@ const db = openDatabase(config.databasePath);
 migrateDatabase(db);
 // Checkpoints (and their fsyncs) in a worker thread, never inside a request's or a relay's commit.
 const checkpointer = new WalCheckpointer(db);
-const seeded = seedDemoConsultations(db);
-if (seeded > 0) console.log(`Seeded ${seeded} demo consultations from seeds/.`);
-// Demo accounts make a first look possible; a production instance starts with none.
+// The demo (consultations, accounts, comments) makes a first look possible. A production instance
+// starts empty: demo consultations would be public, some open for comments, on a real site. The
+// secretariat creates its own; the seed drafts stay in seeds/ to upload or `npm run import`.
 if (config.nodeEnv !== "production") {
+  const seeded = seedDemoConsultations(db);
+  if (seeded > 0) console.log(`Seeded ${seeded} demo consultations from seeds/.`);
   const accounts = await seedDemoAccounts(db);
   if (accounts > 0) console.log(`Created ${accounts} demo accounts (password "${DEMO_PASSWORD}"; see the README).`);
   // On the first start only (the demo drafts were just imported): the demo in mid-flight.

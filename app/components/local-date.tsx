@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useState } from "react";
 import { useLocale } from "../i18n/i18n-context";
 import { dateFormatter } from "../i18n/kept-formatters";
+import { localDateFormatter } from "./local-date-format";
 
 /**
  * A moment in the reader's own time zone. The server cannot know it, so the page first shows the
@@ -11,17 +12,6 @@ import { dateFormatter } from "../i18n/kept-formatters";
  * the same date differently (", " or " at ", narrow or plain spaces, "UTC" or "GMT", digits), so
  * the browser's first render may not match the server's HTML (React errors #418/#425).
  */
-// One formatter per locale, precision and time zone (a browser has one zone; a server renders in UTC).
-const localDateFormatter = (locale: string, withTime: boolean, timeZone: string | null) =>
-  dateFormatter(locale, `local|${withTime}|${timeZone ?? ""}`, {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    ...(withTime ? { hour: "numeric", minute: "2-digit" } : {}),
-    timeZone: timeZone ?? "UTC",
-    ...(withTime || !timeZone ? { timeZoneName: "short" } : {}),
-  });
-
 export function useLocalDateFormatter(withTime = false) {
   const locale = useLocale();
   const [timeZone, setTimeZone] = useState<string | null>(null);
@@ -38,7 +28,8 @@ export function useLocalDateFormatter(withTime = false) {
 export function LocalTime({ iso, withTime = false }: { iso: string; withTime?: boolean }) {
   const format = useLocalDateFormatter(withTime);
   return (
-    <time dateTime={iso} suppressHydrationWarning>
+    // The attribute lets the pages sent without React rewrite it too (local-times.client.ts).
+    <time dateTime={iso} data-local-time={withTime ? "datetime" : "date"} suppressHydrationWarning>
       {format(iso)}
     </time>
   );

@@ -12,6 +12,8 @@ interface Props {
   languages: Language[];
   /** Open or closed: the slug and the dates are no longer edited here. */
   running?: boolean;
+  /** A new consultation: its address may be left empty (made from the title). */
+  creating?: boolean;
   submitLabel: string;
 }
 
@@ -19,7 +21,7 @@ interface Props {
  * The settings of a consultation, new or existing: a plain form (works without JavaScript); field
  * errors come back from the server with what was typed.
  */
-export function ConsultationForm({ values, errors, groups, timeZones, languages, running = false, submitLabel }: Props) {
+export function ConsultationForm({ values, errors, groups, timeZones, languages, running = false, creating = false, submitLabel }: Props) {
   const t = useT();
   const chosenGroups = new Set((values.groups ?? "").split(",").filter(Boolean));
   const original = (values.language ?? "en") as Language;
@@ -31,8 +33,14 @@ export function ConsultationForm({ values, errors, groups, timeZones, languages,
       <Field name="title" label={t("consultations.field.title")} error={errors.title}>
         <input type="text" required maxLength={200} defaultValue={values.title} dir="auto" />
       </Field>
-      <Field name="slug" label={t("consultations.field.slug")} hint={t(running ? "consultations.field.slug.permanent" : "consultations.field.slug.hint")} error={errors.slug}>
-        <input type="text" required maxLength={80} pattern="[a-z0-9\-]+" defaultValue={values.slug} readOnly={running} autoCapitalize="none" spellCheck={false} />
+      <Field
+        name="slug"
+        label={t("consultations.field.slug")}
+        hint={t(running ? "consultations.field.slug.permanent" : creating ? "consultations.field.slug.hintNew" : "consultations.field.slug.hint")}
+        error={errors.slug}
+        optional={creating}
+      >
+        <input type="text" required={!creating} maxLength={80} pattern="[a-z0-9\-]+" defaultValue={values.slug} readOnly={running} autoCapitalize="none" spellCheck={false} />
       </Field>
       <Field name="description" label={t("consultations.field.description")} error={errors.description} optional>
         <textarea rows={4} maxLength={4000} defaultValue={values.description} dir="auto" />
@@ -86,7 +94,7 @@ export function ConsultationForm({ values, errors, groups, timeZones, languages,
           <input type="datetime-local" step={1} defaultValue={values.closesAt} readOnly={running} />
         </Field>
       </fieldset>
-      <fieldset aria-describedby={errors.groups ? "field-groups-error" : undefined}>
+      <fieldset>
         <legend>{t("consultations.audience")}</legend>
         <div className="choice">
           <input type="radio" id="audience-everyone" name="audience" value="everyone" defaultChecked={values.audience !== "groups"} />
@@ -96,19 +104,23 @@ export function ConsultationForm({ values, errors, groups, timeZones, languages,
           <input type="radio" id="audience-groups" name="audience" value="groups" defaultChecked={values.audience === "groups"} />
           <label htmlFor="audience-groups">{t("consultations.audience.groups")}</label>
         </div>
-        <ul className="plain-list" id="field-groups">
-          {groups.map((g) => (
-            <li key={g.id} className="choice">
-              <input type="checkbox" id={`group-${g.id}`} name="groups" value={g.id} defaultChecked={chosenGroups.has(String(g.id))} />
-              <label htmlFor={`group-${g.id}`}>{g.name}</label>
-            </li>
-          ))}
-        </ul>
-        {errors.groups ? (
-          <p id="field-groups-error" className="field__error">
-            {t(errors.groups as MessageKey)}
-          </p>
-        ) : null}
+        {/* The groups belong to the choice above them: grouped and indented under it. */}
+        <fieldset className="choice__nested" id="field-groups" aria-describedby={errors.groups ? "field-groups-error" : undefined}>
+          <legend>{t("consultations.audience.groupsLegend")}</legend>
+          <ul className="plain-list">
+            {groups.map((g) => (
+              <li key={g.id} className="choice">
+                <input type="checkbox" id={`group-${g.id}`} name="groups" value={g.id} defaultChecked={chosenGroups.has(String(g.id))} />
+                <label htmlFor={`group-${g.id}`}>{g.name}</label>
+              </li>
+            ))}
+          </ul>
+          {errors.groups ? (
+            <p id="field-groups-error" className="field__error">
+              {t(errors.groups as MessageKey)}
+            </p>
+          ) : null}
+        </fieldset>
       </fieldset>
       <button type="submit">{submitLabel}</button>
     </Form>

@@ -11,6 +11,7 @@ import { requirePermission } from "../auth/session.server";
 import type { Actor } from "../auth/permissions";
 import { publishedVersions } from "../drafts/drafts.server";
 import { translatableError } from "../i18n/error-message";
+import { reviewProgress } from "../review/dispositions.server";
 import {
   applyLifecycleAction,
   commenterGroupIds,
@@ -25,7 +26,7 @@ import {
   SLUG_PATTERN,
 } from "./consultations.server";
 import { availableActions, effectiveStatus } from "./lifecycle";
-import { instantToZoned, timeZoneNames } from "./zoned-time";
+import { currentZoneName, instantToZoned, timeZoneNames } from "./zoned-time";
 
 async function requireManager(request: Request, context: AppLoadContext) {
   const actor = await requirePermission(request, context.db, context.config, { action: "consultation.manage" });
@@ -60,7 +61,8 @@ function storedValues(c: Consultation): Record<string, string> {
     description: c.description,
     callToParticipate: c.callToParticipate,
     language: c.language,
-    timeZone: c.timeZone,
+    // A zone stored by its former name is selected under its current one.
+    timeZone: currentZoneName(c.timeZone),
     opensAt: c.opensAt ? instantToZoned(c.opensAt, c.timeZone) : "",
     closesAt: c.closesAt ? instantToZoned(c.closesAt, c.timeZone) : "",
     audience: commenterGroupIds(c).length > 0 ? "groups" : "everyone",
@@ -110,6 +112,7 @@ export async function consultationAdminPage(request: Request, context: AppLoadCo
   const versions = publishedVersions(context.db, c.id);
   const rounds = consultationRoundList(context.db, c.id);
   const latest = versions.at(-1)?.number ?? null;
+  const actions = availableActions(state, versions.length > 0);
   return {
     ...formOptions(context),
     consultation: {
@@ -125,11 +128,18 @@ export async function consultationAdminPage(request: Request, context: AppLoadCo
     values: storedValues(c),
     versions: versions.map((v) => ({ number: v.number, title: v.title, publishedAt: iso(v.publishedAt) })),
     rounds: rounds.map((r) => ({ number: r.number, version: r.version, openedAt: iso(r.openedAt) })),
-    actions: availableActions(state, versions.length > 0),
+    actions,
+    // Publishing with comments still undecided is allowed, but the secretariat should know.
+    undecided: actions.includes("publish-results") ? undecidedComments(context, c.id) : 0,
     // A further round needs a version newer than the last round's (typically the experts' revision).
     newRoundVersion: state === "closed" && latest !== null && latest > lastRoundVersion(context.db, c) ? latest : null,
     log: consultationLog(context.db, c.id).map((e) => ({ id: e.id, kind: e.kind, actor: e.actor, at: e.at.toISOString(), detail: e.detail })),
   };
+}
+
+/** Comments (visible, not replies) without a decision of their own or of their campaign group. */
+function undecidedComments(context: AppLoadContext, consultationId: number): number {
+  return reviewProgress(context.db, consultationId).byParagraph.reduce((sum, p) => sum + p.total - p.decided, 0);
 }
 
 /** The consultation page's forms: its settings (intent "save") or one lifecycle action. */

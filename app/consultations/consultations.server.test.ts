@@ -53,6 +53,28 @@ describe("the consultation settings form", () => {
     expect(listAllConsultations(db).map((c) => [c.slug, c.state, c.version, c.comments])).toEqual([["ocean", "draft", null, 0]]);
   });
 
+  it("stores a zone chosen by its former name under the current one", () => {
+    const { db } = database();
+    expect(saveConsultation(db, { ...base, timeZone: "Europe/Kiev", opensAt: "2026-09-01T09:00" }, 1).ok).toBe(true);
+    const stored = findConsultation(db, "ocean")!;
+    expect(stored.timeZone).toBe("Europe/Kyiv");
+    expect(stored.opensAt?.toISOString()).toBe("2026-09-01T06:00:00.000Z");
+  });
+
+  it("makes a new consultation's address from its title when the field is left empty, never taking one in use", () => {
+    const { db } = database();
+    const create = (title: string) => saveConsultation(db, { ...base, slug: "", title }, 1);
+    expect(create("Océans : une décennie pour la science")).toMatchObject({ ok: true, consultation: { slug: "oceans-une-decennie-pour-la-science" } });
+    expect(create("Océans : une décennie pour la science")).toMatchObject({ ok: true, consultation: { slug: "oceans-une-decennie-pour-la-science-2" } });
+    expect(create("الذكاء الاصطناعي")).toMatchObject({ ok: true, consultation: { slug: "consultation" } });
+    expect(create("人工智能伦理")).toMatchObject({ ok: true, consultation: { slug: "consultation-2" } });
+    // No title either: both problems are named.
+    expect(saveConsultation(db, { ...base, slug: "", title: "" }, 1)).toEqual({ ok: false, errors: { slug: "consultation.slug.invalid", title: "consultation.title.required" } });
+    // Editing, an emptied address is refused, not replaced.
+    const existing = findConsultation(db, "consultation")!;
+    expect(saveConsultation(db, { ...base, slug: "", title: "Renamed" }, 1, existing)).toMatchObject({ ok: false, errors: { slug: "consultation.slug.invalid" } });
+  });
+
   it("asks for a title with a translated description", () => {
     const { db } = database();
     expect(saveConsultation(db, { ...base, "description.fr": "Commentez." }, 1)).toEqual({ ok: false, errors: { "title.fr": "consultation.translation.titleRequired" } });

@@ -19,7 +19,8 @@ import {
 import { currentVersion, publishedVersions } from "../drafts/drafts.server";
 import { availableActions, effectiveStatus, type LifecycleAction } from "./lifecycle";
 import { parseTranslations, type ConsultationTranslations } from "./consultation-texts";
-import { isTimeZone, zonedToInstant } from "./zoned-time";
+import { slugify } from "../drafts/slug";
+import { currentZoneName, isTimeZone, zonedToInstant } from "./zoned-time";
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
@@ -126,12 +127,29 @@ function instantField(values: ConsultationFormValues, field: "opensAt" | "closes
 }
 
 /**
+ * A free address made from a title: "Ocean science decade" → "ocean-science-decade", then
+ * "ocean-science-decade-2" if taken. A title with no Latin letters or digits (Arabic, Chinese,
+ * Russian) gives "consultation", numbered the same way. Empty when there is no title to use.
+ */
+export function slugFromTitle(db: Db, title: string): string {
+  const trimmed = title.trim();
+  if (trimmed.length < 3) return "";
+  const base = /[a-z0-9]/i.test(trimmed.normalize("NFKD")) ? slugify(trimmed, 70) : "consultation";
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!findConsultation(db, slug)) return slug;
+  }
+}
+
+/**
  * Creates (existing: undefined) or edits a consultation from the settings form. Dates are read in
  * the chosen zone and stored as instants; the slug is permanent once the consultation has opened;
  * the opening date cannot move once it has passed (the lifecycle actions change a running
  * consultation's dates, in the audit log).
  */
-export function saveConsultation(db: Db, values: ConsultationFormValues, actorId: number, existing?: Consultation, now = new Date()): FormOutcome {
+export function saveConsultation(db: Db, input: ConsultationFormValues, actorId: number, existing?: Consultation, now = new Date()): FormOutcome {
+  // A new consultation whose address was left empty gets one made from its title.
+  const values = !existing && !(input.slug ?? "").trim() ? { ...input, slug: slugFromTitle(db, input.title ?? "") } : input;
   const parsed = consultationFormSchema.safeParse(values);
   const errors: Record<string, string> = {};
   if (!parsed.success) {
@@ -171,7 +189,8 @@ export function saveConsultation(db: Db, values: ConsultationFormValues, actorId
     callToParticipate: parsed.data.callToParticipate,
     language: original,
     translations: JSON.stringify(translations),
-    timeZone: zone,
+    // A former name (Europe/Kiev) is read as its zone but stored by the current one (Europe/Kyiv).
+    timeZone: currentZoneName(zone),
     opensAt,
     closesAt,
     commenterGroupIds: JSON.stringify(audience === "groups" ? groupIds.sort((a, b) => a - b) : []),
@@ -184,7 +203,9 @@ export function saveConsultation(db: Db, values: ConsultationFormValues, actorId
     }
     const updated = tx.update(consultations).set(row).where(eq(consultations.id, existing.id)).returning().get();
     const changed = (Object.keys(row) as (keyof typeof row)[]).filter((k) => String(row[k]?.valueOf() ?? "") !== String(existing[k]?.valueOf() ?? ""));
-    if (changed.length > 0) logEvent(tx as unknown as Db, existing.id, "edited", actorId, { fields: changed }, now);
+    // The new opening and closing too: the log says what they became, not only that they changed.
+    const dates = Object.fromEntries((["opensAt", "closesAt"] as const).filter((k) => changed.includes(k)).map((k) => [k, row[k]?.toISOString() ?? null]));
+    if (changed.length > 0) logEvent(tx as unknown as Db, existing.id, "edited", actorId, { fields: changed, ...dates }, now);
     return updated;
   });
   return { ok: true, consultation: saved };
@@ -198,7 +219,12 @@ export type LifecycleOutcome = { ok: true; consultation: Consultation } | { ok: 
 const actionSchema = z.object({
   intent: z.enum(["schedule", "unschedule", "open-now", "close-now", "extend", "reopen", "publish-results", "new-round"]),
   closesAt: z.string().trim().max(19).optional(),
+  // The "I understand …" box of the actions that take effect for everyone at once.
+  understood: z.string().max(10).optional(),
 });
+
+/** Actions that end commenting or make the results public at once: the form's box must be ticked. */
+export const CONFIRMED_ACTIONS = ["close-now", "publish-results"] as const;
 
 /**
  * Applies one lifecycle action from the consultation's page. Each checks the state by the clock
@@ -216,6 +242,9 @@ export function applyLifecycleAction(db: Db, consultation: Consultation, input: 
   if (state === "closed" && hasText && versions.at(-1)!.number > lastRoundVersion(db, consultation)) allowed.push("new-round");
   if (!allowed.includes(intent)) {
     return { ok: false, error: hasText || intent === "close-now" ? "lifecycle.notNow" : "lifecycle.noText" };
+  }
+  if ((CONFIRMED_ACTIONS as readonly string[]).includes(intent) && parsed.data.understood !== "yes") {
+    return { ok: false, error: intent === "close-now" ? "lifecycle.closeNow.understood.required" : "lifecycle.publishResults.understood.required", field: "understood" };
   }
   let newClosing: Date | null | undefined;
   if (intent === "extend" || intent === "reopen" || intent === "new-round" || (intent === "schedule" && parsed.data.closesAt)) {

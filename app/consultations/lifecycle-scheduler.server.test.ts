@@ -158,7 +158,7 @@ describe("lifecycle actions", () => {
   it("reopens a closed consultation only with a new closing date in the future, and logs who did it", () => {
     const { db, clock } = setUp("2026-08-01T00:00:00Z");
     applyLifecycleAction(db, findConsultation(db, "climate")!, { intent: "open-now" }, 1, clock.now());
-    applyLifecycleAction(db, findConsultation(db, "climate")!, { intent: "close-now" }, 1, clock.now());
+    applyLifecycleAction(db, findConsultation(db, "climate")!, { intent: "close-now", understood: "yes" }, 1, clock.now());
     expect(applyLifecycleAction(db, findConsultation(db, "climate")!, { intent: "reopen", closesAt: "2026-07-01T00:00" }, 1, clock.now())).toMatchObject({ ok: false, error: "lifecycle.closesAt.past" });
     expect(applyLifecycleAction(db, findConsultation(db, "climate")!, { intent: "reopen", closesAt: "2026-08-10T00:00" }, 1, clock.now())).toMatchObject({ ok: true });
     expect(consultationLog(db, findConsultation(db, "climate")!.id).map((e) => [e.kind, e.actor])).toEqual([
@@ -177,7 +177,7 @@ describe("lifecycle actions", () => {
     };
     applyLifecycleAction(db, findConsultation(db, "climate")!, { intent: "open-now" }, 1, clock.now());
     say("First round");
-    applyLifecycleAction(db, findConsultation(db, "climate")!, { intent: "close-now" }, 1, clock.now());
+    applyLifecycleAction(db, findConsultation(db, "climate")!, { intent: "close-now", understood: "yes" }, 1, clock.now());
     // No newer version yet: no second round.
     expect(applyLifecycleAction(db, findConsultation(db, "climate")!, { intent: "new-round", closesAt: "2026-09-01T00:00" }, 1, clock.now())).toMatchObject({ ok: false });
     storeImportedOutline(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantToZoned, zonedToInstant } from "./zoned-time";
+import { currentZoneName, instantToZoned, timeZoneNames, zonedToInstant } from "./zoned-time";
 
 describe("zonedToInstant", () => {
   it("reads a wall-clock time in the consultation's zone as a UTC instant", () => {
@@ -35,5 +35,23 @@ describe("instantToZoned", () => {
   it("shows an instant as the wall-clock time of the zone, for the edit form", () => {
     expect(instantToZoned(new Date("2026-08-31T21:59:00Z"), "Europe/Paris")).toBe("2026-08-31T23:59");
     expect(instantToZoned(new Date("2026-01-15T12:00:05Z"), "Asia/Tokyo")).toBe("2026-01-15T21:00:05");
+  });
+});
+
+describe("timeZoneNames", () => {
+  it("offers the current IANA names, never the former ones Intl still lists", () => {
+    const names = timeZoneNames();
+    expect(names[0]).toBe("UTC");
+    for (const current of ["Europe/Kyiv", "Asia/Kolkata", "Asia/Ho_Chi_Minh", "Asia/Yangon", "Asia/Kathmandu", "Africa/Asmara"]) expect(names).toContain(current);
+    for (const former of ["Europe/Kiev", "Asia/Calcutta", "Asia/Saigon", "Asia/Rangoon", "Asia/Katmandu", "Africa/Asmera"]) expect(names).not.toContain(former);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("keeps a consultation stored under a former name working, read as its current one", () => {
+    expect(currentZoneName("Europe/Kiev")).toBe("Europe/Kyiv");
+    expect(currentZoneName("Europe/Paris")).toBe("Europe/Paris");
+    expect(zonedToInstant("2026-08-31T23:59", "Europe/Kiev")).toEqual(zonedToInstant("2026-08-31T23:59", "Europe/Kyiv"));
+    expect(zonedToInstant("2026-08-31T23:59", "Europe/Kyiv")).toEqual({ ok: true, instant: new Date("2026-08-31T20:59:00Z") });
+    expect(instantToZoned(new Date("2026-08-31T20:59:00Z"), "Europe/Kiev")).toBe("2026-08-31T23:59");
   });
 });

@@ -8,10 +8,44 @@ export function isTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
-/** The zones offered in forms: every IANA zone the runtime knows, UTC first. */
+/**
+ * Intl lists zones by their CLDR names, some of them IANA's former names: "Europe/Kiev" for Kyiv,
+ * "Asia/Calcutta" for Kolkata. A secretariat must be offered the current names (a country's own
+ * spelling matters); the former ones stay valid zones (luxon and Intl read both), so a consultation
+ * stored with one keeps working and shows the current name in its form.
+ */
+const CURRENT_ZONE_NAMES: Readonly<Record<string, string>> = {
+  "Africa/Asmera": "Africa/Asmara",
+  "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+  "America/Catamarca": "America/Argentina/Catamarca",
+  "America/Coral_Harbour": "America/Atikokan",
+  "America/Cordoba": "America/Argentina/Cordoba",
+  "America/Godthab": "America/Nuuk",
+  "America/Indianapolis": "America/Indiana/Indianapolis",
+  "America/Jujuy": "America/Argentina/Jujuy",
+  "America/Louisville": "America/Kentucky/Louisville",
+  "America/Mendoza": "America/Argentina/Mendoza",
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+  "Europe/Kiev": "Europe/Kyiv",
+  "Pacific/Enderbury": "Pacific/Kanton",
+  "Pacific/Ponape": "Pacific/Pohnpei",
+  "Pacific/Truk": "Pacific/Chuuk",
+};
+
+/** A zone's current IANA name ("Europe/Kiev" → "Europe/Kyiv"); other names unchanged. */
+export function currentZoneName(zone: string): string {
+  return Object.hasOwn(CURRENT_ZONE_NAMES, zone) ? CURRENT_ZONE_NAMES[zone]! : zone;
+}
+
+/** The zones offered in forms: every IANA zone the runtime knows, by its current name, UTC first. */
 export function timeZoneNames(): string[] {
   const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return ["UTC", ...all.filter((z) => z !== "UTC")];
+  const current = [...new Set(all.map(currentZoneName))].filter((z) => z !== "UTC" && isTimeZone(z)).sort();
+  return ["UTC", ...current];
 }
 
 export type ZonedParse = { ok: true; instant: Date } | { ok: false; problem: "invalid" | "nonexistent" };

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { consultationAdminPage, submitConsultationAdmin } from "~/consultations/consultation-pages.server";
+import { AuditEntryDetail } from "~/consultations/audit-entry-detail";
 import { ConsultationForm } from "~/consultations/consultation-form";
 import { ConsultationStatus } from "~/components/consultation-status";
 import { Field } from "~/components/form-field";
@@ -28,7 +29,7 @@ interface Result {
 }
 
 /** One lifecycle action: a POST form with its button, and a new closing date where it needs one. */
-function ActionForm({ intent, label, withClosing, result, timeZone }: { intent: string; label: string; withClosing?: boolean; result: Result; timeZone: string }) {
+function ActionForm({ intent, label, withClosing, understood, result, timeZone }: { intent: string; label: string; withClosing?: boolean; understood?: MessageKey; result: Result; timeZone: string }) {
   const t = useT();
   const mine = result.intent === intent ? (result.errors ?? {}) : {};
   return (
@@ -48,6 +49,28 @@ function ActionForm({ intent, label, withClosing, result, timeZone }: { intent: 
         >
           <input type="datetime-local" step={1} required defaultValue={result.intent === intent ? result.values?.closesAt : undefined} />
         </Field>
+      ) : null}
+      {understood ? (
+        // Works without JavaScript: the server refuses the action unless the box is ticked.
+        <div className={`field${mine.understood ? " field--invalid" : ""}`}>
+          <p className="checkbox">
+            <input
+              type="checkbox"
+              id={`${intent}-understood`}
+              name="understood"
+              value="yes"
+              required
+              aria-invalid={mine.understood ? true : undefined}
+              aria-describedby={mine.understood ? `${intent}-understood-error` : undefined}
+            />{" "}
+            <label htmlFor={`${intent}-understood`}>{t(understood)}</label>
+          </p>
+          {mine.understood ? (
+            <p id={`${intent}-understood-error`} className="field__error" role="alert">
+              {t(mine.understood as MessageKey)}
+            </p>
+          ) : null}
+        </div>
       ) : null}
       <button type="submit">{label}</button>
     </Form>
@@ -71,7 +94,7 @@ export default function ConsultationAdmin() {
       {params.get("created") ? <p role="status" className="notice">{t("consultations.created")}</p> : null}
       {params.get("saved") ? <p role="status" className="notice">{t("consultations.saved")}</p> : null}
       {done ? <p role="status" className="notice">{t("consultations.done")}</p> : null}
-      <ConsultationStatus status={c.state} opensAt={c.opensAt} closesAt={c.closesAt} timeZone={c.timeZone} />
+      <ConsultationStatus status={c.state} opensAt={c.opensAt} closesAt={c.closesAt} timeZone={c.timeZone} both />
       <ul>
         <li><Link to={`/c/${c.slug}`}>{t("consultations.viewPublic")}</Link></li>
         <li><Link to={`/admin/consultations/${c.slug}/draft`}>{page.versions.length === 0 ? t("consultations.uploadDraft") : t("consultations.uploadVersion")}</Link></li>
@@ -116,11 +139,16 @@ export default function ConsultationAdmin() {
         ) : null}
         {page.actions.includes("open-now") ? <ActionForm intent="open-now" label={t("consultations.action.openNow")} result={result} timeZone={c.timeZone} /> : null}
         {page.actions.includes("unschedule") ? <ActionForm intent="unschedule" label={t("consultations.action.unschedule")} result={result} timeZone={c.timeZone} /> : null}
-        {page.actions.includes("close-now") ? <ActionForm intent="close-now" label={t("consultations.action.closeNow")} result={result} timeZone={c.timeZone} /> : null}
+        {page.actions.includes("close-now") ? (
+          <ActionForm intent="close-now" label={t("consultations.action.closeNow")} understood="consultations.closeNow.understood" result={result} timeZone={c.timeZone} />
+        ) : null}
         {page.actions.includes("extend") ? <ActionForm intent="extend" label={t("consultations.action.extend")} withClosing result={result} timeZone={c.timeZone} /> : null}
         {page.actions.includes("reopen") ? <ActionForm intent="reopen" label={t("consultations.action.reopen")} withClosing result={result} timeZone={c.timeZone} /> : null}
         {page.actions.includes("publish-results") ? (
-          <ActionForm intent="publish-results" label={t("consultations.action.publishResults")} result={result} timeZone={c.timeZone} />
+          <>
+            {page.undecided > 0 ? <p className="warning">{t("consultations.publishResults.undecided", { count: page.undecided })}</p> : null}
+            <ActionForm intent="publish-results" label={t("consultations.action.publishResults")} understood="consultations.publishResults.understood" result={result} timeZone={c.timeZone} />
+          </>
         ) : null}
         {page.newRoundVersion !== null ? (
           <ActionForm intent="new-round" label={t("consultations.action.newRound", { version: page.newRoundVersion })} withClosing result={result} timeZone={c.timeZone} />
@@ -146,6 +174,7 @@ export default function ConsultationAdmin() {
             {page.log.map((e) => (
               <li key={e.id}>
                 <LocalTime iso={e.at} withTime /> — {t(`consultations.event.${e.kind}` as MessageKey)} · {e.actor ?? t("consultations.log.scheduler")}
+                <AuditEntryDetail kind={e.kind} detail={e.detail} timeZone={c.timeZone} />
               </li>
             ))}
           </ol>

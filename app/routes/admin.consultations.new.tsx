@@ -34,6 +34,7 @@ export default function NewConsultation() {
         groups={page.groups}
         timeZones={page.timeZones}
         languages={page.languages}
+        creating
         submitLabel={t("consultations.create")}
       />
     </div>

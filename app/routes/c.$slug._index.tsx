@@ -25,7 +25,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
  * HTML without the React runtime (links, search, the language switcher are plain HTML), which
  * keeps its first load within the 100 KB budget (test/e2e/page-weight.spec.ts). Its comment
  * counts follow the discussion live through one small module without React (`script`: the browser
- * module of that route, app/comments/live-counts.client.ts).
+ * module of that route, app/comments/live-counts.client.ts), which also rewrites its times in the
+ * reader's zone (app/components/local-times.client.ts).
  */
 export const handle = { hydrate: false, script: "routes/c.$slug.discussion" };
 
@@ -45,6 +46,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     canRevise: can(actor, { action: "draft.view", consultation: ref }),
     canRecordInput: can(actor, { action: "input.record", consultation: ref }),
     canUpload: can(actor, { action: "draft.upload", consultation: ref }),
+    canManage: can(actor, { action: "consultation.manage" }),
     canAnalyse: can(actor, { action: "analysis.view", consultation: ref }),
     canReview: can(actor, { action: "comments.review", consultation: ref }),
     showHeard: can(actor, { action: "whatWeHeard.read", consultation: ref }),
@@ -54,7 +56,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { consultation, version, nodes, canRevise, canRecordInput, canUpload, canAnalyse, canReview, showHeard, discussion, language, text, liveCursor } =
+  const { consultation, version, nodes, canRevise, canRecordInput, canUpload, canManage, canAnalyse, canReview, showHeard, discussion, language, text, liveCursor } =
     useLoaderData<typeof loader>();
   const t = useT();
   const toc = tableOfContents(nodes);
@@ -82,6 +84,7 @@ export default function ConsultationPage() {
             canRecordInput && { to: "input", label: t("input.link") },
             canUpload && { to: `/admin/consultations/${consultation.slug}/draft`, label: t("draftUpload.link") },
             showHeard && { to: "what-we-heard", label: t("heard.link") },
+            canManage && { to: `/admin/consultations/${consultation.slug}`, label: t("consultation.manageLink") },
           ]}
         />
       </header>

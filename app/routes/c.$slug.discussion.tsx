@@ -6,9 +6,10 @@
  * come from a small plain module. Remix's compiler builds one browser module per route, and the
  * manifest names it: the root layout loads this route's module on the draft page
  * (`handle.script`), which brings socket.io-client and nothing of React. The side-effect import
- * below is that script; `handle` is the browser export that makes Remix build the module.
+ * below is that script (and the one showing times in the reader's zone); `handle` is the browser export that makes Remix build the module.
  */
 import "~/comments/live-counts.client";
+import "~/components/local-times.client";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { draftDiscussionUpdate } from "~/comments/draft-discussion.server";
 

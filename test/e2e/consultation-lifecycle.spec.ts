@@ -160,6 +160,43 @@ test("the secretariat schedules a consultation; it opens and closes on time for 
   await expectNoAxeViolations(page);
 });
 
+test("the draft page, sent without React, shows the deadline in the reader's zone, as the hydrated pages write it", async ({ browser, server }) => {
+  const context = await browser.newContext({ baseURL: server.url, timezoneId: "Asia/Tokyo", locale: "en" });
+  const page = await context.newPage();
+  await page.goto("/");
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "First draft of the Recommendation on the Ethics of Artificial Intelligence" }) });
+  const homeDeadline = card.locator(".status-line time").first();
+  // The home page is hydrated: React rewrites the server's UTC in Tokyo time (UTC+9, "GMT+9").
+  await expect(homeDeadline).toContainText("GMT+9");
+  const expected = await homeDeadline.textContent();
+
+  await page.goto("/c/unesco-ethics-of-ai");
+  const draftDeadline = page.locator(".consultation-header .status-line time").first();
+  await expect(draftDeadline).toHaveText(expected!);
+  await expect(draftDeadline).not.toContainText("UTC");
+  await context.close();
+});
+
+test("closing a live consultation and publishing its results each ask for an “I understand” first", async ({ page }) => {
+  await signInAs(page, "secretariat@demo.redraft.org");
+  await page.goto("/c/unesco-ethics-of-ai");
+  await page.getByRole("link", { name: "Manage this consultation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "First draft of the Recommendation on the Ethics of Artificial Intelligence" })).toBeVisible();
+  await page.getByRole("button", { name: "Close now" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Nothing was changed" })).toBeVisible();
+  await expect(page.getByText("Open for comments").first()).toBeVisible();
+  await page.getByLabel("I understand that participants can no longer comment once it is closed").check();
+  await page.getByRole("button", { name: "Close now" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Done" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Close now" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Publish the results" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "this cannot be undone" })).toBeVisible();
+  await page.getByLabel("I understand that the results become public at once and that this cannot be undone").check();
+  await page.getByRole("button", { name: "Publish the results" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Results published" })).toBeVisible();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -137,6 +137,9 @@ describe("a consultation that opens and closes by itself", () => {
     const adminPage = await admin.text();
     for (const entry of ["Created", "Settings changed", "Opening scheduled", "Opened", "Closed"]) expect(adminPage).toContain(entry);
     expect(adminPage).toContain("automatically, at the scheduled time");
+    // Each entry says what changed, dates in the consultation's own zone.
+    const logText = adminPage.replace(/<[^>]+>/g, "");
+    expect(logText).toMatch(/Settings changed · [^—]+ — changed: Opens and Closes — opening: [^—]+Central European[^—]+ — closing: [^—]+Central European/);
   }, 60_000);
 
   it("lists a consultation made by `npm run import` for the secretariat, who can open it from the browser", async () => {
@@ -152,5 +155,41 @@ describe("a consultation that opens and closes by itself", () => {
     expect(opened.status).toBe(302);
     expect(await get("/")).toContain("/c/from-the-command-line");
     expect((await post("participant", "/c/from-the-command-line/p/OP1", comment("Opened from the browser"))).status).toBe(302);
+  }, 60_000);
+
+  it("extends, closes and publishes: both dates and the new closing shown, close and publish only once “I understand” is ticked, undecided comments named", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "redraft-draft-")), "confirm.txt");
+    writeFileSync(file, DRAFT.replace("ocean science", "coral reefs"));
+    expect(runImport([file, "--consultation", "coral-reefs"], server.databasePath).status).toBe(0);
+    const path = "/admin/consultations/coral-reefs";
+    expect((await post("secretariat", path, { intent: "open-now" })).status).toBe(302);
+    expect((await post("participant", "/c/coral-reefs/p/OP1", comment("First"))).status).toBe(302);
+    expect((await post("participant", "/c/coral-reefs/p/OP2", comment("Second"))).status).toBe(302);
+
+    expect((await post("secretariat", path, { intent: "extend", closesAt: "2030-01-15T12:00" })).status).toBe(302);
+    const extended = (await fetch(server.url + path, { headers: { Cookie: cookies.get("secretariat")! } }).then((r) => r.text())).replace(/<[^>]+>/g, "");
+    expect(extended).toMatch(/Deadline extended · [^—]+ — closing: January 15, 2030[^—]+12:00 PM Coordinated Universal Time/);
+    // The secretariat's status line gives both dates.
+    expect(extended).toMatch(/Open for commentsOpened on [^(]+\([^)]+\)Closes on January 15, 2030/);
+    // The public page leads the secretariat, and only the secretariat, to this page.
+    const publicPage = (who: string) => fetch(`${server.url}/c/coral-reefs`, { headers: { Cookie: cookies.get(who)! } }).then((r) => r.text());
+    expect(await publicPage("secretariat")).toContain(`href="${path}">Manage this consultation</a>`);
+    expect(await publicPage("participant")).not.toContain("Manage this consultation");
+
+    // One click on "Close now" (no JavaScript, no box ticked) closes nothing and says why.
+    const unconfirmedClose = await post("secretariat", path, { intent: "close-now" });
+    expect(unconfirmedClose.status).toBe(400);
+    expect(await unconfirmedClose.text()).toContain("Nothing was changed: tick “I understand …”");
+    expect((await post("participant", "/c/coral-reefs/p/OP1", comment("Still open"))).status).toBe(302);
+    expect((await post("secretariat", path, { intent: "close-now", understood: "yes" })).status).toBe(302);
+
+    const admin = await fetch(server.url + path, { headers: { Cookie: cookies.get("secretariat")! } }).then((r) => r.text());
+    expect(admin).toContain("3 comments have no decision yet. You can still publish the results.");
+    const unconfirmedPublish = await post("secretariat", path, { intent: "publish-results" });
+    expect(unconfirmedPublish.status).toBe(400);
+    expect(await unconfirmedPublish.text()).toContain("the results become public at once and that this cannot be undone");
+    expect((await post("secretariat", path, { intent: "publish-results", understood: "yes" })).status).toBe(302);
+    const after = await fetch(server.url + path, { headers: { Cookie: cookies.get("secretariat")! } }).then((r) => r.text());
+    expect(after).toContain("Results published");
   }, 60_000);
 });

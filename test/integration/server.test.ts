@@ -55,6 +55,22 @@ describe("starting the server", () => {
     expect(count()).toBe(before);
   });
 
+  it("starts a production instance empty: no demo consultation, the home page says there is none yet", async () => {
+    running = await startServer({ env: { NODE_ENV: "production" } });
+    expect(running.output()).not.toContain("Seeded");
+    const db = new Database(running.databasePath, { readonly: true });
+    const { n } = db.prepare("select count(*) as n from consultations").get() as { n: number };
+    const users = db.prepare("select count(*) as n from users").get() as { n: number };
+    db.close();
+    expect(n).toBe(0);
+    expect(users.n).toBe(0);
+    const home = await fetch(running.url);
+    expect(home.status).toBe(200);
+    const text = await home.text();
+    expect(text).toContain("There are no consultations yet.");
+    expect(text).not.toContain("Ethics of Artificial Intelligence");
+  });
+
   it("answers a malformed URL with 400 and an unknown page with 404, never 500", async () => {
     running = await startServer();
     const bad = await fetch(`${running.url}/c/unesco-ethics-of-ai/p/%E0%A4%A`);
