@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import type { AppLoadContext } from "@remix-run/node";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
-import { pendingDraftImports, users, type User } from "../../db/schema";
+import { consultations, pendingDraftImports, users, type User } from "../../db/schema";
 import { createTestDatabase } from "../../db/test-database";
 import { seedDemoConsultations } from "../../seeds/seed-demo.server";
 import { outlineToDocx } from "../../test/support/render-docx";
@@ -175,6 +176,22 @@ describe("the upload form", () => {
     const done = await post({ intent: "confirm", revision: "0", understood: "yes" });
     expect(done.status).toBe(302);
     expect(currentVersion(db, c.id)!.number).toBe(version + 1);
+  });
+
+  it("publishes an upload as version 1 of a new consultation even when another consultation has the same title", async () => {
+    // The QA walkthrough: HRC 53/29 uploaded to a new consultation became version 2 of the demo HRC consultation.
+    const hrc = getConsultationBySlug(db, "hrc-53-29-digital-technologies")!;
+    const hrcVersion = currentVersion(db, hrc.id)!;
+    db.insert(consultations).values({ slug: "nojs-test", title: "No-JS test" }).run();
+    const fresh = getConsultationBySlug(db, "nojs-test")!;
+    const read = await readDraftFile("003.txt", new Uint8Array(readFileSync("seeds/hrc-resolution-53-29-new-emerging-digital-technologies.txt")));
+    if (!read.ok) throw new Error("the seed should read");
+    const token = stagePendingDraft(db, { consultationId: fresh.id, fileName: "003.txt", format: read.format, translationLanguage: null, bytes: encode("x"), outline: read.outline, uploadedById: secretariat.id });
+
+    const stored = confirmPendingDraft(db, "nojs-test", findPendingDraft(db, fresh.id, secretariat.id, token)!);
+    expect(stored).toMatchObject({ kind: "version", versionNumber: 1 });
+    expect(currentVersion(db, fresh.id)!.number).toBe(1);
+    expect(currentVersion(db, hrc.id)!.id).toBe(hrcVersion.id);
   });
 
   it("confirms a translation as the text of the current version in that language", async () => {
