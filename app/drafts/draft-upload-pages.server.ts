@@ -4,7 +4,7 @@
  */
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { languages, type Language } from "../../db/enums";
+import { languages } from "../../db/enums";
 import type { Consultation } from "../../db/schema";
 import { can } from "../auth/permissions";
 import { getActor, requirePermission } from "../auth/session.server";
@@ -208,7 +208,8 @@ export async function submitPreview(request: Request, context: AppLoadContext, c
           stored.kind === "version"
             ? `version=${stored.versionNumber}`
             : `translation=${stored.language}&version=${stored.versionNumber}&aligned=${stored.aligned}`;
-        return redirect(`${draftPath(consultation.slug)}?${query}`);
+        // Next step after a text is stored: the consultation's admin page, where its opening is scheduled.
+        return redirect(`/admin/consultations/${consultation.slug}?${query}`);
       } catch (error) {
         if (error instanceof TranslationError) return data({ error: { key: "draftUpload.translation.noMatch" } }, { status: 400 });
         throw error;
@@ -245,17 +246,4 @@ export async function submitPreview(request: Request, context: AppLoadContext, c
     default:
       return data({ error: { key: "draftUpload.correct.error.invalid" } }, { status: 400 });
   }
-}
-
-/** What the upload page says after a confirmation or a discarded upload. */
-export function uploadOutcome(searchParams: URLSearchParams): { key: string; values: Record<string, string | number> } | null {
-  const version = z.coerce.number().int().positive().safeParse(searchParams.get("version"));
-  const translation = z.enum(languages).safeParse(searchParams.get("translation"));
-  if (translation.success && version.success) {
-    const aligned = z.coerce.number().int().min(0).catch(0).parse(searchParams.get("aligned"));
-    return { key: "draftUpload.stored.translation", values: { language: translation.data as Language, number: version.data, aligned } };
-  }
-  if (version.success) return { key: "draftUpload.stored.version", values: { number: version.data } };
-  if (searchParams.get("discarded") === "1") return { key: "draftUpload.discarded", values: {} };
-  return null;
 }

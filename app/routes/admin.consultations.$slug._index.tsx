@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { consultationAdminPage, submitConsultationAdmin } from "~/consultations/consultation-pages.server";
 import { ConsultationForm } from "~/consultations/consultation-form";
 import { ConsultationStatus } from "~/components/consultation-status";
+import { DraftUploadOutcome } from "~/drafts/draft-upload-outcome";
 import { Field } from "~/components/form-field";
 import { LocalTime } from "~/components/local-date";
 import { useT } from "~/i18n/i18n-context";
@@ -71,6 +72,7 @@ export default function ConsultationAdmin() {
       {params.get("created") ? <p role="status" className="notice">{t("consultations.created")}</p> : null}
       {params.get("saved") ? <p role="status" className="notice">{t("consultations.saved")}</p> : null}
       {done ? <p role="status" className="notice">{t("consultations.done")}</p> : null}
+      <DraftUploadOutcome slug={c.slug} />
       <ConsultationStatus status={c.state} opensAt={c.opensAt} closesAt={c.closesAt} timeZone={c.timeZone} />
       <ul>
         <li><Link to={`/c/${c.slug}`}>{t("consultations.viewPublic")}</Link></li>

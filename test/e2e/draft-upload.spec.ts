@@ -69,6 +69,8 @@ async function fixLabelAndPublish(page: Page, checkAccessibility: boolean) {
   await expect(page.getByText("This consultation is public: confirming publishes version 2")).toBeVisible();
   await page.getByLabel("I understand that readers will see this text at once").check();
   await page.getByRole("button", { name: "Publish as version 2" }).click();
+  // Published: back on the consultation's admin page, with the confirmation.
+  await expect(page.getByRole("heading", { level: 2, name: "Opening and closing" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Version 2 is published." })).toBeVisible();
 
   await page.getByRole("link", { name: "Read the draft" }).click();
@@ -191,6 +193,8 @@ test("a translation is uploaded the same way, its alignment with the original sh
   // In preparation, nothing is public: no deliberate tick asked.
   await page.getByRole("button", { name: "Store as the Français text of version 1" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The Français text of version 1 is stored (3 nodes aligned)." })).toBeVisible();
+  // Stored: the consultation's admin page, where the next step is.
+  await expect(page.getByRole("button", { name: "Schedule the opening" })).toBeVisible();
   await page.goto("/c/digital-cooperation?text=fr");
   await expect(page.getByText("Rappelant ses travaux antérieurs,")).toBeVisible();
 });
