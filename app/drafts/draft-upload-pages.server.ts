@@ -19,6 +19,7 @@ import {
   currentText,
   discardPendingDraft,
   findPendingDraft,
+  listPendingDrafts,
   MAX_DRAFT_BYTES,
   readDraftFile,
   resetCorrections,
@@ -28,7 +29,7 @@ import {
   type PendingDraft,
 } from "./draft-upload.server";
 import { getConsultationBySlug, getOutline } from "./drafts.server";
-import { TranslationError } from "./translations.server";
+import { TranslationError, versionLanguages } from "./translations.server";
 
 const slugParam = z.string().regex(/^[a-z0-9-]{1,100}$/);
 
@@ -48,9 +49,40 @@ export async function requireDraftUpload(request: Request, context: AppLoadConte
 const draftPath = (slug: string) => `/admin/consultations/${slug}/draft`;
 const consultationView = (c: Consultation) => ({ slug: c.slug, title: c.title, status: c.status });
 
-export function uploadPage(context: AppLoadContext, consultation: Consultation) {
+/**
+ * What is stored and what is under way for a consultation's text: the translations of its current
+ * version and the user's own previews still in progress (so a new upload does not silently abandon one).
+ */
+export function draftUploadOverview(context: AppLoadContext, consultation: Consultation, userId: number) {
   const text = currentText(context.db, consultation.id);
   return {
+    slug: consultation.slug,
+    current: text ? { number: text.number, language: text.language } : null,
+    translations: text ? versionLanguages(context.db, text.versionId).available.filter((l) => l !== text.language) : [],
+    pending: listPendingDrafts(context.db, consultation.id, userId).map((p) => ({
+      href: `${draftPath(consultation.slug)}/${p.id}`,
+      fileName: p.fileName,
+      translationLanguage: p.translationLanguage,
+    })),
+  };
+}
+
+export type DraftUploadOverviewData = ReturnType<typeof draftUploadOverview>;
+
+/** The overview for the consultation's admin page, when the visitor may upload its text (null otherwise). */
+export async function draftUploadOverviewFor(request: Request, context: AppLoadContext, slug: string | undefined) {
+  const parsed = slugParam.safeParse(slug);
+  const consultation = parsed.success ? getConsultationBySlug(context.db, parsed.data) : undefined;
+  if (!consultation) return null;
+  const actor = await getActor(request, context.db, context.config);
+  if (actor.kind !== "user" || !can(actor, { action: "draft.upload", consultation })) return null;
+  return draftUploadOverview(context, consultation, actor.userId);
+}
+
+export function uploadPage(context: AppLoadContext, consultation: Consultation, userId: number) {
+  const text = currentText(context.db, consultation.id);
+  return {
+    overview: draftUploadOverview(context, consultation, userId),
     consultation: consultationView(consultation),
     current: text ? { number: text.number, language: text.language } : null,
     /** The languages a translation of the current version can be uploaded in. */

@@ -16,6 +16,7 @@ import {
   confirmPendingDraft,
   correctPendingDraft,
   findPendingDraft,
+  listPendingDrafts,
   MAX_DRAFT_BYTES,
   readDraftFile,
   resetCorrections,
@@ -192,6 +193,24 @@ describe("the upload form", () => {
     expect(stored).toMatchObject({ kind: "version", versionNumber: 1 });
     expect(currentVersion(db, fresh.id)!.number).toBe(1);
     expect(currentVersion(db, hrc.id)!.id).toBe(hrcVersion.id);
+  });
+
+  it("lists a user's own previews in progress, to resume them by their stored id, and no one else's", () => {
+    const c = consultation();
+    const token = stagePendingDraft(db, { consultationId: c.id, fileName: "draft.md", format: "markdown", translationLanguage: null, bytes: encode("x"), outline: OUTLINE, uploadedById: secretariat.id });
+    stagePendingDraft(db, { consultationId: c.id, fileName: "theirs.md", format: "markdown", translationLanguage: null, bytes: encode("x"), outline: OUTLINE, uploadedById: other.id });
+    const mine = listPendingDrafts(db, c.id, secretariat.id);
+    expect(mine.map((p) => p.fileName)).toEqual(["draft.md"]);
+
+    const resumed = findPendingDraft(db, c.id, secretariat.id, mine[0]!.id)!;
+    expect(resumed.id).toBe(findPendingDraft(db, c.id, secretariat.id, token)!.id);
+    correctPendingDraft(db, resumed, { op: "label", index: 2, label: "OP3" });
+    expect(findPendingDraft(db, c.id, secretariat.id, token)!.corrections).toHaveLength(1);
+    // The stored id is no way into someone else's preview.
+    expect(findPendingDraft(db, c.id, other.id, mine[0]!.id)).toBeUndefined();
+
+    confirmPendingDraft(db, SLUG, resumed);
+    expect(listPendingDrafts(db, c.id, secretariat.id)).toEqual([]);
   });
 
   it("confirms a translation as the text of the current version in that language", async () => {

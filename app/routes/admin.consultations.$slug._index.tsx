@@ -4,6 +4,8 @@ import { consultationAdminPage, submitConsultationAdmin } from "~/consultations/
 import { ConsultationForm } from "~/consultations/consultation-form";
 import { ConsultationStatus } from "~/components/consultation-status";
 import { DraftUploadOutcome } from "~/drafts/draft-upload-outcome";
+import { DraftUploadOverview } from "~/drafts/draft-upload-overview";
+import { draftUploadOverviewFor } from "~/drafts/draft-upload-pages.server";
 import { Field } from "~/components/form-field";
 import { LocalTime } from "~/components/local-date";
 import { useT } from "~/i18n/i18n-context";
@@ -15,7 +17,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  return consultationAdminPage(request, context, params.slug);
+  const page = await consultationAdminPage(request, context, params.slug);
+  return { ...page, drafts: await draftUploadOverviewFor(request, context, params.slug) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -93,6 +96,7 @@ export default function ConsultationAdmin() {
             ))}
           </ul>
         )}
+        {page.drafts ? <DraftUploadOverview {...page.drafts} headingLevel={3} /> : null}
         {page.rounds.length > 0 ? (
           <ul>
             {page.rounds.map((r) => (

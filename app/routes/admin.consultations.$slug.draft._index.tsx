@@ -4,6 +4,7 @@ import { ImportProblems, type RefusedFile } from "~/channels/import-problems";
 import { ErrorSummary, Field } from "~/components/form-field";
 import { DraftUploadBreadcrumbs } from "~/drafts/draft-upload-breadcrumbs";
 import { DraftUploadOutcome } from "~/drafts/draft-upload-outcome";
+import { DraftUploadOverview } from "~/drafts/draft-upload-overview";
 import { requireDraftUpload, submitDraftUpload, uploadPage } from "~/drafts/draft-upload-pages.server";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
@@ -12,8 +13,8 @@ import { metaTranslator } from "~/i18n/meta";
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("draftUpload.title")} · Redraft` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { consultation } = await requireDraftUpload(request, context, params.slug);
-  return uploadPage(context, consultation);
+  const { consultation, userId } = await requireDraftUpload(request, context, params.slug);
+  return uploadPage(context, consultation, userId);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -24,7 +25,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 type Result = Partial<RefusedFile> & { errors?: Record<string, string>; values?: Record<string, string> };
 
 export default function DraftUploadPage() {
-  const { consultation, current, translationLanguages, maxMegabytes } = useLoaderData<typeof loader>();
+  const { consultation, current, translationLanguages, maxMegabytes, overview } = useLoaderData<typeof loader>();
   const result = (useActionData() ?? {}) as Result;
   const t = useT();
   const target = result.values?.target ?? "next";
@@ -38,6 +39,7 @@ export default function DraftUploadPage() {
           ? t("draftUpload.current", { number: current.number, language: t(`language.${current.language}` as MessageKey) })
           : t("draftUpload.noText")}
       </p>
+      <DraftUploadOverview {...overview} />
       <p>{t("draftUpload.intro", { max: maxMegabytes })}</p>
       <ImportProblems refused={result.problems ? { problems: result.problems, total: result.total ?? result.problems.length } : null} />
       <ErrorSummary errors={result.errors} />

@@ -146,10 +146,18 @@ test.describe("without JavaScript, corrections", () => {
     await expect(page.getByText("No correction made yet.")).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "The outline as read (2 nodes)" })).toBeVisible();
 
+    // Leaving the preview does not abandon it: the upload page and the admin page list it, to resume.
+    await page.goto(`/admin/consultations/${SLUG}/draft`);
+    await expect(page.getByRole("heading", { level: 2, name: "Previews in progress" })).toBeVisible();
+    await page.goto(`/admin/consultations/${SLUG}`);
+    await page.getByRole("link", { name: "Resume the preview of decision.md" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "The outline as read (2 nodes)" })).toBeVisible();
+
     // Discarded: nothing was stored.
     await page.getByRole("button", { name: "Discard this upload" }).click();
     await expect(page.getByRole("status").filter({ hasText: "The upload was discarded; nothing was stored." })).toBeVisible();
     await expect(page.getByText("Published now: version 1, written in English.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Resume the preview of decision.md" })).toHaveCount(0);
   });
 });
 
@@ -195,6 +203,7 @@ test("a translation is uploaded the same way, its alignment with the original sh
   await expect(page.getByRole("status").filter({ hasText: "The Français text of version 1 is stored (3 nodes aligned)." })).toBeVisible();
   // Stored: the consultation's admin page, where the next step is.
   await expect(page.getByRole("button", { name: "Schedule the opening" })).toBeVisible();
+  await expect(page.getByText("Translations of version 1: Français.")).toBeVisible();
   await page.goto("/c/digital-cooperation?text=fr");
   await expect(page.getByText("Rappelant ses travaux antérieurs,")).toBeVisible();
 });
