@@ -173,6 +173,7 @@ export function previewPage(context: AppLoadContext, consultation: Consultation,
     problems: problems.filter((p) => p.nodeIndex === index).map((p) => ({ kind: p.kind, detail: p.detail ?? null })),
   }));
   const text = currentText(context.db, consultation.id);
+  const alignment = alignmentView(context, consultation, pending);
   return {
     consultation: consultationView(consultation),
     fileName: pending.fileName,
@@ -184,8 +185,9 @@ export function previewPage(context: AppLoadContext, consultation: Consultation,
     public: consultation.status !== "draft",
     corrections: pending.corrections.length,
     nodes,
-    places: new Set(problems.map((p) => p.nodeIndex)).size,
-    alignment: alignmentView(context, consultation, pending),
+    // A node of the original with no translation is a place to check too: readers would get it in the original language.
+    places: new Set(problems.map((p) => p.nodeIndex)).size + (alignment?.missing ?? 0),
+    alignment,
     expiresAt: pending.expiresAt.toISOString(),
   };
 }

@@ -227,6 +227,19 @@ describe("the upload form", () => {
     expect(currentVersion(db, c.id)!.id).toBe(version.id);
   });
 
+  it("counts the nodes of the original a translation leaves untranslated as places to check", () => {
+    const c = consultation();
+    const nodes = getOutline(db, currentVersion(db, c.id)!.id);
+    const partial: ImportedOutline = {
+      title: "Projet",
+      nodes: nodes.slice(0, -2).map((n) => ({ kind: n.kind, label: n.label, parent: n.parentLabel, level: n.level, text: `FR ${n.text}`, footnotes: n.footnotes })),
+    };
+    const token = stagePendingDraft(db, { consultationId: c.id, fileName: "fr.md", format: "markdown", translationLanguage: "fr", bytes: encode("x"), outline: partial, uploadedById: secretariat.id });
+    const page = previewPage(context(), c, secretariat.id, token);
+    expect(page.alignment!.missing).toBe(2);
+    expect(page.places).toBe(2);
+  });
+
   it("flags the places to check on their nodes and counts them", () => {
     const c = consultation();
     const slipped: ImportedOutline = { ...OUTLINE, nodes: [...OUTLINE.nodes, { ...OUTLINE.nodes[2]!, text: "Requests a second report." }] };

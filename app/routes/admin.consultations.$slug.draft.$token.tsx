@@ -69,6 +69,14 @@ export default function DraftPreviewPage() {
                 <a href={`#node-${n.index + 1}`}>{nodeName(t, n)}</a>: {n.problems.map((p) => t(`draftUpload.problem.${p.kind}` as MessageKey)).join(" ")}
               </li>
             ))}
+            {alignment?.rows
+              .filter((r) => r.translated === null)
+              .map((r, i) => (
+                <li key={`untranslated-${i}`}>
+                  <a href="#alignment-title">{r.label ?? t(`kind.${r.kind}` as MessageKey)}</a>:{" "}
+                  {t("draftUpload.check.untranslated", { language: t(`language.${alignment.original}` as MessageKey) })}
+                </li>
+              ))}
           </ul>
         )}
       </section>
@@ -124,6 +132,11 @@ export default function DraftPreviewPage() {
         <h2 id="confirm-title">{t("draftUpload.confirm.title")}</h2>
         <p>{t("draftUpload.confirm.nothingYet")}</p>
         {page.public ? <p className="warning">{t("draftUpload.confirm.public", { number: versionNumber })}</p> : null}
+        {alignment && alignment.missing > 0 ? (
+          <p className="warning">
+            {t("draftUpload.confirm.untranslated", { count: alignment.missing, language: t(`language.${alignment.original}` as MessageKey) })}
+          </p>
+        ) : null}
         <Form method="post">
           <input type="hidden" name="revision" value={corrections} />
           {page.public ? (

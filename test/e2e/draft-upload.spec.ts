@@ -197,6 +197,9 @@ test("a translation is uploaded the same way, its alignment with the original sh
   await node.getByRole("button", { name: "Change the label" }).click();
   await expect(alignment.getByRole("row", { name: "PP1 Recalling its resolution 78/265, Rappelant ses travaux antérieurs," })).toBeVisible();
   await expect(alignment.getByRole("row", { name: /^OP2 .* Not found in the translation$/ })).toBeVisible();
+  // The untranslated node is a place to check, and confirming says it will show in English.
+  await expect(page.getByRole("heading", { level: 2, name: "1 place to check" })).toBeVisible();
+  await expect(page.getByText("1 node of the original has no translation and will show in English.")).toBeVisible();
 
   // In preparation, nothing is public: no deliberate tick asked.
   await page.getByRole("button", { name: "Store as the Français text of version 1" }).click();
