@@ -235,7 +235,7 @@ function PreviewNodeView({ node, revision, result }: { node: PreviewNode; revisi
           {hidden}
           <input type="hidden" name="op" value="label" />
           <Field name="label" id={`${id}-label`} label={t("draftUpload.correct.label")} hint={t("draftUpload.correct.label.hint")} error={errorFor("label")}>
-            <input type="text" defaultValue={typed("label", "label", node.label ?? "")} maxLength={40} autoComplete="off" />
+            <input type="text" dir="ltr" defaultValue={typed("label", "label", node.label ?? "")} maxLength={40} autoComplete="off" />
           </Field>
           <button type="submit">{t("draftUpload.correct.label.submit")}</button>
         </Form>
@@ -246,7 +246,7 @@ function PreviewNodeView({ node, revision, result }: { node: PreviewNode; revisi
             <input type="text" defaultValue={typed("split", "at", "")} maxLength={500} autoComplete="off" />
           </Field>
           <Field name="newLabel" id={`${id}-new-label`} label={t("draftUpload.correct.split.label")} optional>
-            <input type="text" defaultValue={typed("split", "newLabel", "")} maxLength={40} autoComplete="off" />
+            <input type="text" dir="ltr" defaultValue={typed("split", "newLabel", "")} maxLength={40} autoComplete="off" />
           </Field>
           <button type="submit">{t("draftUpload.correct.split.submit")}</button>
         </Form>
@@ -263,7 +263,7 @@ function PreviewNodeView({ node, revision, result }: { node: PreviewNode; revisi
               </button>{" "}
             </>
           ) : null}
-          <button type="submit" name="op" value="delete">
+          <button type="submit" name="op" value="delete" className="button--danger-outline">
             {t("draftUpload.correct.delete")}
           </button>
         </Form>

@@ -122,6 +122,14 @@ test.describe("without JavaScript, corrections", () => {
     await expect(refused.getByLabel("Split before the words")).toHaveValue("The working group shall");
     await expect(refused.getByLabel(/^Label of the second part/)).toHaveValue("OP2");
     await expect(page.getByText("No correction made yet.")).toBeVisible();
+    // Nothing to undo: the buttons say so by their look, not only by doing nothing.
+    await expect(page.getByRole("button", { name: "Undo the last correction" })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Undo the last correction" })).toHaveCSS("cursor", "not-allowed");
+    await expect(page.getByRole("button", { name: "Start again from the file" })).toHaveCSS("cursor", "not-allowed");
+    // Labels are written left to right in every language ("2(b)", not "(b)2" in Arabic).
+    await expect(refused.getByLabel("Label", { exact: true })).toHaveAttribute("dir", "ltr");
+    // Deleting a node is not styled as the main action.
+    await expect(refused.getByRole("button", { name: "Delete this node" })).toHaveCSS("background-color", "rgb(255, 255, 255)");
 
     await refused.getByLabel(/^Label of the second part/).fill("");
     await refused.getByRole("button", { name: "Split" }).click();
