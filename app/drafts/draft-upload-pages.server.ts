@@ -11,7 +11,8 @@ import { getActor, requirePermission } from "../auth/session.server";
 import { pendingTokenParam, readUploadedFile } from "../http/uploaded-file.server";
 import { translatableError } from "../i18n/error-message";
 import { findOutlineProblems, type OutlineProblemKind } from "../import/outline-problems";
-import { CorrectionError, outlineCorrectionSchema, type CorrectionErrorReason } from "../import/outline-corrections";
+import { applyCorrection, CorrectionError, outlineCorrectionSchema, type CorrectionErrorReason, type OutlineCorrection } from "../import/outline-corrections";
+import type { ImportedOutline } from "../import";
 import { alignTranslation } from "./align-translation";
 import {
   confirmPendingDraft,
@@ -159,6 +160,28 @@ function alignmentView(context: AppLoadContext, consultation: Consultation, pend
   };
 }
 
+/** One correction as the preview lists it: what it did, to which node (numbered as it was then). */
+export interface CorrectionStep {
+  op: OutlineCorrection["op"];
+  node: number;
+  from: string | null;
+  to: string | null;
+}
+
+/** The corrections in the order made, each told against the outline as it was just before it. */
+export function describeCorrections(imported: ImportedOutline, corrections: readonly OutlineCorrection[]): CorrectionStep[] {
+  let outline = imported;
+  return corrections.map((c) => {
+    const before = outline.nodes[c.index];
+    const step: CorrectionStep = { op: c.op, node: c.index + 1, from: null, to: null };
+    if (c.op === "label") Object.assign(step, { from: before?.label ?? null, to: c.label || null });
+    if (c.op === "kind") Object.assign(step, { from: before?.kind ?? null, to: c.kind });
+    if (c.op === "split") Object.assign(step, { to: c.at });
+    outline = applyCorrection(outline, c);
+    return step;
+  });
+}
+
 export function previewPage(context: AppLoadContext, consultation: Consultation, userId: number, token: string | undefined) {
   const pending = loadPending(context, consultation, userId, token);
   const problems = findOutlineProblems(pending.outline);
@@ -184,6 +207,7 @@ export function previewPage(context: AppLoadContext, consultation: Consultation,
     /** Readers will see the change at once: confirming must be deliberate. */
     public: consultation.status !== "draft",
     corrections: pending.corrections.length,
+    correctionSteps: describeCorrections(pending.imported, pending.corrections),
     nodes,
     // A node of the original with no translation is a place to check too: readers would get it in the original language.
     places: new Set(problems.map((p) => p.nodeIndex)).size + (alignment?.missing ?? 0),

@@ -11,7 +11,7 @@ import { registerUser } from "../accounts/users.server";
 import { createTranslator } from "../i18n/translate";
 import type { MessageKey } from "../i18n/messages.en";
 import type { ImportedOutline } from "../import";
-import { previewPage, submitDraftUpload, submitPreview } from "./draft-upload-pages.server";
+import { describeCorrections, previewPage, submitDraftUpload, submitPreview } from "./draft-upload-pages.server";
 import {
   confirmPendingDraft,
   correctPendingDraft,
@@ -238,6 +238,21 @@ describe("the upload form", () => {
     const page = previewPage(context(), c, secretariat.id, token);
     expect(page.alignment!.missing).toBe(2);
     expect(page.places).toBe(2);
+  });
+
+  it("tells the corrections made in order, each against the outline as it was then", () => {
+    const steps = describeCorrections(OUTLINE, [
+      { op: "label", index: 2, label: "OP3" },
+      { op: "delete", index: 0 },
+      { op: "label", index: 1, label: "" },
+    ]);
+    expect(steps).toEqual([
+      { op: "label", node: 3, from: "OP2", to: "OP3" },
+      { op: "delete", node: 1, from: null, to: null },
+      // After the deletion, node 2 is the one that was OP3.
+      { op: "label", node: 2, from: "OP3", to: null },
+    ]);
+    expect(t("draftUpload.correction.label", { node: 3, from: "OP2", to: "OP3" })).toBe("Label of node 3 changed from OP2 to OP3.");
   });
 
   it("flags the places to check on their nodes and counts them", () => {

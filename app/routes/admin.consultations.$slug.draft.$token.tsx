@@ -84,6 +84,19 @@ export default function DraftPreviewPage() {
       <section aria-labelledby="corrections-title">
         <h2 id="corrections-title">{t("draftUpload.corrections.title")}</h2>
         <p>{t("draftUpload.corrections.count", { count: corrections })}</p>
+        {page.correctionSteps.length > 0 ? (
+          <ol>
+            {page.correctionSteps.map((step, i) => {
+              const word = (value: string | null) =>
+                value === null ? t("draftUpload.correction.none") : step.op === "kind" ? t(`kind.${value}` as MessageKey) : value;
+              return (
+                <li key={i} dir="auto">
+                  {t(`draftUpload.correction.${step.op}` as MessageKey, { node: step.node, from: word(step.from), to: word(step.to) })}
+                </li>
+              );
+            })}
+          </ol>
+        ) : null}
         <Form method="post" className="inline-form">
           <input type="hidden" name="revision" value={corrections} />
           <button type="submit" name="intent" value="undo" disabled={corrections === 0}>

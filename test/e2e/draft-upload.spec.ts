@@ -52,6 +52,7 @@ async function fixLabelAndPublish(page: Page, checkAccessibility: boolean) {
   const fixed = page.getByRole("article", { name: "Node 4: Operative paragraph OP3" });
   await expect(fixed).toContainText("Agencies will report every year on the progress made.");
   await expect(page.getByText("1 correction made.")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Label of node 4 changed from OP2 bis to OP3." })).toBeVisible();
 
   // The correction is kept with the pending upload: a reload shows it.
   await page.reload();
