@@ -171,6 +171,9 @@ export default function DraftPreviewPage() {
   );
 }
 
+/** Problems whose detail (a label, a count, the text found) means something to a reader; the others' detail is internal. */
+const problemsWithDetail = new Set<string>(["duplicate-label", "numbering-gap", "long-paragraph", "short-paragraph", "page-furniture"]);
+
 const excerpt = (text: string) => (text.length > 160 ? `${text.slice(0, 159)}…` : text);
 
 function nodeName(t: ReturnType<typeof useT>, n: PreviewNode) {
@@ -218,12 +221,7 @@ function PreviewNodeView({ node, revision, result }: { node: PreviewNode; revisi
           {node.problems.map((p, i) => (
             <li key={i}>
               {t(`draftUpload.problem.${p.kind}` as MessageKey)}
-              {p.detail ? (
-                <>
-                  {" "}
-                  (<code>{p.detail}</code>)
-                </>
-              ) : null}
+              {p.detail && problemsWithDetail.has(p.kind) ? <> {t(`draftUpload.problem.${p.kind}.detail` as MessageKey, { detail: p.detail })}</> : null}
             </li>
           ))}
         </ul>

@@ -45,6 +45,8 @@ async function uploadRevisedDraft(page: Page) {
 async function fixLabelAndPublish(page: Page, checkAccessibility: boolean) {
   const slip = page.getByRole("article", { name: "Node 4: Operative paragraph OP2 bis" });
   await expect(slip).toContainText("Agencies will report every year on the progress made.");
+  // The problem is told in words, not as a bare "(OP2)".
+  await expect(slip).toContainText("Another node carries the same label. The label OP2 is already used by an earlier node.");
   await slip.getByText("Correct node 4").click();
   await slip.getByLabel("Label", { exact: true }).fill("OP3");
   await slip.getByRole("button", { name: "Change the label" }).click();
