@@ -1,7 +1,8 @@
 /**
  * npm run import -- <file> [--format text|markdown|docx] [--consultation <slug>] [--translation <language>] [--dry-run] [--json]
  *
- * Imports a draft as a new document version; with --translation, as the text in that language of
+ * Imports a draft as a new document version (of the consultation's own document with --consultation;
+ * without it, of the standalone document of the same title, never of a consultation's); with --translation, as the text in that language of
  * the consultation's current version (aligned paragraph by paragraph, replacing an earlier import). With --dry-run nothing is written; --json prints the
  * outline in the format documented in docs/import-format.md. Bad input exits with code 2.
  */

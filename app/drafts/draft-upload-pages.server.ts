@@ -4,14 +4,15 @@
  */
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { languages, type Language } from "../../db/enums";
+import { languages } from "../../db/enums";
 import type { Consultation } from "../../db/schema";
 import { can } from "../auth/permissions";
 import { getActor, requirePermission } from "../auth/session.server";
 import { pendingTokenParam, readUploadedFile } from "../http/uploaded-file.server";
 import { translatableError } from "../i18n/error-message";
 import { findOutlineProblems, type OutlineProblemKind } from "../import/outline-problems";
-import { CorrectionError, outlineCorrectionSchema, type CorrectionErrorReason } from "../import/outline-corrections";
+import { applyCorrection, CorrectionError, outlineCorrectionSchema, type CorrectionErrorReason, type OutlineCorrection } from "../import/outline-corrections";
+import type { ImportedOutline } from "../import";
 import { alignTranslation } from "./align-translation";
 import {
   confirmPendingDraft,
@@ -19,6 +20,7 @@ import {
   currentText,
   discardPendingDraft,
   findPendingDraft,
+  listPendingDrafts,
   MAX_DRAFT_BYTES,
   readDraftFile,
   resetCorrections,
@@ -28,7 +30,7 @@ import {
   type PendingDraft,
 } from "./draft-upload.server";
 import { getConsultationBySlug, getOutline } from "./drafts.server";
-import { TranslationError } from "./translations.server";
+import { TranslationError, versionLanguages } from "./translations.server";
 
 const slugParam = z.string().regex(/^[a-z0-9-]{1,100}$/);
 
@@ -48,9 +50,40 @@ export async function requireDraftUpload(request: Request, context: AppLoadConte
 const draftPath = (slug: string) => `/admin/consultations/${slug}/draft`;
 const consultationView = (c: Consultation) => ({ slug: c.slug, title: c.title, status: c.status });
 
-export function uploadPage(context: AppLoadContext, consultation: Consultation) {
+/**
+ * What is stored and what is under way for a consultation's text: the translations of its current
+ * version and the user's own previews still in progress (so a new upload does not silently abandon one).
+ */
+export function draftUploadOverview(context: AppLoadContext, consultation: Consultation, userId: number) {
   const text = currentText(context.db, consultation.id);
   return {
+    slug: consultation.slug,
+    current: text ? { number: text.number, language: text.language } : null,
+    translations: text ? versionLanguages(context.db, text.versionId).available.filter((l) => l !== text.language) : [],
+    pending: listPendingDrafts(context.db, consultation.id, userId).map((p) => ({
+      href: `${draftPath(consultation.slug)}/${p.id}`,
+      fileName: p.fileName,
+      translationLanguage: p.translationLanguage,
+    })),
+  };
+}
+
+export type DraftUploadOverviewData = ReturnType<typeof draftUploadOverview>;
+
+/** The overview for the consultation's admin page, when the visitor may upload its text (null otherwise). */
+export async function draftUploadOverviewFor(request: Request, context: AppLoadContext, slug: string | undefined) {
+  const parsed = slugParam.safeParse(slug);
+  const consultation = parsed.success ? getConsultationBySlug(context.db, parsed.data) : undefined;
+  if (!consultation) return null;
+  const actor = await getActor(request, context.db, context.config);
+  if (actor.kind !== "user" || !can(actor, { action: "draft.upload", consultation })) return null;
+  return draftUploadOverview(context, consultation, actor.userId);
+}
+
+export function uploadPage(context: AppLoadContext, consultation: Consultation, userId: number) {
+  const text = currentText(context.db, consultation.id);
+  return {
+    overview: draftUploadOverview(context, consultation, userId),
     consultation: consultationView(consultation),
     current: text ? { number: text.number, language: text.language } : null,
     /** The languages a translation of the current version can be uploaded in. */
@@ -127,6 +160,28 @@ function alignmentView(context: AppLoadContext, consultation: Consultation, pend
   };
 }
 
+/** One correction as the preview lists it: what it did, to which node (numbered as it was then). */
+export interface CorrectionStep {
+  op: OutlineCorrection["op"];
+  node: number;
+  from: string | null;
+  to: string | null;
+}
+
+/** The corrections in the order made, each told against the outline as it was just before it. */
+export function describeCorrections(imported: ImportedOutline, corrections: readonly OutlineCorrection[]): CorrectionStep[] {
+  let outline = imported;
+  return corrections.map((c) => {
+    const before = outline.nodes[c.index];
+    const step: CorrectionStep = { op: c.op, node: c.index + 1, from: null, to: null };
+    if (c.op === "label") Object.assign(step, { from: before?.label ?? null, to: c.label || null });
+    if (c.op === "kind") Object.assign(step, { from: before?.kind ?? null, to: c.kind });
+    if (c.op === "split") Object.assign(step, { to: c.at });
+    outline = applyCorrection(outline, c);
+    return step;
+  });
+}
+
 export function previewPage(context: AppLoadContext, consultation: Consultation, userId: number, token: string | undefined) {
   const pending = loadPending(context, consultation, userId, token);
   const problems = findOutlineProblems(pending.outline);
@@ -141,6 +196,7 @@ export function previewPage(context: AppLoadContext, consultation: Consultation,
     problems: problems.filter((p) => p.nodeIndex === index).map((p) => ({ kind: p.kind, detail: p.detail ?? null })),
   }));
   const text = currentText(context.db, consultation.id);
+  const alignment = alignmentView(context, consultation, pending);
   return {
     consultation: consultationView(consultation),
     fileName: pending.fileName,
@@ -151,9 +207,11 @@ export function previewPage(context: AppLoadContext, consultation: Consultation,
     /** Readers will see the change at once: confirming must be deliberate. */
     public: consultation.status !== "draft",
     corrections: pending.corrections.length,
+    correctionSteps: describeCorrections(pending.imported, pending.corrections),
     nodes,
-    places: new Set(problems.map((p) => p.nodeIndex)).size,
-    alignment: alignmentView(context, consultation, pending),
+    // A node of the original with no translation is a place to check too: readers would get it in the original language.
+    places: new Set(problems.map((p) => p.nodeIndex)).size + (alignment?.missing ?? 0),
+    alignment,
     expiresAt: pending.expiresAt.toISOString(),
   };
 }
@@ -208,7 +266,8 @@ export async function submitPreview(request: Request, context: AppLoadContext, c
           stored.kind === "version"
             ? `version=${stored.versionNumber}`
             : `translation=${stored.language}&version=${stored.versionNumber}&aligned=${stored.aligned}`;
-        return redirect(`${draftPath(consultation.slug)}?${query}`);
+        // Next step after a text is stored: the consultation's admin page, where its opening is scheduled.
+        return redirect(`/admin/consultations/${consultation.slug}?${query}`);
       } catch (error) {
         if (error instanceof TranslationError) return data({ error: { key: "draftUpload.translation.noMatch" } }, { status: 400 });
         throw error;
@@ -245,17 +304,4 @@ export async function submitPreview(request: Request, context: AppLoadContext, c
     default:
       return data({ error: { key: "draftUpload.correct.error.invalid" } }, { status: 400 });
   }
-}
-
-/** What the upload page says after a confirmation or a discarded upload. */
-export function uploadOutcome(searchParams: URLSearchParams): { key: string; values: Record<string, string | number> } | null {
-  const version = z.coerce.number().int().positive().safeParse(searchParams.get("version"));
-  const translation = z.enum(languages).safeParse(searchParams.get("translation"));
-  if (translation.success && version.success) {
-    const aligned = z.coerce.number().int().min(0).catch(0).parse(searchParams.get("aligned"));
-    return { key: "draftUpload.stored.translation", values: { language: translation.data as Language, number: version.data, aligned } };
-  }
-  if (version.success) return { key: "draftUpload.stored.version", values: { number: version.data } };
-  if (searchParams.get("discarded") === "1") return { key: "draftUpload.discarded", values: {} };
-  return null;
 }

@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import type { AppLoadContext } from "@remix-run/node";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
-import { pendingDraftImports, users, type User } from "../../db/schema";
+import { consultations, pendingDraftImports, users, type User } from "../../db/schema";
 import { createTestDatabase } from "../../db/test-database";
 import { seedDemoConsultations } from "../../seeds/seed-demo.server";
 import { outlineToDocx } from "../../test/support/render-docx";
@@ -10,11 +11,12 @@ import { registerUser } from "../accounts/users.server";
 import { createTranslator } from "../i18n/translate";
 import type { MessageKey } from "../i18n/messages.en";
 import type { ImportedOutline } from "../import";
-import { previewPage, submitDraftUpload, submitPreview } from "./draft-upload-pages.server";
+import { describeCorrections, previewPage, submitDraftUpload, submitPreview } from "./draft-upload-pages.server";
 import {
   confirmPendingDraft,
   correctPendingDraft,
   findPendingDraft,
+  listPendingDrafts,
   MAX_DRAFT_BYTES,
   readDraftFile,
   resetCorrections,
@@ -177,6 +179,40 @@ describe("the upload form", () => {
     expect(currentVersion(db, c.id)!.number).toBe(version + 1);
   });
 
+  it("publishes an upload as version 1 of a new consultation even when another consultation has the same title", async () => {
+    // The QA walkthrough: HRC 53/29 uploaded to a new consultation became version 2 of the demo HRC consultation.
+    const hrc = getConsultationBySlug(db, "hrc-53-29-digital-technologies")!;
+    const hrcVersion = currentVersion(db, hrc.id)!;
+    db.insert(consultations).values({ slug: "nojs-test", title: "No-JS test" }).run();
+    const fresh = getConsultationBySlug(db, "nojs-test")!;
+    const read = await readDraftFile("003.txt", new Uint8Array(readFileSync("seeds/hrc-resolution-53-29-new-emerging-digital-technologies.txt")));
+    if (!read.ok) throw new Error("the seed should read");
+    const token = stagePendingDraft(db, { consultationId: fresh.id, fileName: "003.txt", format: read.format, translationLanguage: null, bytes: encode("x"), outline: read.outline, uploadedById: secretariat.id });
+
+    const stored = confirmPendingDraft(db, "nojs-test", findPendingDraft(db, fresh.id, secretariat.id, token)!);
+    expect(stored).toMatchObject({ kind: "version", versionNumber: 1 });
+    expect(currentVersion(db, fresh.id)!.number).toBe(1);
+    expect(currentVersion(db, hrc.id)!.id).toBe(hrcVersion.id);
+  });
+
+  it("lists a user's own previews in progress, to resume them by their stored id, and no one else's", () => {
+    const c = consultation();
+    const token = stagePendingDraft(db, { consultationId: c.id, fileName: "draft.md", format: "markdown", translationLanguage: null, bytes: encode("x"), outline: OUTLINE, uploadedById: secretariat.id });
+    stagePendingDraft(db, { consultationId: c.id, fileName: "theirs.md", format: "markdown", translationLanguage: null, bytes: encode("x"), outline: OUTLINE, uploadedById: other.id });
+    const mine = listPendingDrafts(db, c.id, secretariat.id);
+    expect(mine.map((p) => p.fileName)).toEqual(["draft.md"]);
+
+    const resumed = findPendingDraft(db, c.id, secretariat.id, mine[0]!.id)!;
+    expect(resumed.id).toBe(findPendingDraft(db, c.id, secretariat.id, token)!.id);
+    correctPendingDraft(db, resumed, { op: "label", index: 2, label: "OP3" });
+    expect(findPendingDraft(db, c.id, secretariat.id, token)!.corrections).toHaveLength(1);
+    // The stored id is no way into someone else's preview.
+    expect(findPendingDraft(db, c.id, other.id, mine[0]!.id)).toBeUndefined();
+
+    confirmPendingDraft(db, SLUG, resumed);
+    expect(listPendingDrafts(db, c.id, secretariat.id)).toEqual([]);
+  });
+
   it("confirms a translation as the text of the current version in that language", async () => {
     const c = consultation();
     const version = currentVersion(db, c.id)!;
@@ -189,6 +225,34 @@ describe("the upload form", () => {
     const stored = confirmPendingDraft(db, SLUG, findPendingDraft(db, c.id, secretariat.id, token)!);
     expect(stored).toEqual({ kind: "translation", language: "fr", versionNumber: version.number, aligned: nodes.length });
     expect(currentVersion(db, c.id)!.id).toBe(version.id);
+  });
+
+  it("counts the nodes of the original a translation leaves untranslated as places to check", () => {
+    const c = consultation();
+    const nodes = getOutline(db, currentVersion(db, c.id)!.id);
+    const partial: ImportedOutline = {
+      title: "Projet",
+      nodes: nodes.slice(0, -2).map((n) => ({ kind: n.kind, label: n.label, parent: n.parentLabel, level: n.level, text: `FR ${n.text}`, footnotes: n.footnotes })),
+    };
+    const token = stagePendingDraft(db, { consultationId: c.id, fileName: "fr.md", format: "markdown", translationLanguage: "fr", bytes: encode("x"), outline: partial, uploadedById: secretariat.id });
+    const page = previewPage(context(), c, secretariat.id, token);
+    expect(page.alignment!.missing).toBe(2);
+    expect(page.places).toBe(2);
+  });
+
+  it("tells the corrections made in order, each against the outline as it was then", () => {
+    const steps = describeCorrections(OUTLINE, [
+      { op: "label", index: 2, label: "OP3" },
+      { op: "delete", index: 0 },
+      { op: "label", index: 1, label: "" },
+    ]);
+    expect(steps).toEqual([
+      { op: "label", node: 3, from: "OP2", to: "OP3" },
+      { op: "delete", node: 1, from: null, to: null },
+      // After the deletion, node 2 is the one that was OP3.
+      { op: "label", node: 2, from: "OP3", to: null },
+    ]);
+    expect(t("draftUpload.correction.label", { node: 3, from: "OP2", to: "OP3" })).toBe("Label of node 3 changed from OP2 to OP3.");
   });
 
   it("flags the places to check on their nodes and counts them", () => {

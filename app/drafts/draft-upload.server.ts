@@ -4,7 +4,7 @@
  * outline, and stored as the consultation's next version only when confirmed (docs/draft-upload.md,
  * decision 018).
  */
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, desc, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import type { Language } from "../../db/enums";
 import { documentVersions, pendingDraftImports, type PendingDraftImport } from "../../db/schema";
@@ -73,7 +73,9 @@ export function currentText(db: Db, consultationId: number): { versionId: number
 }
 
 export interface PendingDraft {
+  /** The address it was reached by: the token given at upload, or its stored id when resumed from a list. */
   token: string;
+  id: string;
   consultationId: number;
   fileName: string;
   format: ImportFormat;
@@ -84,11 +86,19 @@ export interface PendingDraft {
   expiresAt: Date;
 }
 
+/**
+ * Only the hash of a token is stored, so a preview listed for its uploader to resume is addressed by
+ * that stored id (64 hex digits; a token is 32 base64url characters, so the two never collide).
+ * Either way, only its uploader finds it.
+ */
+const rowId = (address: string) => (/^[0-9a-f]{64}$/.test(address) ? address : pendingTokenId(address));
+
 const expiry = (now: Date) => new Date(now.getTime() + PENDING_DRAFT_HOURS * 3_600_000);
 
 function toPending(row: PendingDraftImport, token: string): PendingDraft {
   return {
     token,
+    id: row.id,
     consultationId: row.consultationId,
     fileName: row.fileName,
     format: row.format,
@@ -143,7 +153,7 @@ export function findPendingDraft(db: Db, consultationId: number, userId: number,
     .from(pendingDraftImports)
     .where(
       and(
-        eq(pendingDraftImports.id, pendingTokenId(token)),
+        eq(pendingDraftImports.id, rowId(token)),
         eq(pendingDraftImports.consultationId, consultationId),
         eq(pendingDraftImports.uploadedById, userId),
         gt(pendingDraftImports.expiresAt, now),
@@ -156,9 +166,30 @@ export function findPendingDraft(db: Db, consultationId: number, userId: number,
 function saveCorrections(db: Db, pending: PendingDraft, corrections: OutlineCorrection[], outline: ImportedOutline, now: Date): PendingDraft {
   db.update(pendingDraftImports)
     .set({ corrections, correctedOutline: outline, expiresAt: expiry(now) })
-    .where(eq(pendingDraftImports.id, pendingTokenId(pending.token)))
+    .where(eq(pendingDraftImports.id, pending.id))
     .run();
   return { ...pending, corrections, outline, expiresAt: expiry(now) };
+}
+
+/** The user's own previews of this consultation still in progress, newest first, to resume them. */
+export function listPendingDrafts(db: Db, consultationId: number, userId: number, now = new Date()) {
+  return db
+    .select({
+      id: pendingDraftImports.id,
+      fileName: pendingDraftImports.fileName,
+      translationLanguage: pendingDraftImports.translationLanguage,
+      expiresAt: pendingDraftImports.expiresAt,
+    })
+    .from(pendingDraftImports)
+    .where(
+      and(
+        eq(pendingDraftImports.consultationId, consultationId),
+        eq(pendingDraftImports.uploadedById, userId),
+        gt(pendingDraftImports.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(pendingDraftImports.expiresAt))
+    .all();
 }
 
 /** Applies one more correction (a CorrectionError says why it cannot be made; nothing is saved then). */
@@ -179,7 +210,7 @@ export function resetCorrections(db: Db, pending: PendingDraft, now = new Date()
 }
 
 export function discardPendingDraft(db: Db, token: string): void {
-  db.delete(pendingDraftImports).where(eq(pendingDraftImports.id, pendingTokenId(token))).run();
+  db.delete(pendingDraftImports).where(eq(pendingDraftImports.id, rowId(token))).run();
 }
 
 export type ConfirmedDraft =
@@ -201,7 +232,7 @@ export function confirmPendingDraft(db: Db, consultationSlug: string, pending: P
       const stored = storeImportedOutline(txDb, pending.outline, { consultationSlug, sourceFormat: pending.format, sourceName: pending.fileName });
       result = { kind: "version", versionNumber: stored.versionNumber, nodeCount: stored.nodeCount, carriedOver: stored.carriedOver };
     }
-    tx.delete(pendingDraftImports).where(eq(pendingDraftImports.id, pendingTokenId(pending.token))).run();
+    tx.delete(pendingDraftImports).where(eq(pendingDraftImports.id, pending.id)).run();
     return result;
   });
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../db/test-database";
-import { consultations, documentVersions, outlineNodes } from "../../db/schema";
+import { consultations, documents, documentVersions, outlineNodes } from "../../db/schema";
 import type { ImportedOutline } from "../import";
 import { currentVersion, getOutline } from "./drafts.server";
 import { storeImportedOutline } from "./store-import.server";
@@ -52,6 +52,32 @@ describe("storing an imported draft", () => {
     const after = ids(v2.versionId);
     expect(after.get("Decides to remain seized of the matter.")).toBe(before.get("Decides to remain seized of the matter."));
     expect([...before.values()]).not.toContain(after.get("Encourages cooperation on cross-border data flows;"));
+  });
+
+  it("gives a consultation its own version 1 even when another consultation's text has the same title", () => {
+    const db = createTestDatabase();
+    const other = storeImportedOutline(db, first, { consultationSlug: "hrc-53-29", sourceFormat: "text" });
+    const fresh = storeImportedOutline(db, first, { consultationSlug: "nojs-test", sourceFormat: "text" });
+
+    expect(fresh.versionNumber).toBe(1);
+    expect(fresh.documentId).not.toBe(other.documentId);
+    const consultationId = (slug: string) =>
+      db.select().from(consultations).where(eq(consultations.slug, slug)).get()!.id;
+    expect(fresh.consultationId).toBe(consultationId("nojs-test"));
+    expect(currentVersion(db, consultationId("nojs-test"))?.number).toBe(1);
+    // The other consultation still has only its version 1.
+    expect(currentVersion(db, consultationId("hrc-53-29"))?.number).toBe(1);
+    const slugs = db.select({ slug: documents.slug }).from(documents).all().map((d) => d.slug);
+    expect(new Set(slugs).size).toBe(2);
+
+    // Without a consultation (the CLI without --consultation) a consultation's document is not reached either.
+    const standalone = storeImportedOutline(db, first, { sourceFormat: "text" });
+    expect(standalone.versionNumber).toBe(1);
+    expect(standalone.consultationId).toBeNull();
+    expect(storeImportedOutline(db, first, { sourceFormat: "text" })).toMatchObject({
+      documentId: standalone.documentId,
+      versionNumber: 2,
+    });
   });
 
   it("refuses to change a published version, at the database level", () => {

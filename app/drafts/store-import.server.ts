@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, like } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { consultations, documents, documentVersions, outlineNodes } from "../../db/schema";
 import type { ImportedOutline, ImportFormat } from "../import";
 import { assignNodeIds } from "./node-identity";
 import { slugify } from "./slug";
+
+type Transaction = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface StoreImportOptions {
   /** Attach the text to this consultation (created, in preparation, when it does not exist yet). */
@@ -54,14 +56,21 @@ export function storeImportedOutline(
           .get().id;
     }
 
+    // A document belongs to exactly one consultation: with a consultation, only its own document
+    // may receive the version, never another consultation's document that happens to share the title.
+    // Without one (the CLI without --consultation), a re-import continues a standalone document of
+    // the same title; a consultation's document is never reached that way.
     const document =
       (consultationId !== null
         ? tx.select().from(documents).where(eq(documents.consultationId, consultationId)).get()
-        : undefined) ??
-      tx.select().from(documents).where(eq(documents.slug, slugify(outline.title))).get() ??
+        : tx
+            .select()
+            .from(documents)
+            .where(and(eq(documents.title, outline.title), isNull(documents.consultationId)))
+            .get()) ??
       tx
         .insert(documents)
-        .values({ slug: slugify(outline.title), title: outline.title, consultationId })
+        .values({ slug: uniqueDocumentSlug(tx, slugify(outline.title)), title: outline.title, consultationId })
         .returning()
         .get();
 
@@ -115,9 +124,6 @@ export function storeImportedOutline(
       .set({ publishedAt: new Date() })
       .where(eq(documentVersions.id, version.id))
       .run();
-    if (document.consultationId === null && consultationId !== null) {
-      tx.update(documents).set({ consultationId }).where(eq(documents.id, document.id)).run();
-    }
 
     const previousIds = new Set(previousNodes.map((n) => n.nodeId));
     return {
@@ -129,4 +135,20 @@ export function storeImportedOutline(
       carriedOver: nodeIds.filter((id) => previousIds.has(id)).length,
     };
   });
+}
+
+/** The slug itself when free, otherwise the first free `slug-2`, `slug-3`, … among all documents. */
+function uniqueDocumentSlug(db: Transaction, slug: string): string {
+  const taken = new Set(
+    db
+      .select({ slug: documents.slug })
+      .from(documents)
+      .where(like(documents.slug, `${slug}%`))
+      .all()
+      .map((d) => d.slug),
+  );
+  if (!taken.has(slug)) return slug;
+  for (let n = 2; ; n++) {
+    if (!taken.has(`${slug}-${n}`)) return `${slug}-${n}`;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rejoinSplitWords } from "./clean-text";
+import { normalizeSpaces, rejoinSplitWords } from "./clean-text";
 
 describe("rejoinSplitWords", () => {
   it("rejoins a word split by extraction", () => {
@@ -13,5 +13,17 @@ describe("rejoinSplitWords", () => {
       "Ссылаясь на свою резолюцию по этому вопросу",
     ];
     expect(rejoinSplitWords(texts)).toEqual(texts);
+  });
+});
+
+describe("normalizeSpaces", () => {
+  it("keeps the space French typography puts before ; : ! ?", () => {
+    const french = "Encourage les États et les régions ; prie le Secrétaire général : faites-le ! Pourquoi ?";
+    expect(normalizeSpaces(french)).toBe(french);
+    expect(normalizeSpaces("les régions\u00a0; le rapport\u202f:")).toBe("les régions ; le rapport :");
+  });
+
+  it("removes the space extraction leaves before a comma or a closing bracket", () => {
+    expect(normalizeSpaces("States , including (all ) of them [sic ]")).toBe("States, including (all) of them [sic]");
   });
 });

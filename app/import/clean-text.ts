@@ -30,7 +30,9 @@ export function normalizeSpaces(text: string): string {
     .replace(/\s+/g, " ")
     .replace(/ ([’'](?:s|S)\b)/g, "$1")
     .replace(/(\p{L}) -(\p{Ll})/gu, "$1-$2")
-    .replace(/ ([,;:.)\]])/g, (m, p: string) => (p === "." ? m : p))
+    // A space before "," ")" "]" is an extraction artefact in every language; before ";" and ":" it is
+    // correct French typography (the importer does not know the language), so it stays.
+    .replace(/ ([,)\]])/g, "$1")
     .trim();
 }
 

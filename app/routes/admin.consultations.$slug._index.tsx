@@ -4,6 +4,9 @@ import { consultationAdminPage, submitConsultationAdmin } from "~/consultations/
 import { AuditEntryDetail } from "~/consultations/audit-entry-detail";
 import { ConsultationForm } from "~/consultations/consultation-form";
 import { ConsultationStatus } from "~/components/consultation-status";
+import { DraftUploadOutcome } from "~/drafts/draft-upload-outcome";
+import { DraftUploadOverview } from "~/drafts/draft-upload-overview";
+import { draftUploadOverviewFor } from "~/drafts/draft-upload-pages.server";
 import { Field } from "~/components/form-field";
 import { LocalTime } from "~/components/local-date";
 import { useT } from "~/i18n/i18n-context";
@@ -15,7 +18,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  return consultationAdminPage(request, context, params.slug);
+  const page = await consultationAdminPage(request, context, params.slug);
+  return { ...page, drafts: await draftUploadOverviewFor(request, context, params.slug) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -94,6 +98,7 @@ export default function ConsultationAdmin() {
       {params.get("created") ? <p role="status" className="notice">{t("consultations.created")}</p> : null}
       {params.get("saved") ? <p role="status" className="notice">{t("consultations.saved")}</p> : null}
       {done ? <p role="status" className="notice">{t("consultations.done")}</p> : null}
+      <DraftUploadOutcome slug={c.slug} />
       <ConsultationStatus status={c.state} opensAt={c.opensAt} closesAt={c.closesAt} timeZone={c.timeZone} both />
       <ul>
         <li><Link to={`/c/${c.slug}`}>{t("consultations.viewPublic")}</Link></li>
@@ -114,6 +119,7 @@ export default function ConsultationAdmin() {
             ))}
           </ul>
         )}
+        {page.drafts ? <DraftUploadOverview {...page.drafts} headingLevel={3} /> : null}
         {page.rounds.length > 0 ? (
           <ul>
             {page.rounds.map((r) => (

@@ -69,6 +69,14 @@ export default function DraftPreviewPage() {
                 <a href={`#node-${n.index + 1}`}>{nodeName(t, n)}</a>: {n.problems.map((p) => t(`draftUpload.problem.${p.kind}` as MessageKey)).join(" ")}
               </li>
             ))}
+            {alignment?.rows
+              .filter((r) => r.translated === null)
+              .map((r, i) => (
+                <li key={`untranslated-${i}`}>
+                  <a href="#alignment-title">{r.label ?? t(`kind.${r.kind}` as MessageKey)}</a>:{" "}
+                  {t("draftUpload.check.untranslated", { language: t(`language.${alignment.original}` as MessageKey) })}
+                </li>
+              ))}
           </ul>
         )}
       </section>
@@ -76,6 +84,19 @@ export default function DraftPreviewPage() {
       <section aria-labelledby="corrections-title">
         <h2 id="corrections-title">{t("draftUpload.corrections.title")}</h2>
         <p>{t("draftUpload.corrections.count", { count: corrections })}</p>
+        {page.correctionSteps.length > 0 ? (
+          <ol>
+            {page.correctionSteps.map((step, i) => {
+              const word = (value: string | null) =>
+                value === null ? t("draftUpload.correction.none") : step.op === "kind" ? t(`kind.${value}` as MessageKey) : value;
+              return (
+                <li key={i} dir="auto">
+                  {t(`draftUpload.correction.${step.op}` as MessageKey, { node: step.node, from: word(step.from), to: word(step.to) })}
+                </li>
+              );
+            })}
+          </ol>
+        ) : null}
         <Form method="post" className="inline-form">
           <input type="hidden" name="revision" value={corrections} />
           <button type="submit" name="intent" value="undo" disabled={corrections === 0}>
@@ -124,6 +145,11 @@ export default function DraftPreviewPage() {
         <h2 id="confirm-title">{t("draftUpload.confirm.title")}</h2>
         <p>{t("draftUpload.confirm.nothingYet")}</p>
         {page.public ? <p className="warning">{t("draftUpload.confirm.public", { number: versionNumber })}</p> : null}
+        {alignment && alignment.missing > 0 ? (
+          <p className="warning">
+            {t("draftUpload.confirm.untranslated", { count: alignment.missing, language: t(`language.${alignment.original}` as MessageKey) })}
+          </p>
+        ) : null}
         <Form method="post">
           <input type="hidden" name="revision" value={corrections} />
           {page.public ? (
@@ -144,6 +170,9 @@ export default function DraftPreviewPage() {
     </div>
   );
 }
+
+/** Problems whose detail (a label, a count, the text found) means something to a reader; the others' detail is internal. */
+const problemsWithDetail = new Set<string>(["duplicate-label", "numbering-gap", "long-paragraph", "short-paragraph", "page-furniture"]);
 
 const excerpt = (text: string) => (text.length > 160 ? `${text.slice(0, 159)}…` : text);
 
@@ -192,12 +221,7 @@ function PreviewNodeView({ node, revision, result }: { node: PreviewNode; revisi
           {node.problems.map((p, i) => (
             <li key={i}>
               {t(`draftUpload.problem.${p.kind}` as MessageKey)}
-              {p.detail ? (
-                <>
-                  {" "}
-                  (<code>{p.detail}</code>)
-                </>
-              ) : null}
+              {p.detail && problemsWithDetail.has(p.kind) ? <> {t(`draftUpload.problem.${p.kind}.detail` as MessageKey, { detail: p.detail })}</> : null}
             </li>
           ))}
         </ul>
@@ -222,7 +246,7 @@ function PreviewNodeView({ node, revision, result }: { node: PreviewNode; revisi
           {hidden}
           <input type="hidden" name="op" value="label" />
           <Field name="label" id={`${id}-label`} label={t("draftUpload.correct.label")} hint={t("draftUpload.correct.label.hint")} error={errorFor("label")}>
-            <input type="text" defaultValue={typed("label", "label", node.label ?? "")} maxLength={40} autoComplete="off" />
+            <input type="text" dir="ltr" defaultValue={typed("label", "label", node.label ?? "")} maxLength={40} autoComplete="off" />
           </Field>
           <button type="submit">{t("draftUpload.correct.label.submit")}</button>
         </Form>
@@ -233,7 +257,7 @@ function PreviewNodeView({ node, revision, result }: { node: PreviewNode; revisi
             <input type="text" defaultValue={typed("split", "at", "")} maxLength={500} autoComplete="off" />
           </Field>
           <Field name="newLabel" id={`${id}-new-label`} label={t("draftUpload.correct.split.label")} optional>
-            <input type="text" defaultValue={typed("split", "newLabel", "")} maxLength={40} autoComplete="off" />
+            <input type="text" dir="ltr" defaultValue={typed("split", "newLabel", "")} maxLength={40} autoComplete="off" />
           </Field>
           <button type="submit">{t("draftUpload.correct.split.submit")}</button>
         </Form>
@@ -250,7 +274,7 @@ function PreviewNodeView({ node, revision, result }: { node: PreviewNode; revisi
               </button>{" "}
             </>
           ) : null}
-          <button type="submit" name="op" value="delete">
+          <button type="submit" name="op" value="delete" className="button--danger-outline">
             {t("draftUpload.correct.delete")}
           </button>
         </Form>

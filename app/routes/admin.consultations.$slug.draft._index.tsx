@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ImportProblems, type RefusedFile } from "~/channels/import-problems";
 import { ErrorSummary, Field } from "~/components/form-field";
 import { DraftUploadBreadcrumbs } from "~/drafts/draft-upload-breadcrumbs";
-import { requireDraftUpload, submitDraftUpload, uploadOutcome, uploadPage } from "~/drafts/draft-upload-pages.server";
+import { DraftUploadOutcome } from "~/drafts/draft-upload-outcome";
+import { DraftUploadOverview } from "~/drafts/draft-upload-overview";
+import { requireDraftUpload, submitDraftUpload, uploadPage } from "~/drafts/draft-upload-pages.server";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
 import { metaTranslator } from "~/i18n/meta";
@@ -11,8 +13,8 @@ import { metaTranslator } from "~/i18n/meta";
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("draftUpload.title")} · Redraft` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { consultation } = await requireDraftUpload(request, context, params.slug);
-  return { ...uploadPage(context, consultation), outcome: uploadOutcome(new URL(request.url).searchParams) };
+  const { consultation, userId } = await requireDraftUpload(request, context, params.slug);
+  return uploadPage(context, consultation, userId);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -23,27 +25,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 type Result = Partial<RefusedFile> & { errors?: Record<string, string>; values?: Record<string, string> };
 
 export default function DraftUploadPage() {
-  const { consultation, current, translationLanguages, maxMegabytes, outcome } = useLoaderData<typeof loader>();
+  const { consultation, current, translationLanguages, maxMegabytes, overview } = useLoaderData<typeof loader>();
   const result = (useActionData() ?? {}) as Result;
-  const [searchParams] = useSearchParams();
   const t = useT();
   const target = result.values?.target ?? "next";
-  const outcomeValues = outcome?.values.language ? { ...outcome.values, language: t(`language.${outcome.values.language}` as MessageKey) } : outcome?.values;
   return (
     <div className="page">
       <DraftUploadBreadcrumbs consultation={consultation} />
       <h1>{t("draftUpload.title")}</h1>
-      {outcome ? (
-        <p className="notice" role="status">
-          {t(outcome.key as MessageKey, outcomeValues)}{" "}
-          {searchParams.get("version") ? <a href={`/c/${consultation.slug}`}>{t("draftUpload.stored.read")}</a> : null}
-        </p>
-      ) : null}
+      <DraftUploadOutcome slug={consultation.slug} />
       <p>
         {current
           ? t("draftUpload.current", { number: current.number, language: t(`language.${current.language}` as MessageKey) })
           : t("draftUpload.noText")}
       </p>
+      <DraftUploadOverview {...overview} />
       <p>{t("draftUpload.intro", { max: maxMegabytes })}</p>
       <ImportProblems refused={result.problems ? { problems: result.problems, total: result.total ?? result.problems.length } : null} />
       <ErrorSummary errors={result.errors} />

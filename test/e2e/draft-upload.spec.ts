@@ -45,6 +45,8 @@ async function uploadRevisedDraft(page: Page) {
 async function fixLabelAndPublish(page: Page, checkAccessibility: boolean) {
   const slip = page.getByRole("article", { name: "Node 4: Operative paragraph OP2 bis" });
   await expect(slip).toContainText("Agencies will report every year on the progress made.");
+  // The problem is told in words, not as a bare "(OP2)".
+  await expect(slip).toContainText("Another node carries the same label. The label OP2 is already used by an earlier node.");
   await slip.getByText("Correct node 4").click();
   await slip.getByLabel("Label", { exact: true }).fill("OP3");
   await slip.getByRole("button", { name: "Change the label" }).click();
@@ -52,6 +54,7 @@ async function fixLabelAndPublish(page: Page, checkAccessibility: boolean) {
   const fixed = page.getByRole("article", { name: "Node 4: Operative paragraph OP3" });
   await expect(fixed).toContainText("Agencies will report every year on the progress made.");
   await expect(page.getByText("1 correction made.")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Label of node 4 changed from OP2 bis to OP3." })).toBeVisible();
 
   // The correction is kept with the pending upload: a reload shows it.
   await page.reload();
@@ -69,6 +72,8 @@ async function fixLabelAndPublish(page: Page, checkAccessibility: boolean) {
   await expect(page.getByText("This consultation is public: confirming publishes version 2")).toBeVisible();
   await page.getByLabel("I understand that readers will see this text at once").check();
   await page.getByRole("button", { name: "Publish as version 2" }).click();
+  // Published: back on the consultation's admin page, with the confirmation.
+  await expect(page.getByRole("heading", { level: 2, name: "Opening and closing" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Version 2 is published." })).toBeVisible();
 
   await page.getByRole("link", { name: "Read the draft" }).click();
@@ -120,6 +125,14 @@ test.describe("without JavaScript, corrections", () => {
     await expect(refused.getByLabel("Split before the words")).toHaveValue("The working group shall");
     await expect(refused.getByLabel(/^Label of the second part/)).toHaveValue("OP2");
     await expect(page.getByText("No correction made yet.")).toBeVisible();
+    // Nothing to undo: the buttons say so by their look, not only by doing nothing.
+    await expect(page.getByRole("button", { name: "Undo the last correction" })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Undo the last correction" })).toHaveCSS("cursor", "not-allowed");
+    await expect(page.getByRole("button", { name: "Start again from the file" })).toHaveCSS("cursor", "not-allowed");
+    // Labels are written left to right in every language ("2(b)", not "(b)2" in Arabic).
+    await expect(refused.getByLabel("Label", { exact: true })).toHaveAttribute("dir", "ltr");
+    // Deleting a node is not styled as the main action.
+    await expect(refused.getByRole("button", { name: "Delete this node" })).toHaveCSS("background-color", "rgb(255, 255, 255)");
 
     await refused.getByLabel(/^Label of the second part/).fill("");
     await refused.getByRole("button", { name: "Split" }).click();
@@ -144,10 +157,18 @@ test.describe("without JavaScript, corrections", () => {
     await expect(page.getByText("No correction made yet.")).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "The outline as read (2 nodes)" })).toBeVisible();
 
+    // Leaving the preview does not abandon it: the upload page and the admin page list it, to resume.
+    await page.goto(`/admin/consultations/${SLUG}/draft`);
+    await expect(page.getByRole("heading", { level: 2, name: "Previews in progress" })).toBeVisible();
+    await page.goto(`/admin/consultations/${SLUG}`);
+    await page.getByRole("link", { name: "Resume the preview of decision.md" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "The outline as read (2 nodes)" })).toBeVisible();
+
     // Discarded: nothing was stored.
     await page.getByRole("button", { name: "Discard this upload" }).click();
     await expect(page.getByRole("status").filter({ hasText: "The upload was discarded; nothing was stored." })).toBeVisible();
     await expect(page.getByText("Published now: version 1, written in English.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Resume the preview of decision.md" })).toHaveCount(0);
   });
 });
 
@@ -187,10 +208,16 @@ test("a translation is uploaded the same way, its alignment with the original sh
   await node.getByRole("button", { name: "Change the label" }).click();
   await expect(alignment.getByRole("row", { name: "PP1 Recalling its resolution 78/265, Rappelant ses travaux antérieurs," })).toBeVisible();
   await expect(alignment.getByRole("row", { name: /^OP2 .* Not found in the translation$/ })).toBeVisible();
+  // The untranslated node is a place to check, and confirming says it will show in English.
+  await expect(page.getByRole("heading", { level: 2, name: "1 place to check" })).toBeVisible();
+  await expect(page.getByText("1 node of the original has no translation and will show in English.")).toBeVisible();
 
   // In preparation, nothing is public: no deliberate tick asked.
   await page.getByRole("button", { name: "Store as the Français text of version 1" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The Français text of version 1 is stored (3 nodes aligned)." })).toBeVisible();
+  // Stored: the consultation's admin page, where the next step is.
+  await expect(page.getByRole("button", { name: "Schedule the opening" })).toBeVisible();
+  await expect(page.getByText("Translations of version 1: Français.")).toBeVisible();
   await page.goto("/c/digital-cooperation?text=fr");
   await expect(page.getByText("Rappelant ses travaux antérieurs,")).toBeVisible();
 });
