@@ -838,6 +838,7 @@ export const ar: Catalog = {
   "heard.byGroup": "التعليقات حسب فئة أصحاب المصلحة",
   "heard.byStance": "التعليقات حسب الموقف",
   "heard.dispositions": "ما قرره فريق الخبراء",
+  "heard.noDecision": "لم يُسجَّل أي قرار بعد.",
   "heard.paragraphs": "فقرةً فقرة",
   "heard.chart": "رسم بياني بالأعمدة؛ الأرقام نفسها واردة في الجدول.",
   "heard.share": "الحصة",

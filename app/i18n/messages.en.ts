@@ -831,6 +831,7 @@ export const en = {
   "heard.byGroup": "Comments by stakeholder group",
   "heard.byStance": "Comments by stance",
   "heard.dispositions": "What the expert group decided",
+  "heard.noDecision": "No decision recorded yet.",
   "heard.paragraphs": "Paragraph by paragraph",
   "heard.chart": "Bar chart; the same figures are in the table.",
   "heard.share": "Share",

@@ -829,6 +829,7 @@ export const es: Catalog = {
   "heard.byGroup": "Comentarios por grupo de partes interesadas",
   "heard.byStance": "Comentarios por posición",
   "heard.dispositions": "Lo que decidió el grupo de expertos",
+  "heard.noDecision": "Todavía no se ha registrado ninguna decisión.",
   "heard.paragraphs": "Párrafo por párrafo",
   "heard.chart": "Gráfico de barras; las mismas cifras figuran en la tabla.",
   "heard.share": "Proporción",

@@ -829,6 +829,7 @@ export const fr: Catalog = {
   "heard.byGroup": "Commentaires par groupe de parties prenantes",
   "heard.byStance": "Commentaires par position",
   "heard.dispositions": "Ce qu’a décidé le groupe d’experts",
+  "heard.noDecision": "Aucune décision n’a encore été enregistrée.",
   "heard.paragraphs": "Paragraphe par paragraphe",
   "heard.chart": "Diagramme en barres ; les mêmes chiffres figurent dans le tableau.",
   "heard.share": "Part",

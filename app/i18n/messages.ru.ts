@@ -847,6 +847,7 @@ export const ru: Catalog = {
   "heard.byGroup": "Комментарии по группам заинтересованных сторон",
   "heard.byStance": "Комментарии по позициям",
   "heard.dispositions": "Решения группы экспертов",
+  "heard.noDecision": "Решения пока не зафиксированы.",
   "heard.paragraphs": "Пункт за пунктом",
   "heard.chart": "Столбчатая диаграмма; те же данные приведены в таблице.",
   "heard.share": "Доля",

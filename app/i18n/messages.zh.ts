@@ -846,6 +846,7 @@ export const zh: Catalog = {
   "heard.byGroup": "按利益攸关方群体分列的评论",
   "heard.byStance": "按立场分列的评论",
   "heard.dispositions": "专家组的决定",
+  "heard.noDecision": "尚未记录任何决定。",
   "heard.paragraphs": "逐段情况",
   "heard.chart": "条形图；表格中列有相同的数字。",
   "heard.share": "比例",
