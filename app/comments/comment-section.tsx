@@ -387,7 +387,7 @@ export function CommentSection({
         </p>
       ) : null}
       {section.canComment || (result.refusal && !elsewhere) || (started && section.signedIn) ? (
-        <Form key={submissionId} method="post" className="form comment-form" noValidate aria-labelledby="comment-form-title">
+        <Form key={submissionId} id="add-comment" method="post" className="form comment-form" noValidate aria-labelledby="comment-form-title">
           <h3 id="comment-form-title">{label === null ? t("comment.addOnDraft") : t("comment.add", { label })}</h3>
           {!section.canComment && section.refusal && !result.refusal ? (
             <p className="notice" role="status">
@@ -422,11 +422,11 @@ export function CommentSection({
           </button>
         </Form>
       ) : section.refusal ? (
-        <p className="notice">
+        <p className="notice" id="add-comment">
           <RefusalMessage refusal={section.refusal} />
         </p>
       ) : !section.signedIn ? (
-        <p>
+        <p id="add-comment">
           <Link to={`/sign-in?redirectTo=${encodeURIComponent(returnTo)}`}>{t("comment.signInToComment")}</Link>{" "}
           <Link to={`/register?redirectTo=${encodeURIComponent(returnTo)}`}>{t("comment.orRegister")}</Link>
         </p>

@@ -38,6 +38,7 @@ export const ar: Catalog = {
   "consultation.originalText": "{language} (الأصل)",
   "consultation.footnotes": "الحواشي",
   "consultation.permalink": "رابط دائم إلى الفقرة {label}",
+  "consultation.commentLink": "علِّق",
   "consultation.countsUpdated": "حُدِّثت أعداد التعليقات.",
 
   "search.label": "البحث في المشروع",

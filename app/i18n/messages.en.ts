@@ -37,6 +37,7 @@ export const en = {
   "consultation.originalText": "{language} (original)",
   "consultation.footnotes": "Footnotes",
   "consultation.permalink": "Permalink to paragraph {label}",
+  "consultation.commentLink": "Comment",
   "consultation.countsUpdated": "The comment counts were updated.",
 
   "search.label": "Search the draft",

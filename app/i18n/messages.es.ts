@@ -35,6 +35,7 @@ export const es: Catalog = {
   "consultation.originalText": "{language} (original)",
   "consultation.footnotes": "Notas al pie",
   "consultation.permalink": "Enlace permanente al párrafo {label}",
+  "consultation.commentLink": "Comentar",
   "consultation.countsUpdated": "Se actualizaron los recuentos de comentarios.",
 
   "search.label": "Buscar en el proyecto",

@@ -35,6 +35,7 @@ export const fr: Catalog = {
   "consultation.originalText": "{language} (original)",
   "consultation.footnotes": "Notes de bas de page",
   "consultation.permalink": "Lien permanent vers le paragraphe {label}",
+  "consultation.commentLink": "Commenter",
   "consultation.countsUpdated": "Le nombre de commentaires a été mis à jour.",
 
   "search.label": "Rechercher dans le projet",

@@ -38,6 +38,7 @@ export const ru: Catalog = {
   "consultation.originalText": "{language} (оригинал)",
   "consultation.footnotes": "Сноски",
   "consultation.permalink": "Постоянная ссылка на пункт {label}",
+  "consultation.commentLink": "Прокомментировать",
   "consultation.countsUpdated": "Число комментариев обновлено.",
 
   "search.label": "Поиск по проекту",

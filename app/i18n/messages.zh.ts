@@ -35,6 +35,7 @@ export const zh: Catalog = {
   "consultation.originalText": "{language}（原文）",
   "consultation.footnotes": "脚注",
   "consultation.permalink": "第 {label} 段的永久链接",
+  "consultation.commentLink": "发表评论",
   "consultation.countsUpdated": "评论数量已更新。",
 
   "search.label": "搜索草案",

@@ -55,6 +55,24 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test.describe("finding how to comment, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("each paragraph of an open draft links to its comment form; a closed draft's do not", async ({ page }) => {
+    await page.goto("/c/unesco-ethics-of-ai");
+    const link = page.getByRole("link", { name: "Comment on paragraph 71", exact: true });
+    await expect(link).toBeVisible();
+    await expect(link).toHaveText("Comment");
+    await link.click();
+    await expect(page).toHaveURL(/\/p\/71#add-comment$/);
+    await expect(page.getByRole("link", { name: "Sign in to comment" })).toBeVisible();
+
+    await page.goto("/c/ga-78-265-trustworthy-ai");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("link", { name: /^Comment on paragraph/ })).toHaveCount(0);
+  });
+});
+
 test.describe("the draft as a whole, without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
