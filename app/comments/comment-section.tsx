@@ -1,5 +1,5 @@
-import { useState } from "react";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useRef, useState } from "react";
+import { Form, Link, useActionData, useLocation, useNavigation } from "@remix-run/react";
 import { ChannelLabel } from "~/channels/channel-label";
 import { DiffText } from "~/components/diff-text";
 import { ErrorSummary, Field, Options } from "~/components/form-field";
@@ -28,6 +28,8 @@ interface Section {
   /** Why this reader cannot comment now (null: they can, or must sign in first). */
   refusal: Refusal | null;
   submissionId: string;
+  /** The same for the reply forms, so that a reply never reuses a stored comment's id. */
+  replySubmissionId: string;
   /** What the reader just published (the redirect after a stored comment or reply says so). */
   published: "comment" | "reply" | null;
   /** The latest published version: comments on an earlier one are marked with theirs. */
@@ -56,6 +58,24 @@ interface Result {
   replyTo?: string;
   editing?: string;
   flagging?: string;
+}
+
+interface FormIdentity {
+  key: string;
+  submissionId: string;
+}
+
+/**
+ * The id a form is sent with, and its React key. Every reload of the page's data (a live update
+ * when someone else comments) brings a fresh id; the form keeps its own until what it sent is
+ * stored (the redirect says `published`), and only then starts afresh, empty, with the new one.
+ */
+function useFormIdentity(fresh: string, stored: boolean): FormIdentity {
+  const location = useLocation();
+  const key = stored ? location.key : "first";
+  const held = useRef<FormIdentity>({ key, submissionId: fresh });
+  if (held.current.key !== key) held.current = { key, submissionId: fresh };
+  return held.current;
 }
 
 /** Whether the form with this intent (and, for a reply, this parent) is being sent now. */
@@ -134,12 +154,24 @@ function CommentBody({ text, language }: { text: string; language: string }) {
   );
 }
 
-function CommentItem({ comment, paragraphText, section, reply }: { comment: ThreadComment; paragraphText: string; section: Section; reply?: boolean }) {
+function CommentItem({
+  comment,
+  paragraphText,
+  section,
+  reply,
+  replyForm,
+}: {
+  comment: ThreadComment;
+  paragraphText: string;
+  section: Section;
+  reply?: boolean;
+  replyForm: FormIdentity;
+}) {
   const t = useT();
   const result = (useActionData() ?? {}) as Result;
   const replyErrors = result.replyTo === String(comment.id) ? (result.errors ?? {}) : {};
   const replyLanguage = useLanguageGuess(result.replyTo === String(comment.id) ? result.values?.language : undefined);
-  const replySubmissionId = (result.replyTo === String(comment.id) ? result.values?.submissionId : undefined) ?? section.submissionId;
+  const replySubmissionId = (result.replyTo === String(comment.id) ? result.values?.submissionId : undefined) ?? replyForm.submissionId;
   const replySubmitting = useSubmitting("reply", comment.id);
   return (
     <li id={`comment-${comment.id}`} className={`comment comment--${comment.stance ?? "reply"}`}>
@@ -235,7 +267,7 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
         {comment.replies.length > 0 ? (
           <ol className="comment__replies" aria-label={t("comment.replies")}>
             {comment.replies.map((r) => (
-              <CommentItem key={r.id} comment={r} paragraphText={paragraphText} section={section} reply />
+              <CommentItem key={r.id} comment={r} paragraphText={paragraphText} section={section} reply replyForm={replyForm} />
             ))}
           </ol>
         ) : null}
@@ -243,7 +275,7 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
         {(section.canComment || result.replyTo === String(comment.id)) && !reply && comment.status === "visible" ? (
           // Keyed by the submission: once a reply is stored the box closes, empty, with a new id;
           // a refused one keeps its id, its text and stays open.
-          <details key={replySubmissionId} className="comment__reply" open={result.replyTo === String(comment.id)}>
+          <details key={replyForm.key} className="comment__reply" open={result.replyTo === String(comment.id)}>
             <summary>{t("comment.reply")}</summary>
             <Form method="post" className="form" noValidate>
               <input type="hidden" name="intent" value="reply" />
@@ -320,9 +352,10 @@ export function CommentSection({
   const values = elsewhere ? {} : (result.values ?? {});
   const { form: formError, ...fieldErrors } = errors;
   const commentLanguage = useLanguageGuess(values.language);
-  // A refused form keeps the id it was sent with (sending it again cannot store it twice); a stored
-  // one gets the loader's new id, and the key makes a new, empty form for it.
-  const submissionId = values.submissionId ?? section.submissionId;
+  // A refused form keeps the id it was sent with (sending it again cannot store it twice).
+  const commentForm = useFormIdentity(section.submissionId, section.published === "comment");
+  const replyForm = useFormIdentity(section.replySubmissionId, section.published === "reply");
+  const submissionId = values.submissionId ?? commentForm.submissionId;
   const submitting = useSubmitting("comment");
   // Once someone has started writing, the form stays even if the consultation closes meanwhile
   // (a live update): the notice says so, and nothing typed is lost.
@@ -371,7 +404,7 @@ export function CommentSection({
       {section.threads.length > 0 ? (
         <ol className="comment-list">
           {section.threads.map((c) => (
-            <CommentItem key={c.id} comment={c} paragraphText={paragraphText} section={section} />
+            <CommentItem key={c.id} comment={c} paragraphText={paragraphText} section={section} replyForm={replyForm} />
           ))}
         </ol>
       ) : null}
@@ -387,7 +420,7 @@ export function CommentSection({
         </p>
       ) : null}
       {section.canComment || (result.refusal && !elsewhere) || (started && section.signedIn) ? (
-        <Form key={submissionId} id="add-comment" method="post" className="form comment-form" noValidate aria-labelledby="comment-form-title">
+        <Form key={commentForm.key} id="add-comment" method="post" className="form comment-form" noValidate aria-labelledby="comment-form-title">
           <h3 id="comment-form-title">{label === null ? t("comment.addOnDraft") : t("comment.add", { label })}</h3>
           {!section.canComment && section.refusal && !result.refusal ? (
             <p className="notice" role="status">

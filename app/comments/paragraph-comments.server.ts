@@ -75,6 +75,7 @@ export async function commentSection(request: Request, context: AppLoadContext, 
     currentVersion: currentVersion(context.db, consultation.id)?.number ?? null,
     closedAt: state === "closed" || state === "results-published" ? (consultation.closesAt?.toISOString() ?? null) : null,
     submissionId: randomUUID(),
+    replySubmissionId: randomUUID(),
     published: publishedSchema.parse(new URL(request.url).searchParams.get("published")),
   };
 }
