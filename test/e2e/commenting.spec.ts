@@ -215,6 +215,28 @@ test("a comment posted in one browser appears in another without a reload", asyn
   await viewerContext.close();
 });
 
+test("what a participant is typing stays when someone else's comment arrives live", async ({ page, browser, server }) => {
+  const writerContext = await browser.newContext({ baseURL: server.url });
+  const writer = await writerContext.newPage();
+  await signInAs(writer, "participant1@demo.redraft.org");
+  const watching = liveConnectionAcknowledged(writer);
+  await writer.goto(PARAGRAPH);
+  await watching;
+  const form = writer.getByRole("form", { name: "Comment on paragraph 71" });
+  await form.getByLabel("Concern").check();
+  await form.getByLabel("Your comment").fill("Still thinking about this.");
+
+  await postComment(page, "participant@demo.redraft.org", "Question", "Who audits the audits?");
+  await expect(writer.getByRole("article", { name: /Priya Participant/ })).toContainText("Who audits the audits?");
+  await expect(form.getByLabel("Your comment")).toHaveValue("Still thinking about this.");
+  await expect(form.getByLabel("Concern")).toBeChecked();
+  // Sent now, it is stored once.
+  await form.getByRole("button", { name: "Publish my comment" }).click();
+  await expect(writer.getByRole("status").filter({ hasText: "Your comment is published." })).toBeVisible();
+  await expect(writer.getByRole("status").filter({ hasText: /^2 comments$/ })).toBeVisible();
+  await writerContext.close();
+});
+
 test("the draft page's count and stance bar of a paragraph go up live when someone comments on it", async ({ page, browser, server }) => {
   const viewerContext = await browser.newContext({ baseURL: server.url });
   const viewer = await viewerContext.newPage();
