@@ -36,6 +36,9 @@ const PERMISSIONS: Record<string, Permission> = {
   "manage consultations": { action: "consultation.manage" },
   "comment while open": { action: "comment.create", consultation: OPEN },
   "comment once closed": { action: "comment.create", consultation: CLOSED },
+  "endorse someone else's comment while open": { action: "comment.endorse", consultation: OPEN, authorId: 8 },
+  "endorse one's own comment": { action: "comment.endorse", consultation: OPEN, authorId: 7 },
+  "endorse someone else's comment once closed": { action: "comment.endorse", consultation: CLOSED, authorId: 8 },
   "view the working draft": { action: "draft.view", consultation: OPEN },
   "edit the working draft": { action: "draft.edit", consultation: OPEN },
   "edit another consultation's draft": { action: "draft.edit", consultation: OTHER },
@@ -80,6 +83,9 @@ const MATRIX: Record<keyof typeof PERMISSIONS, [boolean, boolean, boolean, boole
   "manage consultations": [N, N, N, N, N, Y],
   "comment while open": [N, Y, Y, Y, Y, Y],
   "comment once closed": [N, N, N, N, N, N],
+  "endorse someone else's comment while open": [N, Y, Y, Y, Y, Y],
+  "endorse one's own comment": [N, N, N, N, N, N],
+  "endorse someone else's comment once closed": [N, N, N, N, N, N],
   "view the working draft": [N, N, Y, Y, Y, Y],
   "edit the working draft": [N, N, Y, Y, N, Y],
   "edit another consultation's draft": [N, N, N, N, N, Y],
@@ -125,7 +131,7 @@ describe("the permission matrix", () => {
   it("covers every permission the code knows", () => {
     const covered = new Set(Object.values(PERMISSIONS).map((p) => p.action));
     const all: PermissionAction[] = [
-      "consultation.list", "consultation.read", "comment.create", "draft.view", "draft.edit", "draft.publish", "draft.upload", "analysis.view",
+      "consultation.list", "consultation.read", "comment.create", "comment.endorse", "draft.view", "draft.edit", "draft.publish", "draft.upload", "analysis.view",
       "comment.moderate", "account.manage", "users.list", "users.changeRole", "experts.manage",
       "stakeholderGroups.manage", "outbox.read", "profiles.readFull", "moderation.log.read", "input.record",
       "comments.review", "export.public", "export.private", "whatWeHeard.read", "consultation.manage",

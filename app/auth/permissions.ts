@@ -51,6 +51,8 @@ export type Permission =
   | { action: "consultation.read"; consultation: Omit<ConsultationRef, "id"> & { id?: number } }
   | { action: "consultation.manage" }
   | { action: "comment.create"; consultation: ConsultationRef }
+  /** authorId: the comment's author (null for input recorded on behalf of a group). */
+  | { action: "comment.endorse"; consultation: ConsultationRef; authorId: number | null }
   | { action: "draft.view"; consultation: ConsultationRef }
   | { action: "draft.edit"; consultation: ConsultationRef }
   | { action: "draft.publish"; consultation: ConsultationRef }
@@ -100,6 +102,9 @@ export function can(actor: Actor, permission: Permission, now: Date = new Date()
       const groups = groupsOf(permission.consultation);
       return groups.length === 0 || (user.stakeholderGroupId != null && groups.includes(user.stakeholderGroupId));
     }
+    case "comment.endorse":
+      // "I agree" is others' support: endorsing one's own comment would count its author twice.
+      return can(actor, { action: "comment.create", consultation: permission.consultation }, now) && permission.authorId !== user?.userId;
     case "draft.view":
       return secretariat || user?.role === "moderator" || isExpert(actor, permission.consultation.id);
     case "analysis.view":

@@ -1,5 +1,5 @@
-import { useState } from "react";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { useRef, useState } from "react";
+import { Form, Link, useActionData, useLocation, useNavigation } from "@remix-run/react";
 import { ChannelLabel } from "~/channels/channel-label";
 import { DiffText } from "~/components/diff-text";
 import { ErrorSummary, Field, Options } from "~/components/form-field";
@@ -28,6 +28,10 @@ interface Section {
   /** Why this reader cannot comment now (null: they can, or must sign in first). */
   refusal: Refusal | null;
   submissionId: string;
+  /** The same for the reply forms, so that a reply never reuses a stored comment's id. */
+  replySubmissionId: string;
+  /** What the reader just published (the redirect after a stored comment or reply says so). */
+  published: "comment" | "reply" | null;
   /** The latest published version: comments on an earlier one are marked with theirs. */
   currentVersion: number | null;
   /** Passage comments as marked in the text shown (null when it is a translation). */
@@ -54,6 +58,31 @@ interface Result {
   replyTo?: string;
   editing?: string;
   flagging?: string;
+}
+
+interface FormIdentity {
+  key: string;
+  submissionId: string;
+}
+
+/**
+ * The id a form is sent with, and its React key. Every reload of the page's data (a live update
+ * when someone else comments) brings a fresh id; the form keeps its own until what it sent is
+ * stored (the redirect says `published`), and only then starts afresh, empty, with the new one.
+ */
+function useFormIdentity(fresh: string, stored: boolean): FormIdentity {
+  const location = useLocation();
+  const key = stored ? location.key : "first";
+  const held = useRef<FormIdentity>({ key, submissionId: fresh });
+  if (held.current.key !== key) held.current = { key, submissionId: fresh };
+  return held.current;
+}
+
+/** Whether the form with this intent (and, for a reply, this parent) is being sent now. */
+function useSubmitting(intent: string, parentId?: number) {
+  const navigation = useNavigation();
+  const sent = navigation.state === "submitting" ? navigation.formData : undefined;
+  return sent?.get("intent") === intent && (parentId === undefined || sent.get("parentId") === String(parentId));
 }
 
 /** The words a passage comment is about, linked to their highlight, or said to be gone. */
@@ -125,11 +154,25 @@ function CommentBody({ text, language }: { text: string; language: string }) {
   );
 }
 
-function CommentItem({ comment, paragraphText, section, reply }: { comment: ThreadComment; paragraphText: string; section: Section; reply?: boolean }) {
+function CommentItem({
+  comment,
+  paragraphText,
+  section,
+  reply,
+  replyForm,
+}: {
+  comment: ThreadComment;
+  paragraphText: string;
+  section: Section;
+  reply?: boolean;
+  replyForm: FormIdentity;
+}) {
   const t = useT();
   const result = (useActionData() ?? {}) as Result;
   const replyErrors = result.replyTo === String(comment.id) ? (result.errors ?? {}) : {};
   const replyLanguage = useLanguageGuess(result.replyTo === String(comment.id) ? result.values?.language : undefined);
+  const replySubmissionId = (result.replyTo === String(comment.id) ? result.values?.submissionId : undefined) ?? replyForm.submissionId;
+  const replySubmitting = useSubmitting("reply", comment.id);
   return (
     <li id={`comment-${comment.id}`} className={`comment comment--${comment.stance ?? "reply"}`}>
       <article aria-labelledby={`comment-${comment.id}-author`}>
@@ -171,7 +214,7 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
         <footer className="comment__actions">
           {comment.edited ? <span>{t("comment.edited")}</span> : null}
           <span>{t("comment.endorsements", { count: comment.endorsements })}</span>
-          {section.canComment && comment.status === "visible" ? (
+          {section.canComment && !comment.mine && comment.status === "visible" ? (
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="endorse" />
               <input type="hidden" name="commentId" value={comment.id} />
@@ -224,18 +267,20 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
         {comment.replies.length > 0 ? (
           <ol className="comment__replies" aria-label={t("comment.replies")}>
             {comment.replies.map((r) => (
-              <CommentItem key={r.id} comment={r} paragraphText={paragraphText} section={section} reply />
+              <CommentItem key={r.id} comment={r} paragraphText={paragraphText} section={section} reply replyForm={replyForm} />
             ))}
           </ol>
         ) : null}
         {/* Also after a refused reply, so what was typed is not lost. */}
         {(section.canComment || result.replyTo === String(comment.id)) && !reply && comment.status === "visible" ? (
-          <details className="comment__reply" open={result.replyTo === String(comment.id)}>
+          // Keyed by the submission: once a reply is stored the box closes, empty, with a new id;
+          // a refused one keeps its id, its text and stays open.
+          <details key={replyForm.key} className="comment__reply" open={result.replyTo === String(comment.id)}>
             <summary>{t("comment.reply")}</summary>
             <Form method="post" className="form" noValidate>
               <input type="hidden" name="intent" value="reply" />
               <input type="hidden" name="parentId" value={comment.id} />
-              <input type="hidden" name="submissionId" value={section.submissionId} />
+              <input type="hidden" name="submissionId" value={replySubmissionId} />
               <Field name="body" id={`reply-${comment.id}`} label={t("comment.replyTo", { author: comment.author })} error={replyErrors.body}>
                 <textarea
                   rows={3}
@@ -245,7 +290,9 @@ function CommentItem({ comment, paragraphText, section, reply }: { comment: Thre
                 />
               </Field>
               <CommentLanguageField id={`reply-language-${comment.id}`} guess={replyLanguage} />
-              <button type="submit">{t("comment.replySubmit")}</button>
+              <button type="submit" disabled={replySubmitting}>
+                {t("comment.replySubmit")}
+              </button>
             </Form>
           </details>
         ) : null}
@@ -305,6 +352,11 @@ export function CommentSection({
   const values = elsewhere ? {} : (result.values ?? {});
   const { form: formError, ...fieldErrors } = errors;
   const commentLanguage = useLanguageGuess(values.language);
+  // A refused form keeps the id it was sent with (sending it again cannot store it twice).
+  const commentForm = useFormIdentity(section.submissionId, section.published === "comment");
+  const replyForm = useFormIdentity(section.replySubmissionId, section.published === "reply");
+  const submissionId = values.submissionId ?? commentForm.submissionId;
+  const submitting = useSubmitting("comment");
   // Once someone has started writing, the form stays even if the consultation closes meanwhile
   // (a live update): the notice says so, and nothing typed is lost.
   const [started, setStarted] = useState(false);
@@ -352,18 +404,23 @@ export function CommentSection({
       {section.threads.length > 0 ? (
         <ol className="comment-list">
           {section.threads.map((c) => (
-            <CommentItem key={c.id} comment={c} paragraphText={paragraphText} section={section} />
+            <CommentItem key={c.id} comment={c} paragraphText={paragraphText} section={section} replyForm={replyForm} />
           ))}
         </ol>
       ) : null}
 
+      {section.published && !result.errors ? (
+        <p className="notice" role="status">
+          {t(section.published === "reply" ? "comment.replyPublished" : "comment.published")}
+        </p>
+      ) : null}
       {result.refusal && elsewhere ? (
         <p className="error-summary" role="alert">
           <RefusalMessage refusal={result.refusal} />
         </p>
       ) : null}
       {section.canComment || (result.refusal && !elsewhere) || (started && section.signedIn) ? (
-        <Form method="post" className="form comment-form" noValidate aria-labelledby="comment-form-title">
+        <Form key={commentForm.key} id="add-comment" method="post" className="form comment-form" noValidate aria-labelledby="comment-form-title">
           <h3 id="comment-form-title">{label === null ? t("comment.addOnDraft") : t("comment.add", { label })}</h3>
           {!section.canComment && section.refusal && !result.refusal ? (
             <p className="notice" role="status">
@@ -383,7 +440,7 @@ export function CommentSection({
             <ErrorSummary errors={fieldErrors} />
           )}
           <input type="hidden" name="intent" value="comment" />
-          <input type="hidden" name="submissionId" value={values.submissionId ?? section.submissionId} />
+          <input type="hidden" name="submissionId" value={submissionId} />
           <ChosenPassageField passage={passage ?? passageFromValues(values, paragraphText)} error={fieldErrors.passage} onClear={onClearPassage} />
           <StanceFieldset legend={t("comment.stance")} value={values.stance} error={fieldErrors.stance} />
           <Field name="body" label={t("comment.body")} hint={t("comment.body.hint")} error={fieldErrors.body}>
@@ -393,14 +450,16 @@ export function CommentSection({
           <Field name="proposedText" label={t("comment.proposedText")} hint={t("comment.proposedText.hint")} error={fieldErrors.proposedText} optional>
             <textarea rows={6} maxLength={10_000} defaultValue={values.proposedText ?? paragraphText} />
           </Field>
-          <button type="submit">{t("comment.submit")}</button>
+          <button type="submit" disabled={submitting}>
+            {t("comment.submit")}
+          </button>
         </Form>
       ) : section.refusal ? (
-        <p className="notice">
+        <p className="notice" id="add-comment">
           <RefusalMessage refusal={section.refusal} />
         </p>
       ) : !section.signedIn ? (
-        <p>
+        <p id="add-comment">
           <Link to={`/sign-in?redirectTo=${encodeURIComponent(returnTo)}`}>{t("comment.signInToComment")}</Link>{" "}
           <Link to={`/register?redirectTo=${encodeURIComponent(returnTo)}`}>{t("comment.orRegister")}</Link>
         </p>

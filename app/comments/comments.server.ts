@@ -122,7 +122,7 @@ export function addReply(db: Db, input: { author: User; consultationId: number }
  */
 export function commentShownOnPage(db: Db, commentId: number, consultationId: number, nodeId: string | null) {
   return db
-    .select({ id: comments.id })
+    .select({ id: comments.id, authorId: comments.authorId })
     .from(comments)
     .where(
       and(

@@ -75,8 +75,12 @@ export async function commentSection(request: Request, context: AppLoadContext, 
     currentVersion: currentVersion(context.db, consultation.id)?.number ?? null,
     closedAt: state === "closed" || state === "results-published" ? (consultation.closesAt?.toISOString() ?? null) : null,
     submissionId: randomUUID(),
+    replySubmissionId: randomUUID(),
+    published: publishedSchema.parse(new URL(request.url).searchParams.get("published")),
   };
 }
+
+const publishedSchema = z.enum(["comment", "reply"]).nullable().catch(null);
 
 const PASSWORDLESS = (form: FormData) =>
   Object.fromEntries([...form].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v).slice(0, 20_000)]));
@@ -140,7 +144,11 @@ export async function submitParagraphForm(
   if (intent === "endorse") {
     const id = z.coerce.number().int().positive().safeParse(form.get("commentId"));
     if (!id.success) throw data(translatableError("error.invalidForm"), { status: 400 });
-    if (!commentShownOnPage(context.db, id.data, consultation.id, nodeId)) throw data(translatableError("error.commentNotFound"), { status: 404 });
+    const endorsed = commentShownOnPage(context.db, id.data, consultation.id, nodeId);
+    if (!endorsed) throw data(translatableError("error.commentNotFound"), { status: 404 });
+    if (!can(signedIn.actor, { action: "comment.endorse", consultation, authorId: endorsed.authorId }, now)) {
+      return data({ errors: { form: "comment.endorseOwn" }, values }, { status: 403 });
+    }
     toggleEndorsement(context.db, id.data, signedIn.user.id);
     context.announce?.({ slug, nodeId, kind: "endorsement" });
     return redirect(`${page}#comment-${id.data}`);
@@ -151,7 +159,7 @@ export async function submitParagraphForm(
     const reply = addReply(context.db, { ...parsed.data, author: signedIn.user, consultationId: consultation.id });
     if (!reply) throw data(translatableError("error.commentNotFound"), { status: 404 });
     context.announce?.({ slug, nodeId, kind: "reply" });
-    return redirect(`${page}#comment-${reply.id}`);
+    return redirect(`${page}?published=reply#comment-${reply.id}`);
   }
   const parsed = commentSchema.safeParse(values);
   // Passages are words of a paragraph; the draft as a whole has none.
@@ -173,5 +181,5 @@ export async function submitParagraphForm(
     passage: passage ? { anchor: workingDraft ? { ...passage, workingDraft } : passage } : null,
   });
   commentsChanged(context, consultation.id, { slug, nodeId, kind: "comment" });
-  return redirect(`${page}#comment-${comment.id}`);
+  return redirect(`${page}?published=comment#comment-${comment.id}`);
 }

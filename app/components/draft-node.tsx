@@ -44,10 +44,13 @@ export function DraftNodeView({
   slug,
   discussion,
   commentsQuery = "",
+  commentable = false,
 }: {
   node: DraftNode;
   slug: string;
   discussion?: { counts: StanceCounts; heat: number };
+  /** The consultation takes comments now: each paragraph says so, with a link to its form. */
+  commentable?: boolean;
   /** The comment filter the counts were made with, carried to the paragraph's comments. */
   commentsQuery?: string;
 }) {
@@ -81,6 +84,12 @@ export function DraftNodeView({
       <div className="draft-node__body">
         <ParagraphText text={node.text} />
         <Footnotes footnotes={node.footnotes} />
+        {commentable && node.label !== null ? (
+          // The number on the side is a permalink few recognise as the way to comment.
+          <a className="draft-node__comment" href={`${paragraphPath(slug, node.label)}#add-comment`} aria-label={t("comment.add", { label: node.label })}>
+            {t("consultation.commentLink")}
+          </a>
+        ) : null}
         {discussion && node.label !== null ? (
           <DraftDiscussion slug={slug} label={node.label} counts={discussion.counts} commentsQuery={commentsQuery} />
         ) : null}

@@ -16,7 +16,7 @@ describe("the export tally", () => {
     tally.add(row({ id: 2, participantKey: "u1", region: "africa", stance: "concern", decision: "accepted", rationale: "Yes" }));
     tally.add(row({ id: 3, nodeId: "n2", paragraph: "OP2", channel: "regional-consultation", peopleRepresented: 40, participantKey: "m1" }));
     expect(tally.total).toBe(3);
-    expect(tally.people).toBe(42);
+    expect(tally.people).toBe(41);
     expect(tally.participants.size).toBe(2);
     const op1 = tally.paragraphs.get("n1")!;
     expect(op1.total).toBe(2);
@@ -26,5 +26,23 @@ describe("the export tally", () => {
     const channels = tally.participation.get("channel")!;
     expect(channels.get("regional-consultation")).toMatchObject({ comments: 1, people: 40 });
     expect(channels.get("online")!.participants.size).toBe(1);
+  });
+
+  it("counts the people a participant represents once, however many comments they write", () => {
+    const tally = new Tally();
+    // Two individuals online, two comments each: 4 comments from 2 participants, 2 people.
+    for (const [id, participantKey] of [[1, "user 1"], [2, "user 1"], [3, "user 2"], [4, "user 2"]] as const) tally.add(row({ id, participantKey }));
+    expect(tally.total).toBe(4);
+    expect(tally.participants.size).toBe(2);
+    expect(tally.people).toBe(2);
+    // A meeting's recorded input, twice under one key: its 30 people once.
+    tally.add(row({ id: 5, participantKey: "meeting 9", channel: "regional-consultation", peopleRepresented: 30 }));
+    tally.add(row({ id: 6, participantKey: "meeting 9", channel: "regional-consultation", peopleRepresented: 30, region: "africa" }));
+    expect(tally.people).toBe(32);
+    expect(tally.participation.get("channel")!.get("online")).toMatchObject({ comments: 4, people: 2 });
+    expect(tally.participation.get("channel")!.get("regional-consultation")).toMatchObject({ comments: 2, people: 30 });
+    // Per region, the meeting counts where it spoke: 30 in each.
+    expect(tally.participation.get("region")!.get("africa")).toMatchObject({ comments: 1, people: 30 });
+    expect(tally.participation.get("region")!.get("europe-north-america")).toMatchObject({ comments: 5, people: 32 });
   });
 });

@@ -24,7 +24,21 @@ export interface ParagraphTally {
 export interface Participation {
   comments: number;
   participants: Set<string>;
+  /** People represented, each participant once (see `Tally.people`). */
   people: number;
+  peopleByParticipant: Map<string, number>;
+}
+
+/**
+ * Records how many people a participant speaks for and returns by how much the total grows: a
+ * participant's second comment adds nobody (online: one person; recorded input: its stated number,
+ * the largest if its comments differ).
+ */
+function representPeople(byParticipant: Map<string, number>, participantKey: string, people: number): number {
+  const before = byParticipant.get(participantKey) ?? 0;
+  if (people <= before) return 0;
+  byParticipant.set(participantKey, people);
+  return people - before;
 }
 
 export const PARTICIPATION_DIMENSIONS = ["region", "electoral", "group", "channel"] as const;
@@ -41,7 +55,9 @@ export class Tally {
   readonly byDecision: Counts = new Map();
   readonly participants = new Set<string>();
   total = 0;
+  /** People represented: counted once per participant, not once per comment. */
   people = 0;
+  private readonly peopleByParticipant = new Map<string, number>();
 
   add(row: CompiledRow): void {
     const participantKey = row.participantKey;
@@ -60,7 +76,7 @@ export class Tally {
       p.decided.push({ id: row.id, decision: row.decision, rationale: row.rationale, stakeholderGroup: row.stakeholderGroup, region: row.region });
     }
     this.total += 1;
-    this.people += row.peopleRepresented;
+    this.people += representPeople(this.peopleByParticipant, participantKey, row.peopleRepresented);
     this.participants.add(participantKey);
     bump(this.byRegion, row.region);
     bump(this.byGroup, row.stakeholderGroup);
@@ -75,10 +91,10 @@ export class Tally {
     for (const d of PARTICIPATION_DIMENSIONS) {
       const byValue = this.participation.get(d)!;
       let entry = byValue.get(values[d]);
-      if (!entry) byValue.set(values[d], (entry = { comments: 0, participants: new Set(), people: 0 }));
+      if (!entry) byValue.set(values[d], (entry = { comments: 0, participants: new Set(), people: 0, peopleByParticipant: new Map() }));
       entry.comments += 1;
       entry.participants.add(participantKey);
-      entry.people += row.peopleRepresented;
+      entry.people += representPeople(entry.peopleByParticipant, participantKey, row.peopleRepresented);
     }
   }
 }

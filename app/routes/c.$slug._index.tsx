@@ -6,6 +6,7 @@ import { SearchForm } from "~/components/search-form";
 import { headingTitle, nodeAnchor, tableOfContents } from "~/drafts/outline";
 import { loadReadableDraft } from "~/drafts/reading.server";
 import { can } from "~/auth/permissions";
+import { effectiveStatus } from "~/consultations/lifecycle";
 import { stanceCountsByNode, threadFilterSchema } from "~/comments/comments.server";
 import { LanguageFilter } from "~/components/language-filter";
 import { TextLanguages } from "~/components/text-languages";
@@ -50,13 +51,15 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     canAnalyse: can(actor, { action: "analysis.view", consultation: ref }),
     canReview: can(actor, { action: "comments.review", consultation: ref }),
     showHeard: can(actor, { action: "whatWeHeard.read", consultation: ref }),
+    // Open by the clock: anyone may follow the link (to sign in first if need be).
+    commentable: effectiveStatus(ref, new Date()) === "open",
     // Per paragraph: its comments by stance, and its share of the most discussed paragraph's count.
     discussion: Object.fromEntries([...counts].map(([nodeId, c]) => [nodeId, { counts: c, heat: c.total / most }])),
   };
 }
 
 export default function ConsultationPage() {
-  const { consultation, version, nodes, canRevise, canRecordInput, canUpload, canManage, canAnalyse, canReview, showHeard, discussion, language, text, liveCursor } =
+  const { consultation, version, nodes, canRevise, canRecordInput, canUpload, canManage, canAnalyse, canReview, showHeard, discussion, language, text, liveCursor, commentable } =
     useLoaderData<typeof loader>();
   const t = useT();
   const toc = tableOfContents(nodes);
@@ -136,6 +139,7 @@ export default function ConsultationPage() {
                 slug={consultation.slug}
                 discussion={discussion[node.nodeId]}
                 commentsQuery={languageQuery}
+                commentable={commentable}
               />
             ))}
           </article>

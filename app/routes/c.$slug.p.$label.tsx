@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { CommentSection } from "~/comments/comment-section";
 import { PassagePicker, PassageText, type ChosenPassage } from "~/comments/passage-text";
@@ -62,8 +62,12 @@ export default function ParagraphPage() {
   const textRef = useRef<HTMLDivElement>(null);
   const [passage, setPassage] = useState<ChosenPassage | null>(null);
   // A new form (after a comment is stored) starts on the whole paragraph again; a refused one keeps
-  // its passage through the values it sent back.
-  useEffect(() => setPassage(null), [comments?.submissionId]);
+  // its passage through the values it sent back. A live reload of the page's data keeps it.
+  const location = useLocation();
+  const published = comments?.published ?? null;
+  useEffect(() => {
+    if (published === "comment") setPassage(null);
+  }, [location.key, published]);
   const choosePassage = (chosen: ChosenPassage) => {
     setPassage(chosen);
     // Straight to the comment: the stance is the form's first question.

@@ -17,7 +17,20 @@ export function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 /** A table of counts with a bar per row; the figures are the text alternative of the bars. */
-function CountsTable({ id, title, rows, label }: { id: string; title: string; rows: { key: string; count: number }[]; label: (key: string) => string }) {
+function CountsTable({
+  id,
+  title,
+  rows,
+  label,
+  empty,
+}: {
+  id: string;
+  title: string;
+  rows: { key: string; count: number }[];
+  label: (key: string) => string;
+  /** What to say instead of a table with headers only. */
+  empty?: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const max = Math.max(1, ...rows.map((r) => r.count));
@@ -25,28 +38,32 @@ function CountsTable({ id, title, rows, label }: { id: string; title: string; ro
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <table className="data-table">
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{title}</th>
-            <th scope="col">{t("export.col.comments")}</th>
-            <th scope="col">{t("heard.share")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{label(r.key)}</th>
-              <td>{formatValue(r.count, "number", locale)}</td>
-              <td>
-                <span className="heard-bar" style={{ width: `${(r.count / max) * 12}rem` }} aria-hidden="true" />{" "}
-                {formatValue(r.count / total, "percent", locale)}
-              </td>
+      {rows.length === 0 && empty ? (
+        <p>{empty}</p>
+      ) : (
+        <table className="data-table">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{title}</th>
+              <th scope="col">{t("export.col.comments")}</th>
+              <th scope="col">{t("heard.share")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{label(r.key)}</th>
+                <td>{formatValue(r.count, "number", locale)}</td>
+                <td className="heard-share">
+                  <span className="heard-bar" style={{ width: `${(r.count / max) * 12}rem` }} aria-hidden="true" />{" "}
+                  {formatValue(r.count / total, "percent", locale)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
@@ -70,7 +87,7 @@ export default function WhatWeHeardPage() {
           <CountsTable id="by-region" title={t("heard.byRegion")} rows={page.byRegion} label={(k) => t(`region.${k}` as MessageKey)} />
           <CountsTable id="by-group" title={t("heard.byGroup")} rows={page.byGroup} label={(k) => k} />
           <CountsTable id="by-stance" title={t("heard.byStance")} rows={page.byStance} label={(k) => t(`stance.${k}` as MessageKey)} />
-          <CountsTable id="by-decision" title={t("heard.dispositions")} rows={page.byDecision} label={(k) => t(`decision.${k}` as MessageKey)} />
+          <CountsTable id="by-decision" title={t("heard.dispositions")} rows={page.byDecision} label={(k) => t(`decision.${k}` as MessageKey)} empty={t("heard.noDecision")} />
           <p>
             <a href={`/c/${slug}/export/summary.pdf`}>{t("export.summaryPdf")}</a> · <a href={`/c/${slug}/export/summary.docx`}>{t("export.summaryDocx")}</a> ·{" "}
             <a href={`/c/${slug}/export/open-data.json`}>{t("export.json")}</a>

@@ -50,7 +50,7 @@ export default function RegisterPage() {
         <CountrySelect countries={countries} defaultValue={values.countryCode} error={errors.countryCode} />
         <Field name="stakeholderGroupId" label={t("field.stakeholderGroup")} error={errors.stakeholderGroupId}>
           <select required defaultValue={values.stakeholderGroupId ?? ""}>
-            <Options empty={t("field.country.choose")} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
+            <Options empty={t("field.stakeholderGroup.choose")} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
           </select>
         </Field>
         <Field name="organisation" label={t("field.organisation")} optional error={errors.organisation}>

@@ -23,6 +23,8 @@ test.describe("without JavaScript", () => {
 
     await page.getByLabel("Password", { exact: true }).fill("a long and personal passphrase");
     await page.getByLabel("Country", { exact: true }).selectOption({ label: "Kenya" });
+    // Its empty choice asks for a group, not (as it once did) a country.
+    await expect(page.getByLabel("Stakeholder group").locator("option").first()).toHaveText("Choose a stakeholder group…");
     await page.getByLabel("Stakeholder group").selectOption({ label: "Youth organisation" });
     await page.getByRole("textbox", { name: "Organisation" }).fill("Nairobi Youth for Digital Rights");
     await page.getByLabel("on behalf of my organisation").check();

@@ -55,6 +55,24 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test.describe("finding how to comment, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("each paragraph of an open draft links to its comment form; a closed draft's do not", async ({ page }) => {
+    await page.goto("/c/unesco-ethics-of-ai");
+    const link = page.getByRole("link", { name: "Comment on paragraph 71", exact: true });
+    await expect(link).toBeVisible();
+    await expect(link).toHaveText("Comment");
+    await link.click();
+    await expect(page).toHaveURL(/\/p\/71#add-comment$/);
+    await expect(page.getByRole("link", { name: "Sign in to comment" })).toBeVisible();
+
+    await page.goto("/c/ga-78-265-trustworthy-ai");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("link", { name: /^Comment on paragraph/ })).toHaveCount(0);
+  });
+});
+
 test.describe("the draft as a whole, without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -67,7 +85,7 @@ test.describe("the draft as a whole, without JavaScript", () => {
     await form.getByLabel("General remark").check();
     await form.getByLabel("Your comment").fill("The text should say how it will be reviewed after adoption.");
     await form.getByRole("button", { name: "Publish my comment" }).click();
-    await expect(page).toHaveURL(/\/c\/unesco-ethics-of-ai\/comments#comment-\d+$/);
+    await expect(page).toHaveURL(/\/c\/unesco-ethics-of-ai\/comments\?published=comment#comment-\d+$/);
     const item = page.getByRole("article", { name: "Priya Participant · Civil society / NGO · India" });
     await expect(item).toContainText("The text should say how it will be reviewed after adoption.");
     await expect(page.getByRole("status").filter({ hasText: "1 comment" })).toBeVisible();
@@ -87,6 +105,61 @@ test("what people type is shown as text, never run", async ({ page }) => {
   expect(await item.locator("img, script").count()).toBe(0);
   expect(await item.getByRole("link").count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test("after publishing, the comment form starts afresh and says so; clicking Publish twice stores one comment", async ({ page }) => {
+  await signInAs(page, "participant@demo.redraft.org");
+  await page.goto(PARAGRAPH);
+  const form = page.getByRole("form", { name: "Comment on paragraph 71" });
+  await form.getByLabel("Proposed amendment").check();
+  await form.getByLabel("Your comment").fill("Say who is meant.");
+  await form.getByRole("button", { name: "Publish my comment" }).dblclick();
+  await expect(page.getByRole("status").filter({ hasText: "Your comment is published." })).toBeVisible();
+  await expect(form.getByLabel("Your comment")).toHaveValue("");
+  await expect(form.getByLabel("Proposed amendment")).not.toBeChecked();
+  // Clicking again sends an empty form, refused: nothing is stored twice.
+  await form.getByRole("button", { name: "Publish my comment" }).click();
+  await expect(page.getByText("Choose your position on the paragraph.").last()).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "1 comment" })).toBeVisible();
+  await expect(page.getByRole("article", { name: /Priya Participant/ })).toHaveCount(1);
+
+  // A reply: the box closes, and opens again empty.
+  const comment = page.getByRole("article", { name: /Priya Participant/ });
+  await comment.getByText("Reply", { exact: true }).click();
+  await comment.getByLabel(/Reply to/).fill("And say it in every language.");
+  await comment.getByRole("button", { name: "Publish my reply" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your reply is published." })).toBeVisible();
+  await expect(comment.getByLabel(/Reply to/)).toBeHidden();
+  await comment.getByText("Reply", { exact: true }).click();
+  await expect(comment.getByLabel(/Reply to/)).toHaveValue("");
+});
+
+test.describe("endorsing one's own comment, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("is not offered, and a forged request is refused", async ({ page, server }) => {
+    await signInAs(page, "participant@demo.redraft.org");
+    await page.goto(PARAGRAPH);
+    const form = page.getByRole("form", { name: "Comment on paragraph 71" });
+    await form.getByLabel("Support").check();
+    await form.getByLabel("Your comment").fill("My own view.");
+    await form.getByRole("button", { name: "Publish my comment" }).click();
+    const own = page.getByRole("article", { name: /Priya Participant/ });
+    await expect(own).toContainText("My own view.");
+    await expect(own.getByRole("button", { name: "I agree" })).toHaveCount(0);
+    const commentId = /#comment-(\d+)$/.exec(page.url())?.[1];
+    expect(commentId).toBeDefined();
+
+    const response = await page.request.post(`${server.url}${PARAGRAPH}`, {
+      form: { intent: "endorse", commentId: String(commentId) },
+      headers: { Origin: server.url },
+    });
+    expect(response.status()).toBe(403);
+    expect(await response.text()).toContain("You cannot endorse your own comment.");
+    await page.goto(PARAGRAPH);
+    await expect(own.getByText("No endorsement")).toBeVisible();
+  });
 });
 
 test("replies and endorsements", async ({ page }) => {
@@ -140,6 +213,28 @@ test("a comment posted in one browser appears in another without a reload", asyn
   await expect(viewer.getByRole("status").filter({ hasText: "1 comment" })).toBeVisible();
   expect(await viewer.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
   await viewerContext.close();
+});
+
+test("what a participant is typing stays when someone else's comment arrives live", async ({ page, browser, server }) => {
+  const writerContext = await browser.newContext({ baseURL: server.url });
+  const writer = await writerContext.newPage();
+  await signInAs(writer, "participant1@demo.redraft.org");
+  const watching = liveConnectionAcknowledged(writer);
+  await writer.goto(PARAGRAPH);
+  await watching;
+  const form = writer.getByRole("form", { name: "Comment on paragraph 71" });
+  await form.getByLabel("Concern").check();
+  await form.getByLabel("Your comment").fill("Still thinking about this.");
+
+  await postComment(page, "participant@demo.redraft.org", "Question", "Who audits the audits?");
+  await expect(writer.getByRole("article", { name: /Priya Participant/ })).toContainText("Who audits the audits?");
+  await expect(form.getByLabel("Your comment")).toHaveValue("Still thinking about this.");
+  await expect(form.getByLabel("Concern")).toBeChecked();
+  // Sent now, it is stored once.
+  await form.getByRole("button", { name: "Publish my comment" }).click();
+  await expect(writer.getByRole("status").filter({ hasText: "Your comment is published." })).toBeVisible();
+  await expect(writer.getByRole("status").filter({ hasText: /^2 comments$/ })).toBeVisible();
+  await writerContext.close();
 });
 
 test("the draft page's count and stance bar of a paragraph go up live when someone comments on it", async ({ page, browser, server }) => {
