@@ -14,15 +14,7 @@ async function switchToArabic(page: Page) {
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
 }
 
-/**
- * The hang detector's budget for one page (load and axe). The configured test timeout suits a test
- * doing a few steps; these tests walk up to a dozen heavy pages, so their budget grows with the walk
- * instead of failing a busy machine's run for being slow rather than stuck.
- */
-const BUDGET_PER_PAGE_MS = 60_000;
-
 async function checkPages(page: Page, paths: string[]) {
-  test.setTimeout(test.info().timeout + BUDGET_PER_PAGE_MS * paths.length);
   for (const path of paths) {
     await test.step(path, async () => {
       const response = await page.goto(path);
