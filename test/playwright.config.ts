@@ -11,14 +11,18 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   // Timeouts detect hangs; they are not speed targets (those are in bench/). CI machines are
-  // shared and noisy, and a second copy of the suite may run beside this one, so they are
-  // generous: a test waits for what a user would wait for, never for a fixed time.
-  timeout: 180_000,
+  // shared and noisy, and a second copy of the suite may run beside this one. A hang is caught at
+  // the step that hangs (an action, a navigation, an expectation); the whole test's timeout is only
+  // a backstop, since the long tests (a dozen pages under axe, two editors typing) were seen to take
+  // over three minutes on an overloaded machine while every step kept moving.
+  timeout: 600_000,
   expect: { timeout: 30_000 },
   reporter: [["list"], ["json", { outputFile: "./.tmp/playwright.json" }]],
   use: {
     ...devices["Desktop Chrome"],
     trace: "retain-on-failure",
+    actionTimeout: 60_000,
+    navigationTimeout: 90_000,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       args: [
