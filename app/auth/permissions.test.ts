@@ -136,7 +136,7 @@ describe("the permission matrix", () => {
       "consultation.list", "consultation.read", "comment.create", "comment.endorse", "draft.view", "draft.edit", "draft.publish", "draft.upload", "analysis.view",
       "comment.moderate", "account.manage", "users.list", "users.changeRole", "experts.manage",
       "stakeholderGroups.manage", "outbox.read", "profiles.readFull", "moderation.log.read", "input.record",
-      "comments.review", "export.public", "export.private", "whatWeHeard.read", "consultation.manage",
+      "comments.review", "export.public", "export.private", "whatWeHeard.read", "consultation.manage", "addressAllowances.manage",
     ];
     expect([...covered].sort()).toEqual([...all].sort());
   });
