@@ -5,6 +5,7 @@
  * last one is answered. Run with `npm run build && npx tsx bench/refusal-bench.ts`. Prints a
  * Markdown row for docs/benchmarks.md. Not a test: timings depend on the machine.
  */
+import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { cpus, loadavg, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -18,6 +19,12 @@ const PAGE = "/c/unesco-ethics-of-ai/p/OP1";
 const server = await startServer();
 const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 const cookie = await sessionCookie(server, "participant@demo.redraft.org");
+
+/** The server process's CPU time so far (user + system), in ms: a cost the host's other load does not inflate. */
+function serverCpuMs(): number {
+  const fields = readFileSync(`/proc/${server.child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
 
 function post(): Promise<{ status: number; bytes: number; retryAfter?: string }> {
   const body = new URLSearchParams({ stance: "remark", body: "A comment typed with care, refused for now.", submissionId: crypto.randomUUID() }).toString();
@@ -55,6 +62,7 @@ try {
   const statuses = new Map<number, number>();
   let bytes = 0;
   const load: number[] = [loadavg()[0]!];
+  const cpuBefore = serverCpuMs();
   const end = performance.now() + DURATION_S * 1000;
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
@@ -68,12 +76,13 @@ try {
     }),
   );
   load.push(loadavg()[0]!);
+  const cpuPerRefusal = (serverCpuMs() - cpuBefore) / times.length;
   times.sort((a, b) => a - b);
   const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(1);
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString()}; load ${load.map((l) => l.toFixed(1)).join(" → ")}`);
   console.log(`accepted before the limit: ${accepted}; statuses: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")}`);
-  console.log("| connections | refusals/s | p50 (ms) | p99 (ms) | bytes per refusal |");
-  console.log(`| ${CONNECTIONS} | ${(times.length / DURATION_S).toFixed(0)} | ${at(50)} | ${at(99)} | ${bytes} |`);
+  console.log("| connections | refusals/s | p50 (ms) | p99 (ms) | server CPU per refusal (ms) | bytes per refusal |");
+  console.log(`| ${CONNECTIONS} | ${(times.length / DURATION_S).toFixed(0)} | ${at(50)} | ${at(99)} | ${cpuPerRefusal.toFixed(2)} | ${bytes} |`);
 } finally {
   agent.destroy();
   await server.stop();

@@ -12,7 +12,7 @@ import { actorFromCookieHeader } from "../auth/session.server";
 import { rateLimits, retryAfterSeconds, writeChecks } from "../auth/rate-limit.server";
 import { minutesToWait, writeKind, type WriteKind } from "../auth/rate-limit-rules";
 import { MAX_BODY_BYTES, refuseTooLarge } from "../http/bounded-body.server";
-import { requestLocale } from "../i18n/locale.server";
+import { negotiateLocale } from "../i18n/negotiate-locale";
 import { createTranslator, textDirection, type Locale } from "../i18n/translate";
 import "../i18n/catalogs.server";
 
@@ -67,8 +67,8 @@ export function contributionGate(context: AppLoadContext): RequestHandler {
       const form = new URLSearchParams(body.toString("utf8"));
       const refusal = refusals[KINDS.indexOf(writeKind(form.get("intent")))]!;
       if (refusal.allowed) return next();
-      const headers = new Headers({ cookie: req.get("cookie") ?? "", "accept-language": req.get("accept-language") ?? "" });
-      const locale = await requestLocale(new Request(`http://localhost${req.originalUrl}`, { headers }), requestContext, signedIn);
+      // A signed-in reader's pages are in their profile's language (locale.server.ts).
+      const locale = negotiateLocale({ profile: signedIn.user.language, acceptLanguage: req.get("accept-language") });
       res
         .status(429)
         .set("Retry-After", String(retryAfterSeconds(refusal.msBeforeNext)))
