@@ -12,6 +12,7 @@ import { actorFromCookieHeader } from "../auth/session.server";
 import { rateLimits, retryAfterSeconds, writeChecks } from "../auth/rate-limit.server";
 import { minutesToWait, writeKind, type WriteKind } from "../auth/rate-limit-rules";
 import { MAX_BODY_BYTES, refuseTooLarge } from "../http/bounded-body.server";
+import { tooLargePage } from "../http/http-guards.server";
 import { negotiateLocale } from "../i18n/negotiate-locale";
 import { createTranslator, textDirection, type Locale } from "../i18n/translate";
 import "../i18n/catalogs.server";
@@ -61,7 +62,7 @@ export function contributionGate(context: AppLoadContext): RequestHandler {
       const refusals = await Promise.all(KINDS.map((kind) => limits.refusal(writeChecks(requestContext, kind, signedIn.user.id))));
       if (refusals.every((r) => r.allowed)) return next();
       const body = await readBody(req, MAX_BODY_BYTES);
-      if (body === null) return refuseTooLarge(req, res, "");
+      if (body === null) return refuseTooLarge(req, res, tooLargePage());
       // The body is read: Remix gets it from here (bounded-body.server.ts).
       res.locals.body = body;
       const form = new URLSearchParams(body.toString("utf8"));

@@ -124,8 +124,16 @@ describe("with the default limits", () => {
     expect(answer.body.length).toBeLessThan(5_000);
     expect(storedCount(server, "My carefully drafted")).toBe(0);
 
-    // The neighbour at the same address goes on; the flooder can still endorse.
-    expect((await comment(server, await neighbour!, "Neighbour's comment")).status).toBe(302);
+    // The neighbour at the same address goes on; the flooder can still endorse (a kind of write
+    // with its own limits: the page in front read the body to tell, and handed it on).
+    const neighbours = await comment(server, await neighbour!, "Neighbour's comment");
+    expect(neighbours.status).toBe(302);
+    const neighbourComment = /#comment-(\d+)/.exec(String(neighbours.headers.location))![1]!;
+    const endorsed = await post(server, PAGE, { intent: "endorse", commentId: neighbourComment }, { cookie });
+    expect(endorsed.status).toBe(302);
+    const db = new Database(server.databasePath, { readonly: true });
+    expect(db.prepare("select count(*) as n from endorsements where comment_id = ?").get(Number(neighbourComment))).toEqual({ n: 1 });
+    db.close();
   });
 
   it("answers the 429 page in the reader's language", async () => {
