@@ -35,6 +35,9 @@ import { DEMO_PASSWORD, seedDemoAccounts } from "./seeds/seed-demo-accounts.serv
 import { seedDemoConsultations } from "./seeds/seed-demo.server";
 import { seedDemoComments } from "./seeds/seed-demo-comments.server";
 import { LifecycleScheduler } from "./app/consultations/lifecycle-scheduler.server";
+import { RateLimits } from "./app/auth/rate-limit.server";
+import { AllowedAddresses } from "./app/auth/address-allowances.server";
+import { contributionGate } from "./app/comments/contribution-gate.server";
 
 function readConfig(): Config {
   try {
@@ -81,7 +84,8 @@ if (config.nodeEnv !== "production") {
 }
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-const context: AppLoadContext = { db, config };
+// One instance each for the process: the gate below and the Remix build share them.
+const context: AppLoadContext = { db, config, rateLimits: new RateLimits(config.rateLimits), allowedAddresses: new AllowedAddresses(db) };
 
 const requestActivity = new RequestActivity();
 const app = express();
@@ -112,6 +116,8 @@ app.use((req, res, next) => {
   }
   next();
 });
+// A comment over the rate limit is answered with a light page before Remix renders anything.
+app.use(contributionGate(context));
 app.all(
   "*",
   createBoundedRequestHandler({

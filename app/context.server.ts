@@ -3,6 +3,8 @@ import type { CollabServer } from "../realtime/collab/collab-server.server";
 import type { ConsultationChange } from "../realtime/protocol";
 import type { Config } from "./config/env.server";
 import type { Background } from "./analysis/stepwise";
+import type { RateLimits } from "./auth/rate-limit.server";
+import type { AllowedAddresses } from "./auth/address-allowances.server";
 
 /** What the server hands every loader and action: built once per process in server.ts. */
 export interface AppContext {
@@ -10,6 +12,9 @@ export interface AppContext {
   config: Config;
   /** The client's address, for rate limits (Express's req.ip). */
   clientIp?: string;
+  /** The process's rate limits and the meeting addresses exempt from per-address ones (decision 027). */
+  rateLimits?: RateLimits;
+  allowedAddresses?: AllowedAddresses;
   /** The nonce this response's Content-Security-Policy allows scripts with. */
   cspNonce?: string;
   /** The co-editing server, for the live state of open working drafts. */

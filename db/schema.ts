@@ -685,3 +685,27 @@ export type DocumentVersion = typeof documentVersions.$inferSelect;
 export type OutlineNodeRow = typeof outlineNodes.$inferSelect;
 export type PendingDraftImport = typeof pendingDraftImports.$inferSelect;
 export type ConsultationEvent = typeof consultationEvents.$inferSelect;
+
+/**
+ * Address ranges the secretariat allows for a meeting (decision 027): addresses in an active one
+ * are exempt from per-address rate limits (per-account limits still apply). Rows are kept after
+ * expiry or revocation as the record of who allowed what, when.
+ */
+export const addressAllowances = sqliteTable(
+  "address_allowances",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Normalised CIDR (app/auth/address-ranges.ts): "196.201.214.0/24", "2001:db8:12::/48". */
+    range: text("range").notNull(),
+    label: text("label").notNull(),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdByName: text("created_by_name").notNull(),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    revokedById: integer("revoked_by_id").references(() => users.id, { onDelete: "set null" }),
+    revokedByName: text("revoked_by_name"),
+  },
+  (t) => [index("address_allowances_expires_idx").on(t.expiresAt)],
+);
+export type AddressAllowance = typeof addressAllowances.$inferSelect;

@@ -6,7 +6,7 @@
 import { data, redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { clientAddress, failuresAt, forgive, isLimited, limit, signInDelayMs, tryConsume } from "../auth/rate-limit.server";
+import { addressCheck, clientAddress, rateLimits, signInDelayMs, throwIfRefused } from "../auth/rate-limit.server";
 import { passwordProblem, verifyPassword } from "../auth/password.server";
 import { dropPreviousSession, endAllSessions, endSession, startSession, type SignedInUser } from "../auth/session.server";
 import { fieldErrors, registrationSchema } from "./profile-schema";
@@ -42,10 +42,15 @@ function invalid(form: FormData, errors: Record<string, string>) {
 export { safeRedirect };
 
 export async function submitRegistration(request: Request, context: AppLoadContext) {
-  await limit("registerPerIp", clientAddress(context));
   const form = await request.formData();
-  const email = String(form.get("email") ?? "").trim().toLowerCase();
-  if (email) await limit("registerPerAccount", email);
+  const email = String(form.get("email") ?? "").trim().toLowerCase().slice(0, 320);
+  // Each registration creates an account, so successes count too; the address's share is a room's.
+  throwIfRefused(
+    await rateLimits(context).consumeAll([
+      ...addressCheck(context, "registerPerAddress"),
+      ...(email ? [{ name: "registerPerAccount" as const, key: email }] : []),
+    ]),
+  );
   const parsed = registrationSchema.safeParse(Object.fromEntries(form));
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   const problem = passwordProblem(String(form.get("password") ?? ""), email);
@@ -73,26 +78,24 @@ const signInSchema = z.object({
 
 export async function submitSignIn(request: Request, context: AppLoadContext) {
   const form = await request.formData();
-  await limit("signInPerIp", clientAddress(context));
   const parsed = signInSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(form, { form: "signIn.failed", ...fieldErrors(parsed.error) });
+  const limits = rateLimits(context);
   const accountKey = parsed.data.email;
-  const ip = clientAddress(context);
-  const pairKey = `${accountKey}|${ip}`;
-  // This address has failed too often, at this account or at all: it waits (429). Others do not.
-  if (await isLimited("signInFailuresPerAccountAndIp", pairKey)) await limit("signInFailuresPerAccountAndIp", pairKey);
-  if (await isLimited("signInFailuresPerIp", ip)) await limit("signInFailuresPerIp", ip);
+  const pairKey = `${accountKey}|${clientAddress(context)}`;
+  // Failures only: a room of people signing in at once from one address all get in. An address
+  // that failed too often, at this account or at all, waits (429); others do not.
+  const failures = [{ name: "signInFailuresPerAccountAndAddress" as const, key: pairKey }, ...addressCheck(context, "signInFailuresPerAddress")];
+  throwIfRefused(await limits.refusal(failures));
   // Failures at this account from anywhere slow every attempt at it down, never lock it.
-  const delay = signInDelayMs(await failuresAt("signInFailuresPerAccount", accountKey));
+  const delay = signInDelayMs(await limits.count("signInFailuresPerAccount", accountKey));
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   const user = await authenticate(context.db, parsed.data.email, parsed.data.password);
   if (!user) {
-    await tryConsume("signInFailuresPerAccount", accountKey);
-    await tryConsume("signInFailuresPerIp", ip);
-    await limit("signInFailuresPerAccountAndIp", pairKey);
+    await limits.record([{ name: "signInFailuresPerAccount", key: accountKey }, ...failures]);
     return invalid(form, { form: "signIn.failed" });
   }
-  await forgive("signInFailuresPerAccountAndIp", pairKey);
+  await limits.forgive("signInFailuresPerAccountAndAddress", pairKey);
   await dropPreviousSession(request, context.db, context.config);
   const cookie = await startSession(context.db, context.config, user.id, parsed.data.remember);
   return redirect(safeRedirect(form.get("redirectTo"), "/"), { headers: { "Set-Cookie": cookie } });
@@ -105,10 +108,11 @@ export async function submitSignOut(request: Request, context: AppLoadContext) {
 
 export async function submitForgotPassword(request: Request, context: AppLoadContext) {
   const form = await request.formData();
-  await limit("resetPerIp", clientAddress(context));
   const parsed = z.string().trim().toLowerCase().pipe(z.email()).safeParse(form.get("email"));
   if (!parsed.success) return invalid(form, { email: "field.email.invalid" });
-  await limit("resetPerAccount", parsed.data);
+  throwIfRefused(
+    await rateLimits(context).consumeAll([...addressCheck(context, "resetPerAddress"), { name: "resetPerAccount", key: parsed.data }]),
+  );
   // The link is on the configured origin: a forged Host header must not point it elsewhere.
   requestPasswordReset(context.db, parsed.data, context.config.publicOrigin);
   await deliverOutbox(context.db, context.config);

@@ -69,6 +69,7 @@ const PERMISSIONS: Record<string, Permission> = {
   "read what we heard once results are published": { action: "whatWeHeard.read", consultation: PUBLISHED },
   "export without personal data once results are published": { action: "export.public", consultation: PUBLISHED },
   "comment once results are published": { action: "comment.create", consultation: PUBLISHED },
+  "allow a meeting's address range": { action: "addressAllowances.manage" },
 };
 
 // Rows: permissions; columns: anonymous, participant, expert, expert lead, moderator, secretariat.
@@ -116,6 +117,7 @@ const MATRIX: Record<keyof typeof PERMISSIONS, [boolean, boolean, boolean, boole
   "read what we heard once results are published": [Y, Y, Y, Y, Y, Y],
   "export without personal data once results are published": [Y, Y, Y, Y, Y, Y],
   "comment once results are published": [N, N, N, N, N, N],
+  "allow a meeting's address range": [N, N, N, N, N, Y],
 };
 
 describe("the permission matrix", () => {
@@ -134,7 +136,7 @@ describe("the permission matrix", () => {
       "consultation.list", "consultation.read", "comment.create", "comment.endorse", "draft.view", "draft.edit", "draft.publish", "draft.upload", "analysis.view",
       "comment.moderate", "account.manage", "users.list", "users.changeRole", "experts.manage",
       "stakeholderGroups.manage", "outbox.read", "profiles.readFull", "moderation.log.read", "input.record",
-      "comments.review", "export.public", "export.private", "whatWeHeard.read", "consultation.manage",
+      "comments.review", "export.public", "export.private", "whatWeHeard.read", "consultation.manage", "addressAllowances.manage",
     ];
     expect([...covered].sort()).toEqual([...all].sort());
   });

@@ -71,7 +71,9 @@ export type Permission =
   | { action: "experts.manage" }
   | { action: "stakeholderGroups.manage" }
   | { action: "outbox.read" }
-  | { action: "profiles.readFull" };
+  | { action: "profiles.readFull" }
+  /** Exempting a meeting's address range from per-address rate limits for a day. */
+  | { action: "addressAllowances.manage" };
 
 export type PermissionAction = Permission["action"];
 
@@ -143,6 +145,7 @@ export function can(actor: Actor, permission: Permission, now: Date = new Date()
     case "moderation.log.read":
     case "profiles.readFull":
     case "export.private":
+    case "addressAllowances.manage":
       return secretariat;
   }
 }

@@ -53,6 +53,8 @@ function RefusalMessage({ refusal }: { refusal: Refusal }) {
 
 interface Result {
   refusal?: Refusal;
+  /** A rate-limit refusal: when to try again. */
+  wait?: { minutes: number };
   errors?: Record<string, string>;
   values?: Record<string, string>;
   replyTo?: string;
@@ -351,6 +353,8 @@ export function CommentSection({
   const errors = elsewhere ? {} : (result.errors ?? {});
   const values = elsewhere ? {} : (result.values ?? {});
   const { form: formError, ...fieldErrors } = errors;
+  // "comment.tooMany" says when to try again; a reply, edit or report refused so keeps its own text.
+  const formMessage = (key: string) => t(key as MessageKey, key === "comment.tooMany" ? { minutes: result.wait?.minutes ?? 1 } : undefined);
   const commentLanguage = useLanguageGuess(values.language);
   // A refused form keeps the id it was sent with (sending it again cannot store it twice).
   const commentForm = useFormIdentity(section.submissionId, section.published === "comment");
@@ -418,6 +422,10 @@ export function CommentSection({
         <p className="error-summary" role="alert">
           <RefusalMessage refusal={result.refusal} />
         </p>
+      ) : elsewhere && result.errors?.form ? (
+        <p className="error-summary" role="alert">
+          {formMessage(result.errors.form)}
+        </p>
       ) : null}
       {section.canComment || (result.refusal && !elsewhere) || (started && section.signedIn) ? (
         <Form key={commentForm.key} id="add-comment" method="post" className="form comment-form" noValidate aria-labelledby="comment-form-title">
@@ -434,7 +442,7 @@ export function CommentSection({
             </p>
           ) : formError ? (
             <p className="error-summary" role="alert">
-              {t(formError as MessageKey)}
+              {formMessage(formError)}
             </p>
           ) : (
             <ErrorSummary errors={fieldErrors} />

@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { fieldErrors } from "../accounts/profile-schema";
 import { can } from "../auth/permissions";
-import { clientAddress, tryConsume } from "../auth/rate-limit.server";
+import { rateLimits, retryAfterSeconds, writeChecks } from "../auth/rate-limit.server";
+import { minutesToWait, writeKind } from "../auth/rate-limit-rules";
 import { getSignedInUser } from "../auth/session.server";
 import { currentVersion, getConsultationBySlug } from "../drafts/drafts.server";
 import { requestLocale } from "../i18n/locale.server";
@@ -112,10 +113,17 @@ export async function submitParagraphForm(
     const where = { reply: { replyTo: values.parentId }, edit: { editing: values.commentId }, flag: { flagging: values.commentId } }[String(form.get("intent"))] ?? {};
     return data({ errors: { form: why.key }, values, refusal: why, ...where }, { status: 403 });
   }
-  const allowed =
-    (await tryConsume("contributionPerAccount", String(signedIn.user.id))) &&
-    (await tryConsume("contributionPerIp", clientAddress(context)));
-  if (!allowed) return data({ errors: { form: "comment.tooMany" }, values }, { status: 429 });
+  // The account's own limit first of all; the address's only bounds many accounts together.
+  const limited = await rateLimits(context).consumeAll(writeChecks(context, writeKind(form.get("intent")), signedIn.user.id));
+  if (!limited.allowed) {
+    // With JavaScript the form shows this and keeps its text; without, contribution-gate.server.ts
+    // answers before the page is rendered (this answer remains for a request that raced past it).
+    const where = { reply: { replyTo: values.parentId }, edit: { editing: values.commentId }, flag: { flagging: values.commentId } }[String(form.get("intent"))] ?? {};
+    return data(
+      { errors: { form: "comment.tooMany" }, values, wait: { minutes: minutesToWait(limited.msBeforeNext) }, ...where },
+      { status: 429, headers: { "Retry-After": String(retryAfterSeconds(limited.msBeforeNext)) } },
+    );
+  }
 
   const page = label === null ? `/c/${slug}/comments` : `/c/${slug}/p/${encodeURIComponent(label).replace(/%28/g, "(").replace(/%29/g, ")")}`;
   const intent = form.get("intent");

@@ -35,6 +35,9 @@ describe("configuration from the environment", () => {
     [{ PUBLIC_ORIGIN: "https://redraft.example.org/consult?x=1" }, /^PUBLIC_ORIGIN: must be an origin only/],
     [{ NODE_ENV: "production" }, /^PUBLIC_ORIGIN: is required in production/],
     [{ TRUST_PROXY: "everyone" }, /^TRUST_PROXY: must be a number of proxies/],
+    [{ RATE_LIMIT_PEOPLE_PER_ADDRESS: "0" }, /^RATE_LIMIT_PEOPLE_PER_ADDRESS: must be between 1 and 100000 \(got "0"\)$/],
+    [{ RATE_LIMIT_PEOPLE_PER_ADDRESS: "many" }, /^RATE_LIMIT_PEOPLE_PER_ADDRESS: must be a whole number/],
+    [{ RATE_LIMIT_ACCOUNT_WRITES: "20000" }, /^RATE_LIMIT_ACCOUNT_WRITES: must be between 1 and 10000/],
   ])("names the variable and the reason for %o", (env, message) => {
     expect(problems(env)).toEqual([expect.stringMatching(message)]);
   });
@@ -85,6 +88,14 @@ describe("public origin", () => {
     expect(config.publicOrigin).toBe("http://localhost:4100");
     expect(config.trustedOrigins).toContain("http://127.0.0.1:4100");
     expect(config.trustedOrigins.every((o) => o.endsWith(":4100"))).toBe(true);
+  });
+});
+
+describe("rate limit sizes", () => {
+  const db = () => join(mkdtempSync(join(tmpdir(), "redraft-limits-")), "r.db");
+  it("default to a room of 300 people per address and 40 writes per account in 10 minutes", () => {
+    expect(loadConfig({ DATABASE_PATH: db() }).rateLimits).toEqual({ peoplePerAddress: 300, accountWrites: 40 });
+    expect(loadConfig({ DATABASE_PATH: db(), RATE_LIMIT_PEOPLE_PER_ADDRESS: "1000", RATE_LIMIT_ACCOUNT_WRITES: "60" }).rateLimits).toEqual({ peoplePerAddress: 1000, accountWrites: 60 });
   });
 });
 

@@ -57,6 +57,21 @@ const envSchema = z.object({
     .min(0, { error: "must be between 0 and 100000" })
     .max(100_000, { error: "must be between 0 and 100000" })
     .default(3000),
+  // Per-address limits are sized for this many people behind one address (a meeting room behind
+  // one NAT, decision 027); the per-account limits are the main defence against flooding.
+  RATE_LIMIT_PEOPLE_PER_ADDRESS: z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be between 1 and 100000" })
+    .max(100_000, { error: "must be between 1 and 100000" })
+    .default(300),
+  // Comments, replies and edits one account may send in 10 minutes.
+  RATE_LIMIT_ACCOUNT_WRITES: z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be between 1 and 10000" })
+    .max(10_000, { error: "must be between 1 and 10000" })
+    .default(40),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === "production" && !env.PUBLIC_ORIGIN) {
     ctx.addIssue({
@@ -86,6 +101,8 @@ export interface Config {
   mailFrom: string;
   /** Synthetic comments on the demo consultation at first start, outside production. */
   demoComments: number;
+  /** The sizes the rate limits derive from (app/auth/rate-limit-rules.ts). */
+  rateLimits: { peoplePerAddress: number; accountWrites: number };
 }
 
 export class ConfigError extends Error {
@@ -160,5 +177,6 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     demoComments: parsed.DEMO_COMMENTS,
+    rateLimits: { peoplePerAddress: parsed.RATE_LIMIT_PEOPLE_PER_ADDRESS, accountWrites: parsed.RATE_LIMIT_ACCOUNT_WRITES },
   };
 }

@@ -139,7 +139,10 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, tooLargePage: (
     headers: createRemixHeaders(req.headers),
     signal: controller.signal,
   };
-  if (req.method !== "GET" && req.method !== "HEAD") {
+  if (Buffer.isBuffer(res.locals.body)) {
+    // Read (and bounded) already by a layer in front, the contribution gate.
+    init.body = new Uint8Array(res.locals.body);
+  } else if (req.method !== "GET" && req.method !== "HEAD") {
     const limit = bodyLimitFor(req.get("content-type"));
     const bounded = new ByteLimit(limit, () => refuseTooLarge(req, res, tooLargePage()));
     req.pipe(bounded);

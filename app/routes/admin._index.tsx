@@ -21,6 +21,7 @@ export default function AdminHome() {
         <li><Link to="/admin/participants">{t("admin.participants")}</Link></li>
         <li><Link to="/admin/experts">{t("admin.experts")}</Link></li>
         <li><Link to="/admin/stakeholder-groups">{t("admin.stakeholderGroups")}</Link></li>
+        <li><Link to="/admin/address-allowances">{t("admin.allowances")}</Link></li>
         <li><Link to="/admin/outbox">{t("admin.outbox")}</Link></li>
         <li><Link to="/moderation">{t("moderation.title")}</Link></li>
         <li><Link to="/admin/moderation-log">{t("moderation.log")}</Link></li>
