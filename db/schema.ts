@@ -685,3 +685,15 @@ export type DocumentVersion = typeof documentVersions.$inferSelect;
 export type OutlineNodeRow = typeof outlineNodes.$inferSelect;
 export type PendingDraftImport = typeof pendingDraftImports.$inferSelect;
 export type ConsultationEvent = typeof consultationEvents.$inferSelect;
+
+/**
+ * A number per consultation that moves with every write changing what its pages show, so a cached
+ * page is known current by reading one row (app/http/page-cache.server.ts, decision 025). Kept by
+ * triggers in the migration page-revision-triggers, inside the writing transaction, whichever
+ * connection writes (the server, a command-line import). Row 0 moves with writes that change every
+ * consultation's pages: participants' public names and stakeholder groups.
+ */
+export const pageRevisions = sqliteTable("page_revisions", {
+  consultationId: integer("consultation_id").primaryKey(),
+  revision: integer("revision").notNull().default(0),
+});

@@ -57,6 +57,20 @@ const envSchema = z.object({
     .min(0, { error: "must be between 0 and 100000" })
     .max(100_000, { error: "must be between 0 and 100000" })
     .default(3000),
+  // The cache of rendered public pages (decision 025): its memory bound, and how long a page is
+  // served before it is rendered again even if nothing it shows was written (0 MB: no cache).
+  PAGE_CACHE_MB: z.coerce
+    .number({ error: "must be a whole number of megabytes" })
+    .int({ error: "must be a whole number of megabytes" })
+    .min(0, { error: "must be between 0 and 4096" })
+    .max(4096, { error: "must be between 0 and 4096" })
+    .default(64),
+  PAGE_CACHE_MAX_AGE_SECONDS: z.coerce
+    .number({ error: "must be a whole number of seconds" })
+    .int({ error: "must be a whole number of seconds" })
+    .min(1, { error: "must be between 1 and 86400" })
+    .max(86_400, { error: "must be between 1 and 86400" })
+    .default(300),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === "production" && !env.PUBLIC_ORIGIN) {
     ctx.addIssue({
@@ -86,6 +100,10 @@ export interface Config {
   mailFrom: string;
   /** Synthetic comments on the demo consultation at first start, outside production. */
   demoComments: number;
+  /** Memory for cached pages, in bytes (0: pages are not cached). */
+  pageCacheBytes: number;
+  /** How long a cached page is served at most, in milliseconds. */
+  pageCacheMaxAgeMs: number;
 }
 
 export class ConfigError extends Error {
@@ -160,5 +178,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     demoComments: parsed.DEMO_COMMENTS,
+    pageCacheBytes: parsed.PAGE_CACHE_MB * 1024 * 1024,
+    pageCacheMaxAgeMs: parsed.PAGE_CACHE_MAX_AGE_SECONDS * 1000,
   };
 }
