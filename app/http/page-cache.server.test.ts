@@ -49,6 +49,24 @@ describe("PageCache", () => {
     expect(cache.size).toBe(1);
   });
 
+  it("serves the previous page while the newer one renders during a burst, and the newer one after", async () => {
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
+    await cache.serve("k", "1", async () => html("first"));
+    let finish!: () => void;
+    const slow = new Promise<void>((resolve) => (finish = resolve));
+    const rendering = cache.serve("k", "2", async () => {
+      await slow;
+      return html("second");
+    });
+    const meanwhile = await cache.serve("k", "2", async () => html("never rendered"));
+    expect(meanwhile instanceof Response ? "" : meanwhile.identity.toString()).toContain("first");
+    finish();
+    const rendered = await rendering;
+    expect(rendered instanceof Response ? "" : rendered.identity.toString()).toContain("second");
+    const after = await cache.serve("k", "2", async () => html("never rendered"));
+    expect(after instanceof Response ? "" : after.identity.toString()).toContain("second");
+  });
+
   it("renders again after the maximum age even when nothing was written", async () => {
     let now = 0;
     const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 1000, now: () => now });

@@ -48,12 +48,18 @@ const ENTRY_OVERHEAD = 2048;
 export class PageCache {
   private readonly pages = new Map<string, Stored>();
   private readonly flights = new Map<string, Promise<CachedPage | null>>();
+  /** Renders in progress per address (whatever their revision). */
+  private readonly rendering = new Map<string, number>();
   private totalBytes = 0;
   /** Counted for the benchmark and the tests: renders started and pages served from memory. */
-  readonly stats = { hits: 0, renders: 0, evictions: 0 };
+  readonly stats = { hits: 0, stale: 0, renders: 0, evictions: 0 };
 
+  /**
+   * `maxStaleMs`: how old (since it was rendered) a page of an earlier revision may be and still be
+   * served while the newer one is being rendered.
+   */
   constructor(
-    private readonly options: { maxBytes: number; maxAgeMs: number; now?: () => number },
+    private readonly options: { maxBytes: number; maxAgeMs: number; maxStaleMs?: number; now?: () => number },
   ) {}
 
   private now(): number {
@@ -72,10 +78,12 @@ export class PageCache {
   get(key: string, revision: string): CachedPage | undefined {
     const stored = this.pages.get(key);
     if (!stored) return undefined;
-    if (stored.revision !== revision || this.now() - stored.page.storedAt >= this.options.maxAgeMs) {
+    if (this.now() - stored.page.storedAt >= this.options.maxAgeMs) {
       this.remove(key);
       return undefined;
     }
+    // An older revision stays until the newer page replaces it: readers may get it meanwhile.
+    if (stored.revision !== revision) return undefined;
     this.pages.delete(key);
     this.pages.set(key, stored);
     this.stats.hits += 1;
@@ -106,12 +114,24 @@ export class PageCache {
    * The page for `key` at `revision`: from memory, or rendered once however many ask at the same
    * time. A response that may not be stored (not a 200 HTML page, or one setting a cookie) goes to
    * the request that rendered it; the others that waited render their own.
+   *
+   * During a burst of writes the revision moves faster than the page renders: were every reader to
+   * wait for the page of the revision they saw, they would all wait on renders, one after another.
+   * So while a newer page is being rendered, readers who find no current one get the page kept
+   * from the previous revision (at most `maxStaleMs` old, 10 s), and one render at a time keeps it
+   * moving. A reader who asks when no render is in progress — alone, or the first after a write —
+   * starts the render and gets the current page.
    */
   async serve(key: string, revision: string, render: () => Promise<Response>, policy: string | null = null): Promise<CachedPage | Response> {
     const hit = this.get(key, revision);
     if (hit) return hit;
     const flightKey = `${revision}\n${key}`;
     const flying = this.flights.get(flightKey);
+    const previous = this.rendering.has(key) ? this.previous(key) : undefined;
+    if (previous) {
+      this.stats.stale += 1;
+      return previous;
+    }
     if (flying) {
       const page = await flying.catch(() => null);
       if (page) return page;
@@ -130,11 +150,22 @@ export class PageCache {
       return page;
     })();
     this.flights.set(flightKey, flight);
+    this.rendering.set(key, (this.rendering.get(key) ?? 0) + 1);
     try {
       return (await flight) ?? unstorable!;
     } finally {
       this.flights.delete(flightKey);
+      const left = this.rendering.get(key)! - 1;
+      if (left > 0) this.rendering.set(key, left);
+      else this.rendering.delete(key);
     }
+  }
+
+  /** The page kept under `key` from an earlier revision, if it is recent enough to stand in. */
+  private previous(key: string): CachedPage | undefined {
+    const stored = this.pages.get(key);
+    if (!stored || this.now() - stored.page.storedAt >= (this.options.maxStaleMs ?? 10_000)) return undefined;
+    return stored.page;
   }
 }
 
