@@ -135,7 +135,7 @@ const render = createRemixRender({
   }),
 });
 // Public pages for visitors without a session, rendered once per change (decision 025).
-const pageCache = config.pageCacheBytes > 0 ? new PageCache({ maxBytes: config.pageCacheBytes, maxAgeMs: config.pageCacheMaxAgeMs }) : null;
+const pageCache = config.pageCacheBytes > 0 ? new PageCache({ maxBytes: config.pageCacheBytes, maxAgeMs: config.pageCacheMaxAgeMs, minIntervalMs: config.pageCacheMinIntervalMs }) : null;
 app.use(
   pageCacheMiddleware({
     cache: pageCache,

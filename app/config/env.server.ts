@@ -71,6 +71,14 @@ const envSchema = z.object({
     .min(1, { error: "must be between 1 and 86400" })
     .max(86_400, { error: "must be between 1 and 86400" })
     .default(300),
+  // During a burst of writes, a page is rendered at most once per this interval (readers get the
+  // page rendered before, at most this old); 0: every change shows on the next request.
+  PAGE_CACHE_MIN_INTERVAL_MS: z.coerce
+    .number({ error: "must be a whole number of milliseconds" })
+    .int({ error: "must be a whole number of milliseconds" })
+    .min(0, { error: "must be between 0 and 60000" })
+    .max(60_000, { error: "must be between 0 and 60000" })
+    .default(1000),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === "production" && !env.PUBLIC_ORIGIN) {
     ctx.addIssue({
@@ -104,6 +112,8 @@ export interface Config {
   pageCacheBytes: number;
   /** How long a cached page is served at most, in milliseconds. */
   pageCacheMaxAgeMs: number;
+  /** A page is rendered again at most once per this many milliseconds, whatever is written. */
+  pageCacheMinIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -180,5 +190,6 @@ export function loadConfig(env: Env = process.env): Config {
     demoComments: parsed.DEMO_COMMENTS,
     pageCacheBytes: parsed.PAGE_CACHE_MB * 1024 * 1024,
     pageCacheMaxAgeMs: parsed.PAGE_CACHE_MAX_AGE_SECONDS * 1000,
+    pageCacheMinIntervalMs: parsed.PAGE_CACHE_MIN_INTERVAL_MS,
   };
 }

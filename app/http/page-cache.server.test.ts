@@ -67,6 +67,24 @@ describe("PageCache", () => {
     expect(after instanceof Response ? "" : after.identity.toString()).toContain("second");
   });
 
+  it("renders a page at most once per interval during a burst of writes, then shows the newest", async () => {
+    let now = 0;
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minIntervalMs: 1000, now: () => now });
+    let text = "revision 1";
+    const { renders, render } = counted(() => html(text));
+    await cache.serve("k", "1", render);
+    for (let revision = 2; revision <= 10; revision++) {
+      now += 100;
+      text = `revision ${revision}`;
+      const page = await cache.serve("k", String(revision), render);
+      expect(page instanceof Response ? "" : page.identity.toString()).toContain("revision 1");
+    }
+    now = 1000;
+    const page = await cache.serve("k", "10", render);
+    expect(page instanceof Response ? "" : page.identity.toString()).toContain("revision 10");
+    expect(renders.count).toBe(2);
+  });
+
   it("renders again after the maximum age even when nothing was written", async () => {
     let now = 0;
     const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 1000, now: () => now });

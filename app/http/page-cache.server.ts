@@ -56,10 +56,11 @@ export class PageCache {
 
   /**
    * `maxStaleMs`: how old (since it was rendered) a page of an earlier revision may be and still be
-   * served while the newer one is being rendered.
+   * served while the newer one is being rendered. `minIntervalMs`: how long a page is served after
+   * it was rendered even if its revision moved meanwhile (0: a change shows on the next request).
    */
   constructor(
-    private readonly options: { maxBytes: number; maxAgeMs: number; maxStaleMs?: number; now?: () => number },
+    private readonly options: { maxBytes: number; maxAgeMs: number; maxStaleMs?: number; minIntervalMs?: number; now?: () => number },
   ) {}
 
   private now(): number {
@@ -120,14 +121,17 @@ export class PageCache {
    * So while a newer page is being rendered, readers who find no current one get the page kept
    * from the previous revision (at most `maxStaleMs` old, 10 s), and one render at a time keeps it
    * moving. A reader who asks when no render is in progress — alone, or the first after a write —
-   * starts the render and gets the current page.
+   * starts the render and gets the current page, unless the kept page is younger than
+   * `minIntervalMs`: a page costing more to render than the time between two comments would
+   * otherwise take all the server's time (a rendering of the 50,000-comment draft blocks the event
+   * loop for a few hundred milliseconds), so it is rendered at most once per interval per address.
    */
   async serve(key: string, revision: string, render: () => Promise<Response>, policy: string | null = null): Promise<CachedPage | Response> {
     const hit = this.get(key, revision);
     if (hit) return hit;
     const flightKey = `${revision}\n${key}`;
     const flying = this.flights.get(flightKey);
-    const previous = this.rendering.has(key) ? this.previous(key) : undefined;
+    const previous = this.previous(key, this.rendering.has(key) ? (this.options.maxStaleMs ?? 10_000) : (this.options.minIntervalMs ?? 0));
     if (previous) {
       this.stats.stale += 1;
       return previous;
@@ -161,10 +165,10 @@ export class PageCache {
     }
   }
 
-  /** The page kept under `key` from an earlier revision, if it is recent enough to stand in. */
-  private previous(key: string): CachedPage | undefined {
+  /** The page kept under `key` from an earlier revision, if it was rendered less than `withinMs` ago. */
+  private previous(key: string, withinMs: number): CachedPage | undefined {
     const stored = this.pages.get(key);
-    if (!stored || this.now() - stored.page.storedAt >= (this.options.maxStaleMs ?? 10_000)) return undefined;
+    if (!stored || this.now() - stored.page.storedAt >= withinMs) return undefined;
     return stored.page;
   }
 }

@@ -69,7 +69,9 @@ function write(sql: string, ...values: unknown[]) {
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  // Every change shows on the next request (in production a page is rendered at most once a second
+  // during a burst; app/http/page-cache.server.test.ts shows that interval with its own clock).
+  server = await startServer({ env: { PAGE_CACHE_MIN_INTERVAL_MS: "0" } });
   for (const who of ["participant", "moderator", "secretariat"]) cookies.set(who, await sessionCookie(server, `${who}@demo.redraft.org`));
 }, 90_000);
 afterAll(async () => {
