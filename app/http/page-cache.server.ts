@@ -18,6 +18,7 @@ import { promisify } from "node:util";
 import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import Negotiator from "negotiator";
+import { isMalformedPath } from "./http-guards.server";
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -261,7 +262,7 @@ export function cacheableAddress(req: Pick<ExpressRequest, "method" | "path" | "
   // Whoever has a session (valid or not) gets a page rendered for them.
   if (/(?:^|;\s*)redraft_session=/.test(req.headers.cookie ?? "")) return null;
   const match = CACHEABLE_PATH.exec(req.path);
-  if (!match) return null;
+  if (!match || isMalformedPath(req.path)) return null;
   const url = new URL(req.originalUrl, "http://x");
   for (const name of url.searchParams.keys()) if (!KNOWN_PARAMETERS.has(name)) return null;
   return { slug: match[1]! };
