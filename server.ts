@@ -21,7 +21,10 @@ import {
   securityHeaders,
   tooLargePage,
 } from "./app/http/http-guards.server";
-import { closeWhenBodyUnread, createBoundedRequestHandler } from "./app/http/bounded-body.server";
+import { closeWhenBodyUnread, createBoundedRequestHandler, createRemixRender, sendRemixResponse } from "./app/http/bounded-body.server";
+import { PageCache, pageCacheMiddleware } from "./app/http/page-cache.server";
+import { anonymousLocale } from "./app/i18n/locale.server";
+import { pageRevision } from "./db/page-revision.server";
 import { CollectAfterLoad } from "./app/http/collect-after-load.server";
 import { RequestActivity } from "./app/http/request-activity.server";
 import { migrateDatabase, openDatabase } from "./db/client.server";
@@ -102,6 +105,37 @@ app.use(compression());
 app.use(securityHeaders(config));
 app.use(sameOriginForWrites(config));
 app.use(boundedBodies());
+// Before the static files: a kept page costs no stat() of the public folder.
+const render = createRemixRender({
+  build,
+  tooLargePage,
+  // The app is always a production build; NODE_ENV only decides cookies, HSTS and demo data.
+  mode: "production",
+  getLoadContext: (req, res) => ({
+    ...context,
+    clientIp: req.ip,
+    cspNonce: res.locals.cspNonce as string,
+    background: requestActivity.background(res),
+    drained: () =>
+      res.writableNeedDrain && !res.destroyed
+        ? new Promise<void>((resolve) => {
+            res.once("drain", resolve);
+            res.once("close", resolve);
+          })
+        : Promise.resolve(),
+  }),
+});
+// Public pages for visitors without a session, rendered once per change (decision 025).
+const pageCache = config.pageCacheBytes > 0 ? new PageCache({ maxBytes: config.pageCacheBytes, maxAgeMs: config.pageCacheMaxAgeMs, minIntervalMs: config.pageCacheMinIntervalMs }) : null;
+app.use(
+  pageCacheMiddleware({
+    cache: pageCache,
+    revision: (slug) => pageRevision(db, slug),
+    locale: (req) => anonymousLocale(req.get("cookie"), req.get("accept-language")),
+    render,
+    send: sendRemixResponse,
+  }),
+);
 app.use(
   "/build",
   express.static(join(root, "public", "build"), { immutable: true, maxAge: "1y" }),
@@ -118,28 +152,7 @@ app.use((req, res, next) => {
 });
 // A comment over the rate limit is answered with a light page before Remix renders anything.
 app.use(contributionGate(context));
-app.all(
-  "*",
-  createBoundedRequestHandler({
-    build,
-    tooLargePage,
-    // The app is always a production build; NODE_ENV only decides cookies, HSTS and demo data.
-    mode: "production",
-    getLoadContext: (req, res) => ({
-      ...context,
-      clientIp: req.ip,
-      cspNonce: res.locals.cspNonce as string,
-      background: requestActivity.background(res),
-      drained: () =>
-        res.writableNeedDrain && !res.destroyed
-          ? new Promise<void>((resolve) => {
-              res.once("drain", resolve);
-              res.once("close", resolve);
-            })
-          : Promise.resolve(),
-    }),
-  }),
-);
+app.all("*", createBoundedRequestHandler({ render }));
 
 const httpServer = createServer(app);
 const cursors = new ChangeCursors();

@@ -709,3 +709,15 @@ export const addressAllowances = sqliteTable(
   (t) => [index("address_allowances_expires_idx").on(t.expiresAt)],
 );
 export type AddressAllowance = typeof addressAllowances.$inferSelect;
+
+/**
+ * A number per consultation that moves with every write changing what its pages show, so a cached
+ * page is known current by reading one row (app/http/page-cache.server.ts, decision 025). Kept by
+ * triggers in the migration page-revision-triggers, inside the writing transaction, whichever
+ * connection writes (the server, a command-line import). Row 0 moves with writes that change every
+ * consultation's pages: participants' public names and stakeholder groups.
+ */
+export const pageRevisions = sqliteTable("page_revisions", {
+  consultationId: integer("consultation_id").primaryKey(),
+  revision: integer("revision").notNull().default(0),
+});

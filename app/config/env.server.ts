@@ -72,6 +72,28 @@ const envSchema = z.object({
     .min(1, { error: "must be between 1 and 10000" })
     .max(10_000, { error: "must be between 1 and 10000" })
     .default(40),
+  // The cache of rendered public pages (decision 025): its memory bound, and how long a page is
+  // served before it is rendered again even if nothing it shows was written (0 MB: no cache).
+  PAGE_CACHE_MB: z.coerce
+    .number({ error: "must be a whole number of megabytes" })
+    .int({ error: "must be a whole number of megabytes" })
+    .min(0, { error: "must be between 0 and 4096" })
+    .max(4096, { error: "must be between 0 and 4096" })
+    .default(64),
+  PAGE_CACHE_MAX_AGE_SECONDS: z.coerce
+    .number({ error: "must be a whole number of seconds" })
+    .int({ error: "must be a whole number of seconds" })
+    .min(1, { error: "must be between 1 and 86400" })
+    .max(86_400, { error: "must be between 1 and 86400" })
+    .default(300),
+  // During a burst of writes, a page is rendered at most once per this interval (readers get the
+  // page rendered before, at most this old); 0: every change shows on the next request.
+  PAGE_CACHE_MIN_INTERVAL_MS: z.coerce
+    .number({ error: "must be a whole number of milliseconds" })
+    .int({ error: "must be a whole number of milliseconds" })
+    .min(0, { error: "must be between 0 and 60000" })
+    .max(60_000, { error: "must be between 0 and 60000" })
+    .default(1000),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === "production" && !env.PUBLIC_ORIGIN) {
     ctx.addIssue({
@@ -103,6 +125,12 @@ export interface Config {
   demoComments: number;
   /** The sizes the rate limits derive from (app/auth/rate-limit-rules.ts). */
   rateLimits: { peoplePerAddress: number; accountWrites: number };
+  /** Memory for cached pages, in bytes (0: pages are not cached). */
+  pageCacheBytes: number;
+  /** How long a cached page is served at most, in milliseconds. */
+  pageCacheMaxAgeMs: number;
+  /** A page is rendered again at most once per this many milliseconds, whatever is written. */
+  pageCacheMinIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -178,5 +206,8 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: parsed.MAIL_FROM,
     demoComments: parsed.DEMO_COMMENTS,
     rateLimits: { peoplePerAddress: parsed.RATE_LIMIT_PEOPLE_PER_ADDRESS, accountWrites: parsed.RATE_LIMIT_ACCOUNT_WRITES },
+    pageCacheBytes: parsed.PAGE_CACHE_MB * 1024 * 1024,
+    pageCacheMaxAgeMs: parsed.PAGE_CACHE_MAX_AGE_SECONDS * 1000,
+    pageCacheMinIntervalMs: parsed.PAGE_CACHE_MIN_INTERVAL_MS,
   };
 }

@@ -14,7 +14,6 @@ import type { Request as ExpressRequest, RequestHandler, Response as ExpressResp
 import {
   createReadableStreamFromReadable,
   createRequestHandler,
-  writeReadableStreamToWritable,
   type AppLoadContext,
   type ServerBuild,
 } from "@remix-run/node";
@@ -106,17 +105,29 @@ function lingeringClose(socket: Socket): void {
  * The Remix request handler for Express, with the request body bounded. Same behaviour as
  * @remix-run/express's createRequestHandler otherwise (headers, abort on close, streaming).
  */
-export function createBoundedRequestHandler(options: {
+export interface RemixRenderOptions {
   build: ServerBuild;
   mode: string;
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
   tooLargePage: () => string;
-}) {
+}
+
+/** The app's Response for an Express request (its body bounded), not yet sent. */
+export function createRemixRender(options: RemixRenderOptions) {
   const handleRequest = createRequestHandler(options.build, options.mode);
+  return (req: ExpressRequest, res: ExpressResponse): Promise<Response> =>
+    handleRequest(remixRequest(req, res, options.tooLargePage), options.getLoadContext(req, res));
+}
+
+/**
+ * The Remix request handler for Express, with the request body bounded. Same behaviour as
+ * @remix-run/express's createRequestHandler otherwise (headers, abort on close, streaming).
+ */
+export function createBoundedRequestHandler(options: RemixRenderOptions | { render: ReturnType<typeof createRemixRender> }) {
+  const render = "render" in options ? options.render : createRemixRender(options);
   return async (req: ExpressRequest, res: ExpressResponse, next: (error?: unknown) => void) => {
     try {
-      const request = remixRequest(req, res, options.tooLargePage);
-      const response = await handleRequest(request, options.getLoadContext(req, res));
+      const response = await render(req, res);
       // A refused body has been answered already; whatever the app made of its remains is dropped.
       if (res.headersSent || res.destroyed) return;
       if (!req.complete) closeAfterResponse(req, res);
@@ -168,11 +179,57 @@ function createRemixHeaders(requestHeaders: ExpressRequest["headers"]): Headers 
   return headers;
 }
 
-async function sendRemixResponse(res: ExpressResponse, response: Response): Promise<void> {
+export async function sendRemixResponse(res: ExpressResponse, response: Response): Promise<void> {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) res.append(key, value);
   if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  if (response.body) await writeBody(response.body, res);
   else res.end();
+}
+
+/**
+ * Writes a streamed body with backpressure, and flushes the compressor only when the stream pauses.
+ * @remix-run/node's writeReadableStreamToWritable flushed after every chunk (React's are about 2 kB)
+ * and never waited for 'drain': behind compression() every chunk became its own zlib job with a sync
+ * flush, queued on the four-thread pool behind every other response's, and a whole page was queued
+ * in memory at once. Under load a compressed page took seconds (decision 025). Flushing once the
+ * chunks stop coming (a deferred value still pending) keeps streaming's point: what is rendered
+ * reaches the reader without waiting for the rest.
+ */
+export async function writeBody(body: ReadableStream<Uint8Array>, res: ExpressResponse): Promise<void> {
+  const flushable = res as ExpressResponse & { flush?: () => void };
+  const reader = body.getReader();
+  const flush = () => {
+    if (!res.writableEnded && !res.destroyed) flushable.flush?.();
+  };
+  try {
+    while (true) {
+      // Chunks the render has ready arrive within this turn; a read still waiting by the next
+      // turn means the render waits (on deferred data): what is written so far goes out now.
+      const idle = typeof flushable.flush === "function" ? setImmediate(flush) : undefined;
+      const { done, value } = await reader.read();
+      clearImmediate(idle);
+      if (done) break;
+      if (res.destroyed) {
+        await reader.cancel();
+        return;
+      }
+      if (!res.write(value)) {
+        await new Promise<void>((resolve) => {
+          const go = () => {
+            res.off("drain", go);
+            res.off("close", go);
+            resolve();
+          };
+          res.once("drain", go);
+          res.once("close", go);
+        });
+      }
+    }
+    res.end();
+  } catch (error) {
+    res.destroy(error as Error);
+    throw error;
+  }
 }

@@ -26,6 +26,14 @@ export async function requestLocale(request: Request, context: AppLoadContext, s
   });
 }
 
+/**
+ * The language of a page for a visitor without a session, from the headers alone (the page cache
+ * keys pages on it before any loader runs): the switcher's cookie, else the browser's languages.
+ */
+export async function anonymousLocale(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Promise<Locale> {
+  return negotiateLocale({ chosen: (await languageCookie.parse(cookieHeader ?? null)) as string | null, acceptLanguage });
+}
+
 /** A translator in the language of this request, for messages made on the server. */
 export async function requestTranslator(request: Request, context: AppLoadContext): Promise<Translate> {
   return createTranslator(await requestLocale(request, context));

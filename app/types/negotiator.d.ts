@@ -6,5 +6,7 @@ declare module "negotiator" {
   export default class Negotiator {
     constructor(request: { headers: Headers });
     languages(available?: string[]): string[];
+    /** The best of `available` for Accept-Encoding; ties go to the earlier in `preferred`. */
+    encoding(available?: string[], preferred?: string[]): string | undefined;
   }
 }

@@ -1,0 +1,127 @@
+/**
+ * Page benchmark (issue 21, decision 025): the draft page of a consultation with 50,000 comments
+ * and one of its paragraph pages, measured from outside with wrk at 100 connections, compressed
+ * as browsers ask (Accept-Encoding: gzip, br), as a visitor without a session reads them:
+ *   - with the page cache (the default), quiet and while a participant comments five times a second;
+ *   - without it (PAGE_CACHE_MB=0), which measures the streamed, compressed render itself.
+ * Run with `npm run bench:pages` after `npm run build`; needs `wrk`. Prints a Markdown table for
+ * docs/benchmarks.md. Not a test: the figures depend on the machine and on what else runs on it.
+ * COMMENTS (50000), SECONDS (20 per run), CONNECTIONS (100) change the run.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { cpus, loadavg, totalmem } from "node:os";
+import { dirname } from "node:path";
+import { freshDatabasePath, repoRoot, startServer, type RunningServer } from "../test/support/start-server";
+import { sessionCookie } from "../test/support/sign-in";
+
+const COMMENTS = Number(process.env.COMMENTS ?? 50_000);
+const SECONDS = Number(process.env.SECONDS ?? 20);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
+const SLUG = "unesco-ethics-of-ai";
+const PARAGRAPH = "71";
+
+interface WrkResult {
+  requestsPerSecond: number;
+  p50: string;
+  p99: string;
+  requests: number;
+  errors: string;
+}
+
+/** wrk's own figures: requests/s and its latency distribution (HdrHistogram, --latency). */
+function wrk(url: string, connections: number, encoding: string): Promise<WrkResult> {
+  return new Promise((resolve, reject) => {
+    // A 10 s timeout: a slow answer is measured rather than dropped from the figures.
+    const child = spawn("wrk", ["-t2", `-c${connections}`, `-d${SECONDS}s`, "--timeout", "10s", "--latency", "-H", `Accept-Encoding: ${encoding}`, url]);
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("close", () => {
+      const pick = (re: RegExp) => re.exec(out)?.[1] ?? "?";
+      resolve({
+        requestsPerSecond: Number(pick(/Requests\/sec:\s+([\d.]+)/)),
+        p50: pick(/\s50%\s+(\S+)/),
+        p99: pick(/\s99%\s+(\S+)/),
+        requests: Number(pick(/(\d+) requests in/)),
+        errors: [pick(/Socket errors: ([^\n]+)/), pick(/Non-2xx or 3xx responses: (\d+)/)].filter((e) => e !== "?").join("; ") || "none",
+      });
+    });
+  });
+}
+
+/** One participant commenting every 200 ms until `stop` (a comment on the draft changes its page). */
+async function commentBurst(server: RunningServer, stop: { done: boolean }): Promise<{ stored: number; refused: number }> {
+  const cookie = await sessionCookie(server, "participant@demo.redraft.org");
+  let stored = 0;
+  let refused = 0;
+  while (!stop.done) {
+    const started = Date.now();
+    const response = await fetch(`${server.url}/c/${SLUG}/p/${PARAGRAPH}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: server.url, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ stance: "remark", body: `A comment written during the benchmark (${stored + refused}).`, submissionId: crypto.randomUUID() }),
+    });
+    await response.arrayBuffer();
+    if (response.status === 302) stored += 1;
+    else refused += 1;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 200 - (Date.now() - started))));
+  }
+  return { stored, refused };
+}
+
+const databasePath = freshDatabasePath();
+console.error(`Seeding ${COMMENTS} comments into ${databasePath}…`);
+execFileSync(process.execPath, ["--import", "tsx", "app/cli/seed-synthetic-cli.ts", "--comments", String(COMMENTS), "--participants", "3000", "--seed", "42"], {
+  cwd: repoRoot,
+  env: { ...process.env, DATABASE_PATH: databasePath, NODE_ENV: "test" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+
+const lines: string[] = [];
+lines.push(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 16)}Z; ` +
+    `load average before the runs ${loadavg().map((l) => l.toFixed(1)).join(" / ")} (wrk on the same cores)`,
+  "",
+  `${COMMENTS} comments, ${SECONDS} s per run, no session, wrk timeout 10 s.`,
+  "",
+  "| run | page | connections | Accept-Encoding | req/s | p50 | p99 | requests | errors | load avg after |",
+  "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |",
+);
+
+async function measure(run: string, server: RunningServer, path: string, connections = CONNECTIONS, encoding = "gzip, br") {
+  // Warm: the first render (and, with the cache, the one kept copy).
+  await (await fetch(server.url + path, { headers: { "Accept-Encoding": encoding } })).arrayBuffer();
+  const result = await wrk(server.url + path, connections, encoding);
+  lines.push(`| ${run} | ${path} | ${connections} | ${encoding} | ${result.requestsPerSecond.toFixed(0)} | ${result.p50} | ${result.p99} | ${result.requests} | ${result.errors} | ${loadavg()[0]!.toFixed(1)} |`);
+  console.error(lines.at(-1));
+}
+
+const production = { NODE_ENV: "production", DEMO_COMMENTS: "0" };
+// startServer sets PUBLIC_ORIGIN to the server's own address, which production requires.
+const cached = await startServer({ databasePath, env: production });
+try {
+  await measure("cache", cached, `/c/${SLUG}`);
+  await measure("cache", cached, `/c/${SLUG}/p/${PARAGRAPH}`);
+  const stop = { done: false };
+  const burst = commentBurst(cached, stop);
+  await measure("cache, a comment every 200 ms", cached, `/c/${SLUG}`);
+  stop.done = true;
+  const { stored, refused } = await burst;
+  lines.push(`| | (during the last run: ${stored} comments stored, ${refused} refused) | | | | | | | | |`);
+} finally {
+  await cached.stop();
+}
+// Without the cache every request renders: the compressed stream against the uncompressed one
+// (the stall of issue 21), at 10 connections so that answers come within the timeout.
+const uncached = await startServer({ databasePath, env: { ...production, PAGE_CACHE_MB: "0" } });
+try {
+  await measure("no cache (PAGE_CACHE_MB=0)", uncached, `/c/${SLUG}`, 10, "identity");
+  await measure("no cache (PAGE_CACHE_MB=0)", uncached, `/c/${SLUG}`, 10, "gzip");
+  await measure("no cache (PAGE_CACHE_MB=0)", uncached, `/c/${SLUG}`, 10, "gzip, br");
+} finally {
+  await uncached.stop();
+}
+console.log(lines.join("\n"));
+console.error(`(database left in ${dirname(databasePath)})`);
