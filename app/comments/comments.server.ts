@@ -353,6 +353,16 @@ export function paragraphStanceCounts(db: Db, consultationId: number, nodeId: st
   return counts;
 }
 
+/** The paragraph's label in the consultation's current version (null: not in it, or unlabelled). */
+export function currentLabel(db: Db, consultationId: number, nodeId: string): string | null {
+  const row = db.get<{ label: string | null }>(sql`
+    select n.label as label from outline_nodes n
+    join document_versions v on v.id = n.version_id join documents d on d.id = v.document_id
+    where d.consultation_id = ${consultationId} and v.published_at is not null and n.node_id = ${nodeId}
+    order by v.number desc limit 1`);
+  return row?.label ?? null;
+}
+
 export function stanceCounts(threads: Pick<ThreadSummary, "stance" | "status">[]): StanceCounts {
   const counts = emptyCounts();
   for (const t of threads) {
