@@ -406,10 +406,11 @@ function CommentPages({ section, paragraphText, replyForm }: { section: Section;
     event.preventDefault();
     fetcher.load(`${location.pathname}${pageSearch(location.search, "after", next)}`);
   };
-  if (threads.length === 0 && offset === 0) return null;
   return (
     <>
-      {matching > threads.length || offset > 0 || matching !== section.total ? (
+      {/* Of all the comments, how many the filters keep. */}
+      {matching !== section.total ? <p>{t("comment.shown", { shown: matching, total: section.total })}</p> : null}
+      {matching > threads.length || offset > 0 ? (
         <p id="comment-page">{t("comment.range", { from: threads.length === 0 ? 0 : offset + 1, to: offset + threads.length, total: matching })}</p>
       ) : null}
       {threads.length > 0 ? (

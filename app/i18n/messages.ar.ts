@@ -194,6 +194,7 @@ export const ar: Catalog = {
   "comment.sort.oldest": "الأقدم أولًا",
   "comment.sort.newest": "الأحدث أولًا",
   "comment.sort.endorsed": "الأكثر تأييدًا أولًا",
+  "comment.shown": "عرض {shown, number} من {total, number}.",
   "comment.range": "التعليقات من {from, number} إلى {to, number} من أصل {total, number}.",
   "comment.pages": "صفحات التعليقات",
   "comment.firstPage": "التعليقات الأولى",

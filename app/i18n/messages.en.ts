@@ -193,6 +193,7 @@ export const en = {
   "comment.sort.oldest": "Oldest first",
   "comment.sort.newest": "Newest first",
   "comment.sort.endorsed": "Most endorsed first",
+  "comment.shown": "Showing {shown} of {total}.",
   "comment.range": "Comments {from, number}–{to, number} of {total, number}.",
   "comment.pages": "Pages of comments",
   "comment.firstPage": "First comments",

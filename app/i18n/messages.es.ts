@@ -191,6 +191,7 @@ export const es: Catalog = {
   "comment.sort.oldest": "Más antiguos primero",
   "comment.sort.newest": "Más recientes primero",
   "comment.sort.endorsed": "Más respaldados primero",
+  "comment.shown": "Se muestran {shown, number} de {total, number}.",
   "comment.range": "Comentarios {from, number} a {to, number} de {total, number}.",
   "comment.pages": "Páginas de comentarios",
   "comment.firstPage": "Primeros comentarios",

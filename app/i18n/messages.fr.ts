@@ -191,6 +191,7 @@ export const fr: Catalog = {
   "comment.sort.oldest": "Les plus anciens d’abord",
   "comment.sort.newest": "Les plus récents d’abord",
   "comment.sort.endorsed": "Les plus approuvés d’abord",
+  "comment.shown": "{shown, number} affichés sur {total, number}.",
   "comment.range": "Commentaires {from, number} à {to, number} sur {total, number}.",
   "comment.pages": "Pages de commentaires",
   "comment.firstPage": "Premiers commentaires",

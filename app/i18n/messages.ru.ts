@@ -194,6 +194,7 @@ export const ru: Catalog = {
   "comment.sort.oldest": "Сначала старые",
   "comment.sort.newest": "Сначала новые",
   "comment.sort.endorsed": "Сначала самые одобренные",
+  "comment.shown": "Показано {shown, number} из {total, number}.",
   "comment.range": "Комментарии с {from, number} по {to, number} из {total, number}.",
   "comment.pages": "Страницы комментариев",
   "comment.firstPage": "Первые комментарии",

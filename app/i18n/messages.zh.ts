@@ -191,6 +191,7 @@ export const zh: Catalog = {
   "comment.sort.oldest": "最早的在前",
   "comment.sort.newest": "最新的在前",
   "comment.sort.endorsed": "赞同最多的在前",
+  "comment.shown": "显示 {total, number} 条中的 {shown, number} 条。",
   "comment.range": "第 {from, number}–{to, number} 条评论，共 {total, number} 条。",
   "comment.pages": "评论分页",
   "comment.firstPage": "最早的评论",
