@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stances } from "../db/enums";
 
 /**
  * The socket.io protocol shared by the server and browser clients. Every event a client may send
@@ -29,15 +30,43 @@ export const MAX_WATCHED_CONSULTATIONS = 20;
 export const MAX_JOINED_DOCUMENTS = 8;
 
 /**
- * The change itself carries no content: each viewer re-reads the page through its own loader, so
- * they receive only what they may see.
+ * A paragraph's public comment counts: its visible comments (not replies), in all and per stance,
+ * exactly as the draft page shows them to every reader, anonymous ones included.
+ */
+const count = z.number().int().nonnegative();
+export const publicCountsSchema = z.object({ total: count, support: count, concern: count, amendment: count, question: count, remark: count }).strict();
+export type PublicCounts = z.infer<typeof publicCountsSchema>;
+// A stance added to db/enums without its count here fails to compile.
+void (stances satisfies readonly (keyof PublicCounts)[]);
+
+/**
+ * The change carries no comment content: each viewer re-reads what it shows through its own
+ * loader, so they receive only what they may see. It may carry the changed paragraph's public
+ * counts (decision 026): every reader may see those, so a viewer that shows only counts (the
+ * draft page) updates from the event without asking the server anything.
  */
 export interface ConsultationChange {
   slug: string;
   nodeId: string | null;
   /** "state": the consultation opened, closed or otherwise changed state (its scheduler or the secretariat). */
   kind: "comment" | "reply" | "endorsement" | "state";
+  /** For a "comment" change on a paragraph: that paragraph's public counts after the change. */
+  counts?: PublicCounts;
+  /** With `counts`: the paragraph's label in the current version (null: unlabelled or not in it). */
+  label?: string | null;
 }
+
+/** The `consultationChanged` payload, for clients that check what they receive (and the tests). */
+export const consultationChangedSchema = z
+  .object({
+    slug: watchPayload,
+    nodeId: z.string().max(100).nullable(),
+    kind: z.enum(["comment", "reply", "endorsement", "state"]),
+    counts: publicCountsSchema.optional(),
+    label: z.string().max(100).nullable().optional(),
+    cursor: z.string().max(100),
+  })
+  .strict();
 
 export const consultationRoom = (slug: string) => `consultation:${slug}`;
 

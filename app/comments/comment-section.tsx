@@ -1,5 +1,5 @@
-import { useRef, useState } from "react";
-import { Form, Link, useActionData, useLocation, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { Form, Link, useActionData, useFetcher, useLocation, useNavigate, useNavigation } from "@remix-run/react";
 import { ChannelLabel } from "~/channels/channel-label";
 import { DiffText } from "~/components/diff-text";
 import { ErrorSummary, Field, Options } from "~/components/form-field";
@@ -18,6 +18,8 @@ import type { StanceCounts, ThreadComment, ThreadFilters } from "./comments.serv
 interface Section {
   threads: ThreadComment[];
   total: number;
+  /** This page's place among the threads the filters keep (`matching` of them), and the cursors either side. */
+  page: { offset: number; previous: string | null; next: string | null; matching: number };
   counts: StanceCounts;
   filters: ThreadFilters;
   groups: { id: number; name: string }[];
@@ -78,6 +80,25 @@ function useFormIdentity(fresh: string, stored: boolean): FormIdentity {
   const held = useRef<FormIdentity>({ key, submissionId: fresh });
   if (held.current.key !== key) held.current = { key, submissionId: fresh };
   return held.current;
+}
+
+/**
+ * A link to `#comment-N` whose comment is on another page of the list (old links, links from
+ * other pages): with JavaScript, the page that holds it is asked for (`?comment=N`); without,
+ * links made by Redraft carry `?comment=` themselves.
+ */
+function usePermalinkOnAnotherPage() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  useEffect(() => {
+    const id = /^#comment-(\d+)$/.exec(location.hash)?.[1];
+    if (!id || document.getElementById(`comment-${id}`)) return;
+    const params = new URLSearchParams(location.search);
+    if (params.get("comment") === id) return;
+    for (const name of PLACING) params.delete(name);
+    params.set("comment", id);
+    navigate(`${location.pathname}?${params}${location.hash}`, { replace: true });
+  }, [location, navigate]);
 }
 
 /** Whether the form with this intent (and, for a reply, this parent) is being sent now. */
@@ -176,7 +197,8 @@ function CommentItem({
   const replySubmissionId = (result.replyTo === String(comment.id) ? result.values?.submissionId : undefined) ?? replyForm.submissionId;
   const replySubmitting = useSubmitting("reply", comment.id);
   return (
-    <li id={`comment-${comment.id}`} className={`comment comment--${comment.stance ?? "reply"}`}>
+    // Focusable from script: "Show more" moves focus to the first comment it brought.
+    <li id={`comment-${comment.id}`} className={`comment comment--${comment.stance ?? "reply"}`} tabIndex={-1}>
       <article aria-labelledby={`comment-${comment.id}-author`}>
         <header className="comment__head">
           <span id={`comment-${comment.id}-author`} className="comment__author">
@@ -330,6 +352,97 @@ export function StanceSummary({ counts, compact }: { counts: StanceCounts; compa
   );
 }
 
+/** Query parameters that place a page or answer a form: the pager's links drop them and set their own. */
+const PLACING = ["after", "before", "comment", "published", "flagged"];
+
+/** The list's address with this page's cursor, keeping the reader's filters and sort. */
+function pageSearch(search: string, key: "after" | "before" | null, cursor: string | null): string {
+  const params = new URLSearchParams(search);
+  for (const name of PLACING) params.delete(name);
+  if (key && cursor) params.set(key, cursor);
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+/**
+ * One page of threads and the way to the others. Without JavaScript "more" and "previous" are
+ * plain links (keyset cursors, decision 026); with it "Show more" appends the next page in place
+ * (a fetcher) and moves focus to the first comment it brought, so a keyboard user carries on
+ * reading where the new comments start.
+ */
+function CommentPages({ section, paragraphText, replyForm }: { section: Section; paragraphText: string; replyForm: FormIdentity }) {
+  const t = useT();
+  const location = useLocation();
+  const fetcher = useFetcher<{ comments: Section | null }>();
+  // Pages appended here, for the list at this address (another filter or page starts afresh).
+  const here = location.pathname + location.search;
+  const [more, setMore] = useState<{ at: string; threads: ThreadComment[]; next: string | null }>({ at: here, threads: [], next: null });
+  const focusOn = useRef<number | null>(null);
+  const appended = more.at === here ? more : { at: here, threads: [], next: null };
+  useEffect(() => {
+    const loaded = fetcher.data?.comments;
+    if (fetcher.state !== "idle" || !loaded) return;
+    setMore((m) => {
+      const kept = m.at === here ? m.threads : [];
+      const seen = new Set([...section.threads, ...kept].map((c) => c.id));
+      const fresh = loaded.threads.filter((c) => !seen.has(c.id));
+      focusOn.current = fresh[0]?.id ?? null;
+      return { at: here, threads: [...kept, ...fresh], next: loaded.page.next };
+    });
+    // Only once per load: the fetcher keeps its data.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fetcher.data, fetcher.state]);
+  useEffect(() => {
+    if (focusOn.current === null) return;
+    document.getElementById(`comment-${focusOn.current}`)?.focus();
+    focusOn.current = null;
+  }, [more]);
+  // A live reload of page 1 may now hold a thread that was appended: shown once.
+  const first = new Set(section.threads.map((c) => c.id));
+  const threads = [...section.threads, ...appended.threads.filter((c) => !first.has(c.id))];
+  const next = appended.threads.length > 0 ? appended.next : section.page.next;
+  const { offset, matching } = section.page;
+  const loading = fetcher.state !== "idle";
+  const showMore = (event: React.MouseEvent<HTMLAnchorElement>) => {
+    if (!next) return;
+    event.preventDefault();
+    fetcher.load(`${location.pathname}${pageSearch(location.search, "after", next)}`);
+  };
+  return (
+    <>
+      {/* Of all the comments, how many the filters keep. */}
+      {matching !== section.total ? <p>{t("comment.shown", { shown: matching, total: section.total })}</p> : null}
+      {matching > threads.length || offset > 0 ? (
+        <p id="comment-page">{t("comment.range", { from: threads.length === 0 ? 0 : offset + 1, to: offset + threads.length, total: matching })}</p>
+      ) : null}
+      {threads.length > 0 ? (
+        <ol className="comment-list" aria-busy={loading}>
+          {threads.map((c) => (
+            <CommentItem key={c.id} comment={c} paragraphText={paragraphText} section={section} replyForm={replyForm} />
+          ))}
+        </ol>
+      ) : null}
+      {next || offset > 0 ? (
+        <nav className="comment-pager" aria-label={t("comment.pages")}>
+          {offset > 0 ? (
+            <>
+              <Link to={`${pageSearch(location.search, null, null)}#comments-title`}>{t("comment.firstPage")}</Link>{" "}
+              {section.page.previous ? (
+                <Link to={`${pageSearch(location.search, "before", section.page.previous)}#comment-page`}>{t("comment.previousPage")}</Link>
+              ) : null}{" "}
+            </>
+          ) : null}
+          {next ? (
+            <Link to={`${pageSearch(location.search, "after", next)}#comment-page`} onClick={showMore} aria-disabled={loading || undefined}>
+              {loading ? t("comment.loadingMore") : t("comment.more")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
 export function CommentSection({
   section,
   label,
@@ -361,6 +474,7 @@ export function CommentSection({
   const replyForm = useFormIdentity(section.replySubmissionId, section.published === "reply");
   const submissionId = values.submissionId ?? commentForm.submissionId;
   const submitting = useSubmitting("comment");
+  usePermalinkOnAnotherPage();
   // Once someone has started writing, the form stays even if the consultation closes meanwhile
   // (a live update): the notice says so, and nothing typed is lost.
   const [started, setStarted] = useState(false);
@@ -402,16 +516,9 @@ export function CommentSection({
               <button type="submit">{t("admin.filter")}</button>
             </div>
           </Form>
-          {section.threads.length !== section.total ? <p>{t("comment.shown", { shown: section.threads.length, total: section.total })}</p> : null}
         </>
       ) : null}
-      {section.threads.length > 0 ? (
-        <ol className="comment-list">
-          {section.threads.map((c) => (
-            <CommentItem key={c.id} comment={c} paragraphText={paragraphText} section={section} replyForm={replyForm} />
-          ))}
-        </ol>
-      ) : null}
+      <CommentPages section={section} paragraphText={paragraphText} replyForm={replyForm} />
 
       {section.published && !result.errors ? (
         <p className="notice" role="status">

@@ -2,7 +2,7 @@
  * Comments on a paragraph: writing one (with a stance and, for an amendment, the proposed
  * wording), replies, endorsements, and what readers see of each author.
  */
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { whileUnchanged } from "../../db/change-token.server";
@@ -14,6 +14,7 @@ import { parsePassage, type StoredPassage } from "./passage-anchor";
 import { canStillEdit } from "./moderation.server";
 import { commentsIndexedBy } from "../analysis/analysis-indexes.server";
 import { controlCharacterError, hasNoControlCharacters } from "./control-characters";
+import { compareKeys, type ThreadKey } from "./comment-pages";
 
 export const commentSchema = z
   .object({
@@ -192,21 +193,27 @@ export interface ThreadComment {
   replies: ThreadComment[];
 }
 
-/** The comments on one paragraph (or on the whole draft), with their replies, oldest first. */
+/**
+ * The comments on one paragraph (or on the whole draft), with their replies, oldest first.
+ * `only`: just these top-level comments (a page of them), with or without their replies.
+ */
 export function commentThreads(
   db: Db,
   consultationId: number,
   nodeId: string | null,
   viewerId: number | null,
   participantWord: string,
+  only?: { ids: number[]; replies: boolean },
 ): ThreadComment[] {
+  if (only && only.ids.length === 0) return [];
+  const chosen = only ? (only.replies ? or(inArray(comments.id, only.ids), inArray(comments.parentId, only.ids)) : inArray(comments.id, only.ids)) : undefined;
   const rows = db
     .select({ comment: comments, group: stakeholderGroups.name, meeting: meetings, version: documentVersions.number })
     .from(comments)
     .innerJoin(stakeholderGroups, eq(stakeholderGroups.id, comments.authorStakeholderGroupId))
     .leftJoin(meetings, eq(meetings.id, comments.meetingId))
     .leftJoin(documentVersions, eq(documentVersions.id, comments.versionId))
-    .where(and(eq(comments.consultationId, consultationId), nodeId === null ? isNull(comments.nodeId) : eq(comments.nodeId, nodeId)))
+    .where(and(eq(comments.consultationId, consultationId), nodeId === null ? isNull(comments.nodeId) : eq(comments.nodeId, nodeId), chosen))
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .all();
   const ids = rows.map((r) => r.comment.id);
@@ -327,7 +334,36 @@ function countStancesByNode(db: Db, consultationId: number, language?: Language)
   return byNode;
 }
 
-export function stanceCounts(threads: ThreadComment[]): StanceCounts {
+/**
+ * One paragraph's public counts (visible top-level comments per stance), as the draft page shows
+ * them to every reader: what a live event carries (realtime/protocol.ts), read off the analysis index.
+ */
+export function paragraphStanceCounts(db: Db, consultationId: number, nodeId: string): StanceCounts {
+  const rows = db.all<{ stance: (typeof stances)[number] | null; n: number }>(sql`
+    select ${comments.stance} as stance, count(*) as n
+    from ${commentsIndexedBy("comments_analysis_region_idx")}
+    where ${comments.consultationId} = ${consultationId} and ${comments.nodeId} = ${nodeId} and parent_id is null and status = 'visible'
+    group by ${comments.stance}`);
+  const counts = emptyCounts();
+  for (const row of rows) {
+    if (row.stance === null) continue;
+    counts[row.stance] += row.n;
+    counts.total += row.n;
+  }
+  return counts;
+}
+
+/** The paragraph's label in the consultation's current version (null: not in it, or unlabelled). */
+export function currentLabel(db: Db, consultationId: number, nodeId: string): string | null {
+  const row = db.get<{ label: string | null }>(sql`
+    select n.label as label from outline_nodes n
+    join document_versions v on v.id = n.version_id join documents d on d.id = v.document_id
+    where d.consultation_id = ${consultationId} and v.published_at is not null and n.node_id = ${nodeId}
+    order by v.number desc limit 1`);
+  return row?.label ?? null;
+}
+
+export function stanceCounts(threads: Pick<ThreadSummary, "stance" | "status">[]): StanceCounts {
   const counts = emptyCounts();
   for (const t of threads) {
     if (t.stance === null || t.status !== "visible") continue;
@@ -335,6 +371,68 @@ export function stanceCounts(threads: ThreadComment[]): StanceCounts {
     counts.total += 1;
   }
   return counts;
+}
+
+/** What a comment list needs of every thread to filter, count, sort and page it: no text, no replies. */
+export interface ThreadSummary extends ThreadKey {
+  stance: (typeof stances)[number] | null;
+  status: "visible" | "hidden" | "removed";
+  region: string;
+  electoralGroup: string | null;
+  stakeholderGroupId: number;
+  language: Language;
+}
+
+/**
+ * Every top-level comment of a paragraph (or of the draft as a whole) as a summary, oldest first:
+ * one narrow query, so that a page of 20 threads out of thousands reads and renders only those 20.
+ */
+export function threadSummaries(db: Db, consultationId: number, nodeId: string | null): ThreadSummary[] {
+  return db
+    .select({
+      id: comments.id,
+      // Whole milliseconds: the default time is a float, and a cursor must compare equal to its own thread.
+      createdAt: sql<number>`cast(round(${comments.createdAt}) as integer)`,
+      endorsements: sql<number>`(select count(*) from ${endorsements} where ${endorsements.commentId} = ${comments.id})`,
+      stance: comments.stance,
+      status: comments.status,
+      region: comments.authorRegion,
+      electoralGroup: comments.authorElectoralGroup,
+      stakeholderGroupId: comments.authorStakeholderGroupId,
+      language: comments.language,
+    })
+    .from(comments)
+    .where(and(eq(comments.consultationId, consultationId), nodeId === null ? isNull(comments.nodeId) : eq(comments.nodeId, nodeId), isNull(comments.parentId)))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .all();
+}
+
+/** The top-level comment a comment belongs to (itself, or the one a reply answers), if it is on that paragraph. */
+export function threadOf(db: Db, commentId: number, consultationId: number, nodeId: string | null): number | null {
+  const row = db
+    .select({ id: comments.id, parentId: comments.parentId })
+    .from(comments)
+    .where(and(eq(comments.id, commentId), eq(comments.consultationId, consultationId), nodeId === null ? isNull(comments.nodeId) : eq(comments.nodeId, nodeId)))
+    .get();
+  return row ? (row.parentId ?? row.id) : null;
+}
+
+/** Visible top-level comments of a paragraph made on a passage (the text's highlights cover all of them, not one page). */
+export function passageCommentIds(db: Db, consultationId: number, nodeId: string): number[] {
+  return db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(
+      and(
+        eq(comments.consultationId, consultationId),
+        eq(comments.nodeId, nodeId),
+        isNull(comments.parentId),
+        eq(comments.status, "visible"),
+        sql`${comments.passageAnchor} is not null`,
+      ),
+    )
+    .all()
+    .map((r) => r.id);
 }
 
 export const threadFilterSchema = z.object({
@@ -348,7 +446,10 @@ export const threadFilterSchema = z.object({
 export type ThreadFilters = z.infer<typeof threadFilterSchema>;
 
 /** The threads a reader asked for: filtered by the top comment's stance and author, then sorted. */
-export function filterThreads(threads: ThreadComment[], f: ThreadFilters): ThreadComment[] {
+export function filterThreads<T extends Pick<ThreadSummary, "stance" | "region" | "electoralGroup" | "stakeholderGroupId" | "language" | keyof ThreadKey>>(
+  threads: T[],
+  f: ThreadFilters,
+): T[] {
   const kept = threads.filter(
     (t) =>
       (!f.stance || t.stance === f.stance) &&
@@ -357,7 +458,5 @@ export function filterThreads(threads: ThreadComment[], f: ThreadFilters): Threa
       (!f.group || t.stakeholderGroupId === f.group) &&
       (!f.language || t.language === f.language),
   );
-  if (f.sort === "newest") return [...kept].reverse();
-  if (f.sort === "endorsed") return [...kept].sort((a, b) => b.endorsements - a.endorsements);
-  return kept;
+  return kept.sort((a, b) => compareKeys(f.sort, a, b));
 }

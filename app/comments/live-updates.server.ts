@@ -8,13 +8,20 @@ import { getConsultationBySlug } from "../drafts/drafts.server";
 import type { AppLoadContext } from "@remix-run/node";
 import type { ConsultationChange } from "../../realtime/protocol";
 import { keepCampaignsCurrent } from "../analysis/campaign-groups.server";
+import { currentLabel, paragraphStanceCounts } from "./comments.server";
 
 /**
  * Comments of the consultation changed (one added, edited, removed, imported): its live viewers
  * are told, and in the server its campaign grouping is refreshed in the background soon after.
+ * A change on one paragraph carries that paragraph's public counts, read once here: 500 viewers
+ * of the draft page then update from the event, where each used to ask the server (decision 026).
  */
 export function commentsChanged(context: AppLoadContext, consultationId: number, change: ConsultationChange): void {
-  context.announce?.(change);
+  const withCounts =
+    change.kind === "comment" && change.nodeId !== null && context.announce
+      ? { counts: paragraphStanceCounts(context.db, consultationId, change.nodeId), label: currentLabel(context.db, consultationId, change.nodeId) }
+      : {};
+  context.announce?.({ ...change, ...withCounts });
   if (change.kind === "comment" && context.background) keepCampaignsCurrent(context.db, consultationId, context.background);
 }
 

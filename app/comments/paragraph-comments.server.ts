@@ -20,9 +20,12 @@ import {
   commentShownOnPage,
   commentThreads,
   filterThreads,
+  passageCommentIds,
   replySchema,
   stanceCounts,
   threadFilterSchema,
+  threadOf,
+  threadSummaries,
   toggleEndorsement,
 } from "./comments.server";
 import { translatableError } from "../i18n/error-message";
@@ -30,6 +33,7 @@ import { anchorPassage } from "../collab/passage-anchors.server";
 import { passageFromForm } from "./passage-anchor";
 import { passageView } from "./passage-highlights";
 import { commentsChanged } from "./live-updates.server";
+import { pageOf, pagePositionSchema } from "./comment-pages";
 import { effectiveStatus } from "../consultations/lifecycle";
 import type { Consultation } from "../../db/schema";
 
@@ -58,14 +62,29 @@ export async function commentSection(request: Request, context: AppLoadContext, 
   const t = createTranslator(await requestLocale(request, context, signedIn));
   const now = new Date();
   const state = effectiveStatus(consultation, now);
-  const all = commentThreads(context.db, consultation.id, nodeId, signedIn?.user.id ?? null, t("comment.participant"));
-  const filters = threadFilterSchema.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== "")));
-  const threads = filterThreads(all, filters);
+  const viewerId = signedIn?.user.id ?? null;
+  const participant = t("comment.participant");
+  const url = new URL(request.url);
+  const all = threadSummaries(context.db, consultation.id, nodeId);
+  const filters = threadFilterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
+  const matching = filterThreads(all, filters);
+  // One page of threads; a permalink's comment (`?comment=`) brings the page that holds it.
+  const position = pagePositionSchema.parse(Object.fromEntries(url.searchParams));
+  const target = position.comment === undefined ? null : threadOf(context.db, position.comment, consultation.id, nodeId);
+  const page = pageOf(matching, filters.sort, { ...position, target: target === null ? undefined : matching.findIndex((t) => t.id === target) });
+  const byId = new Map(commentThreads(context.db, consultation.id, nodeId, viewerId, participant, { ids: page.items.map((t) => t.id), replies: true }).map((t) => [t.id, t]));
+  const threads = page.items.map((t) => byId.get(t.id)).filter((t) => t !== undefined);
+  // The text marks every passage comment, not only this page's.
+  const withPassages =
+    shownText === null || nodeId === null
+      ? []
+      : commentThreads(context.db, consultation.id, nodeId, viewerId, participant, { ids: passageCommentIds(context.db, consultation.id, nodeId), replies: false });
   return {
     threads,
-    passages: shownText === null ? null : passageView(shownText, threads),
+    passages: shownText === null ? null : passageView(shownText, withPassages),
     total: all.length,
     counts: stanceCounts(all),
+    page: { offset: page.offset, previous: page.previous, next: page.next, matching: matching.length },
     filters,
     groups: listStakeholderGroups(context.db).map((g) => ({ id: g.id, name: g.name })),
     signedIn: signedIn !== null,
@@ -135,7 +154,7 @@ export async function submitParagraphForm(
     if (outcome === "too-late") return data({ errors: { form: "comment.editTooLate" }, values }, { status: 409 });
     if (outcome === "not-found") throw data(translatableError("error.commentNotFound"), { status: 404 });
     commentsChanged(context, consultation.id, { slug, nodeId, kind: "comment" });
-    return redirect(`${page}#comment-${parsed.data.commentId}`);
+    return redirect(`${page}?comment=${parsed.data.commentId}#comment-${parsed.data.commentId}`);
   }
   if (intent === "delete" && commentId.success) {
     if (!deleteOwnComment(context.db, signedIn.user.id, commentId.data)) throw data(translatableError("error.commentNotFound"), { status: 404 });
@@ -147,7 +166,7 @@ export async function submitParagraphForm(
     if (!reason.success) return data({ errors: { reason: "moderation.reason.required" }, values, flagging: values.commentId }, { status: 400 });
     if (!commentShownOnPage(context.db, commentId.data, consultation.id, nodeId)) throw data(translatableError("error.commentNotFound"), { status: 404 });
     flagComment(context.db, signedIn.user.id, commentId.data, reason.data);
-    return redirect(`${page}?flagged=1#comment-${commentId.data}`);
+    return redirect(`${page}?flagged=1&comment=${commentId.data}#comment-${commentId.data}`);
   }
   if (intent === "endorse") {
     const id = z.coerce.number().int().positive().safeParse(form.get("commentId"));
@@ -159,7 +178,7 @@ export async function submitParagraphForm(
     }
     toggleEndorsement(context.db, id.data, signedIn.user.id);
     context.announce?.({ slug, nodeId, kind: "endorsement" });
-    return redirect(`${page}#comment-${id.data}`);
+    return redirect(`${page}?comment=${id.data}#comment-${id.data}`);
   }
   if (intent === "reply") {
     const parsed = replySchema.safeParse(values);
@@ -167,7 +186,7 @@ export async function submitParagraphForm(
     const reply = addReply(context.db, { ...parsed.data, author: signedIn.user, consultationId: consultation.id });
     if (!reply) throw data(translatableError("error.commentNotFound"), { status: 404 });
     context.announce?.({ slug, nodeId, kind: "reply" });
-    return redirect(`${page}?published=reply#comment-${reply.id}`);
+    return redirect(`${page}?published=reply&comment=${reply.id}#comment-${reply.id}`);
   }
   const parsed = commentSchema.safeParse(values);
   // Passages are words of a paragraph; the draft as a whole has none.
@@ -189,5 +208,5 @@ export async function submitParagraphForm(
     passage: passage ? { anchor: workingDraft ? { ...passage, workingDraft } : passage } : null,
   });
   commentsChanged(context, consultation.id, { slug, nodeId, kind: "comment" });
-  return redirect(`${page}?published=comment#comment-${comment.id}`);
+  return redirect(`${page}?published=comment&comment=${comment.id}#comment-${comment.id}`);
 }

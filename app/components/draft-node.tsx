@@ -102,12 +102,15 @@ export function DraftNodeView({
  * A paragraph's discussion in the full draft: how many comments, linking to them, and the stance
  * bar. A <div>, not a <p>: the bar is a <div>, which would close a <p> in the browser's parser.
  * Rendered in the page and, when comments arrive, on the server for the live-counts script
- * (app/comments/live-counts.client.ts), hence a plain link: the draft page has no router.
+ * (app/comments/live-counts.client.ts), hence a plain link: the draft page has no router. The
+ * script also writes it itself from a comment event's counts (app/comments/live-counts-markup.ts):
+ * a change here must be made there too (draft-node.test.tsx compares them).
  */
 export function DraftDiscussion({ slug, label, counts, commentsQuery = "" }: { slug: string; label: string; counts: StanceCounts; commentsQuery?: string }) {
   const t = useT();
   return (
-    <div className="draft-node__discussion">
+    // data-total: the live-counts script reads every paragraph's count to recompute the highlights.
+    <div className="draft-node__discussion" data-total={counts.total}>
       <a href={`${paragraphPath(slug, label)}${commentsQuery}#comments-title`}>{t("comment.onParagraph", { count: counts.total, label })}</a>
       <StanceSummary counts={counts} compact />
     </div>

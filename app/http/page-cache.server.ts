@@ -251,8 +251,17 @@ export function sendCachedPage(req: ExpressRequest, res: ExpressResponse, page: 
 
 /** The pages kept: a consultation's public reading pages (the slug names the revision to read). */
 const CACHEABLE_PATH = /^\/c\/([a-z0-9-]{1,100})(?:\/(?:p\/[^/]{1,40}|what-we-heard|changes|comments))?\/?$/;
-/** Query parameters a kept page may have; any other makes the request render as usual. */
-const KNOWN_PARAMETERS = new Set(["text", "language", "published"]);
+/**
+ * Query parameters a kept page may have; any other makes the request render as usual. Besides the
+ * text and language asked for: a comment list's page (cursor or permalink target), sort and filters
+ * (app/comments/comment-pages.ts, comments.server.ts threadFilterSchema). Each combination is its
+ * own entry, bounded like every other by the cache's bytes.
+ */
+const KNOWN_PARAMETERS = new Set([
+  "text", "language", "published",
+  "after", "before", "comment",
+  "sort", "stance", "region", "electoral", "group",
+]);
 const MAX_URL_LENGTH = 512;
 
 /** The cache key's address part and the consultation's slug, or null for a request never served from the cache. */

@@ -198,6 +198,12 @@ export const ar: Catalog = {
   "comment.sort.newest": "الأحدث أولًا",
   "comment.sort.endorsed": "الأكثر تأييدًا أولًا",
   "comment.shown": "عرض {shown, number} من {total, number}.",
+  "comment.range": "التعليقات من {from, number} إلى {to, number} من أصل {total, number}.",
+  "comment.pages": "صفحات التعليقات",
+  "comment.firstPage": "التعليقات الأولى",
+  "comment.previousPage": "التعليقات السابقة",
+  "comment.more": "عرض مزيد من التعليقات",
+  "comment.loadingMore": "جارٍ تحميل مزيد من التعليقات…",
   "comment.onParagraph": "{count, plural, zero {لا تعليقات} one {تعليق واحد} two {تعليقان} few {# تعليقات} many {# تعليقًا} other {# تعليق}} على {label}",
 
   "changes.title": "ما الذي تغيّر",

@@ -197,6 +197,12 @@ export const en = {
   "comment.sort.newest": "Newest first",
   "comment.sort.endorsed": "Most endorsed first",
   "comment.shown": "Showing {shown} of {total}.",
+  "comment.range": "Comments {from, number}–{to, number} of {total, number}.",
+  "comment.pages": "Pages of comments",
+  "comment.firstPage": "First comments",
+  "comment.previousPage": "Previous comments",
+  "comment.more": "Show more comments",
+  "comment.loadingMore": "Loading more comments…",
   "comment.onParagraph": "{count, plural, one {# comment} other {# comments}} on {label}",
 
   "changes.title": "What changed",

@@ -195,6 +195,12 @@ export const es: Catalog = {
   "comment.sort.newest": "Más recientes primero",
   "comment.sort.endorsed": "Más respaldados primero",
   "comment.shown": "Se muestran {shown, number} de {total, number}.",
+  "comment.range": "Comentarios {from, number} a {to, number} de {total, number}.",
+  "comment.pages": "Páginas de comentarios",
+  "comment.firstPage": "Primeros comentarios",
+  "comment.previousPage": "Comentarios anteriores",
+  "comment.more": "Mostrar más comentarios",
+  "comment.loadingMore": "Cargando más comentarios…",
   "comment.onParagraph": "{count, plural, one {# comentario} other {# comentarios}} sobre {label}",
 
   "changes.title": "Qué cambió",

@@ -195,6 +195,12 @@ export const fr: Catalog = {
   "comment.sort.newest": "Les plus récents d’abord",
   "comment.sort.endorsed": "Les plus approuvés d’abord",
   "comment.shown": "{shown, number} affichés sur {total, number}.",
+  "comment.range": "Commentaires {from, number} à {to, number} sur {total, number}.",
+  "comment.pages": "Pages de commentaires",
+  "comment.firstPage": "Premiers commentaires",
+  "comment.previousPage": "Commentaires précédents",
+  "comment.more": "Afficher plus de commentaires",
+  "comment.loadingMore": "Chargement d’autres commentaires…",
   "comment.onParagraph": "{count, plural, one {# commentaire} other {# commentaires}} sur {label}",
 
   "changes.title": "Ce qui a changé",

@@ -198,6 +198,12 @@ export const ru: Catalog = {
   "comment.sort.newest": "Сначала новые",
   "comment.sort.endorsed": "Сначала самые одобренные",
   "comment.shown": "Показано {shown, number} из {total, number}.",
+  "comment.range": "Комментарии с {from, number} по {to, number} из {total, number}.",
+  "comment.pages": "Страницы комментариев",
+  "comment.firstPage": "Первые комментарии",
+  "comment.previousPage": "Предыдущие комментарии",
+  "comment.more": "Показать ещё комментарии",
+  "comment.loadingMore": "Загружаются ещё комментарии…",
   "comment.onParagraph": "{count, plural, one {# комментарий} few {# комментария} many {# комментариев} other {# комментария}} к {label}",
 
   "changes.title": "Что изменилось",

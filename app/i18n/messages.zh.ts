@@ -195,6 +195,12 @@ export const zh: Catalog = {
   "comment.sort.newest": "最新的在前",
   "comment.sort.endorsed": "赞同最多的在前",
   "comment.shown": "显示 {total, number} 条中的 {shown, number} 条。",
+  "comment.range": "第 {from, number}–{to, number} 条评论，共 {total, number} 条。",
+  "comment.pages": "评论分页",
+  "comment.firstPage": "最早的评论",
+  "comment.previousPage": "上一页评论",
+  "comment.more": "显示更多评论",
+  "comment.loadingMore": "正在加载更多评论…",
   "comment.onParagraph": "{label} 上的 {count, plural, other {# 条评论}}",
 
   "changes.title": "修改内容",

@@ -13,7 +13,8 @@ import { TextLanguages } from "~/components/text-languages";
 import { requestLocale } from "~/i18n/locale.server";
 import { useLiveConsultation } from "~/comments/use-live-consultation";
 import { getActor } from "~/auth/session.server";
-import { useT } from "~/i18n/i18n-context";
+import { useLocale, useT } from "~/i18n/i18n-context";
+import { liveWords } from "~/comments/live-counts-markup";
 import { metaTranslator } from "~/i18n/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -62,6 +63,7 @@ export default function ConsultationPage() {
   const { consultation, version, nodes, canRevise, canRecordInput, canUpload, canManage, canAnalyse, canReview, showHeard, discussion, language, text, liveCursor, commentable } =
     useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   const toc = tableOfContents(nodes);
   const languageQuery = language ? `?language=${language}` : "";
   // Reached by a link from a hydrated page, the draft is rendered by React: it follows the
@@ -119,6 +121,8 @@ export default function ConsultationPage() {
             data-live-cursor={liveCursor ?? undefined}
             data-live-source={`/c/${consultation.slug}/discussion${languageQuery}`}
             data-live-status="live-counts-status"
+            // The words the script needs to write a paragraph's counts from a comment event.
+            data-live-words={JSON.stringify(liveWords(t, locale))}
           >
             <h2 id="draft-title" className="draft__title">
               {version.title}

@@ -61,7 +61,7 @@ export default function MeetingPage() {
               <tr key={c.id}>
                 <th scope="row">
                   {c.label ? (
-                    <Link to={`${paragraphPath(consultation.slug, c.label)}#comment-${c.id}`}>{c.label}</Link>
+                    <Link to={`${paragraphPath(consultation.slug, c.label)}?comment=${c.id}#comment-${c.id}`}>{c.label}</Link>
                   ) : (
                     t("recorded.wholeDraft")
                   )}

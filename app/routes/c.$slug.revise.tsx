@@ -70,7 +70,7 @@ function WorkingDraftPassages({ slug, passages }: { slug: string; passages: Seri
       <ul>
         {passages.map((p) => (
           <li key={p.commentId}>
-            {p.label !== null ? <Link to={`${paragraphPath(slug, p.label)}#comment-${p.commentId}`}>{p.author}</Link> : p.author}
+            {p.label !== null ? <Link to={`${paragraphPath(slug, p.label)}?comment=${p.commentId}#comment-${p.commentId}`}>{p.author}</Link> : p.author}
             {p.stance ? ` · ${t(`stance.${p.stance}` as MessageKey)}` : ""}:{" "}
             {p.now.status === "changed" ? <strong>{t("passage.changed")}</strong> : <span>{t("passage.onWords")}</span>}{" "}
             <q dir="auto">{p.quote}</q>

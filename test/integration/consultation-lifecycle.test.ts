@@ -114,7 +114,7 @@ describe("a consultation that opens and closes by itself", () => {
     await nextState(1);
     const stored = await post("participant", "/c/ocean-science/p/OP1", comment("Now it is open"));
     expect(stored.status).toBe(302);
-    expect(stored.headers.get("location")).toMatch(/^\/c\/ocean-science\/p\/OP1\?published=comment#comment-\d+$/);
+    expect(stored.headers.get("location")).toMatch(/^\/c\/ocean-science\/p\/OP1\?published=comment&comment=(\d+)#comment-\1$/);
 
     await nextState(2);
     const late = await post("participant", "/c/ocean-science/p/OP1", comment("Typed after the closing"));
