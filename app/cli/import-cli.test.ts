@@ -46,9 +46,9 @@ const dryRunShape = z
 const seed = join(repoRoot, "seeds", "ga-resolution-78-265-safe-secure-trustworthy-ai.txt");
 
 describe("npm run import", () => {
-  it("--dry-run --json prints the outline in the documented shape and writes nothing", () => {
+  it("--dry-run --json prints the outline in the documented shape and writes nothing", async () => {
     const db = join(tempFolder(), "redraft.db");
-    const result = runImport([seed, "--dry-run", "--json"], db);
+    const result = await runImport([seed, "--dry-run", "--json"], db);
     expect(result.status, result.stderr).toBe(0);
     const outline = dryRunShape.parse(JSON.parse(result.stdout));
     const labels = outline.nodes.map((n) => n.label);
@@ -59,7 +59,7 @@ describe("npm run import", () => {
     expect(outline.problems).toEqual([]);
   });
 
-  it("--dry-run names the places to check: in the JSON as problems, in the summary as lines", () => {
+  it("--dry-run names the places to check: in the JSON as problems, in the summary as lines", async () => {
     const folder = tempFolder();
     const db = join(folder, "redraft.db");
     const file = join(folder, "gap.txt");
@@ -69,12 +69,12 @@ describe("npm run import", () => {
         "1. Decides to keep the question of digital technologies under review;",
         "3. Requests the Secretary-General to report on the implementation of the present resolution.",
       ].join("\n\n"));
-    const json = runImport([file, "--dry-run", "--json"], db);
+    const json = await runImport([file, "--dry-run", "--json"], db);
     expect(json.status, json.stderr).toBe(0);
     const outline = dryRunShape.parse(JSON.parse(json.stdout));
     const third = outline.nodes.findIndex((n) => n.label === "OP3");
     expect(outline.problems).toEqual([{ nodeIndex: third, kind: "numbering-gap", detail: "OP2" }]);
-    const text = runImport([file, "--dry-run"], db);
+    const text = await runImport([file, "--dry-run"], db);
     expect(text.stdout).toContain(`node ${third + 1} (OP3): numbering-gap (OP2)`);
     expect(existsSync(db)).toBe(false);
   });
@@ -89,19 +89,19 @@ describe("npm run import", () => {
     writeFileSync(join(folder, "resolution.docx"), await outlineToDocx(expected, { numbering: "word" }));
     writeFileSync(join(folder, "resolution-docx.bin"), await outlineToDocx(expected, { numbering: "typed" }));
     for (const args of [["resolution.md"], ["resolution.docx"], ["resolution-docx.bin", "--format", "docx"]]) {
-      const result = runImport([join(folder, args[0]!), ...args.slice(1), "--dry-run", "--json"], db);
+      const result = await runImport([join(folder, args[0]!), ...args.slice(1), "--dry-run", "--json"], db);
       expect(result.status, result.stderr).toBe(0);
       expect(JSON.parse(result.stdout)).toEqual({ ...expected, problems: [] });
     }
     expect(existsSync(db)).toBe(false);
   });
 
-  it("stores a new version each time, keeping paragraph identity", () => {
+  it("stores a new version each time, keeping paragraph identity", async () => {
     const db = join(tempFolder(), "redraft.db");
-    const first = runImport([seed, "--consultation", "ai-resolution"], db);
+    const first = await runImport([seed, "--consultation", "ai-resolution"], db);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/as version 1 of/);
-    const second = runImport([seed, "--consultation", "ai-resolution", "--json"], db);
+    const second = await runImport([seed, "--consultation", "ai-resolution", "--json"], db);
     expect(second.status, second.stderr).toBe(0);
     const stored = JSON.parse(second.stdout);
     expect(stored).toMatchObject({ versionNumber: 2 });
@@ -122,34 +122,34 @@ describe("npm run import", () => {
     [[seed, "--format", "pdf"], /--format must be text, markdown or docx/],
     [[seed, "--consultation", "Not A Slug"], /--consultation must be a slug/],
     [[seed, "--colour"], /Unknown option '--colour'/],
-  ])("refuses %j with exit code 2 and a clear message", (args, message) => {
+  ])("refuses %j with exit code 2 and a clear message", async (args, message) => {
     const db = join(tempFolder(), "redraft.db");
-    const result = runImport(args, db);
+    const result = await runImport(args, db);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(existsSync(db)).toBe(false);
   });
 
-  it("refuses a file that is not the format it claims, naming the file, and writes nothing", () => {
+  it("refuses a file that is not the format it claims, naming the file, and writes nothing", async () => {
     const folder = tempFolder();
     const fake = join(folder, "draft.docx");
     writeFileSync(fake, "this is plain text, not a Word document");
     const db = join(folder, "redraft.db");
-    const result = runImport([fake], db);
+    const result = await runImport([fake], db);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(`cannot parse ${fake} as docx`);
     expect(existsSync(db)).toBe(false);
   });
 
-  it("imports a translation only of an existing consultation's version, in a known language", () => {
+  it("imports a translation only of an existing consultation's version, in a known language", async () => {
     const db = join(tempFolder(), "redraft.db");
-    let result = runImport([seed, "--translation", "de", "--consultation", "ga"], db);
+    let result = await runImport([seed, "--translation", "de", "--consultation", "ga"], db);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("--translation must be one of en, fr, es, ar, zh, ru");
-    result = runImport([seed, "--translation", "fr"], db);
+    result = await runImport([seed, "--translation", "fr"], db);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("--translation needs --consultation <slug>");
-    result = runImport([seed, "--translation", "fr", "--consultation", "nowhere"], db);
+    result = await runImport([seed, "--translation", "fr", "--consultation", "nowhere"], db);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('cannot import');
     expect(result.stderr).toContain('there is no consultation "nowhere"');
@@ -164,7 +164,7 @@ describe("npm run import", () => {
     const file = join(folder, "bomb.docx");
     writeFileSync(file, await bomb.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
     const db = join(folder, "redraft.db");
-    const result = runImport([file], db);
+    const result = await runImport([file], db);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain("compressed more than 100 to 1");
     expect(existsSync(db)).toBe(false);

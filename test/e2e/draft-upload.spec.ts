@@ -188,7 +188,7 @@ test("a translation is uploaded the same way, its alignment with the original sh
     "Draft resolution on digital cooperation\n\nThe General Assembly,\n\nRecalling its resolution 78/265,\n\n" +
       "1. Encourages Member States to cooperate;\n\n2. Requests the Secretary-General to report.\n",
   );
-  expect(runImport([english, "--consultation", "digital-cooperation"], server.databasePath).status).toBe(0);
+  expect((await runImport([english, "--consultation", "digital-cooperation"], server.databasePath)).status).toBe(0);
 
   await signInAs(page, "secretariat@demo.redraft.org");
   await page.goto("/admin/consultations/digital-cooperation/draft");

@@ -11,11 +11,11 @@ test("a translation imported per language is read paragraph by paragraph, the co
   // A French text of the UNESCO draft, as a translator would deliver it (here: the outline with
   // each paragraph marked), imported with the CLI into the running server's database.
   const seed = join(repoRoot, "seeds", "unesco-first-draft-recommendation-ethics-of-ai.txt");
-  const outline = JSON.parse(runImport([seed, "--dry-run", "--json"], join(mkdtempSync(join(tmpdir(), "redraft-")), "x.db")).stdout) as ImportedOutline;
+  const outline = JSON.parse((await runImport([seed, "--dry-run", "--json"], join(mkdtempSync(join(tmpdir(), "redraft-")), "x.db"))).stdout) as ImportedOutline;
   const french = { ...outline, nodes: outline.nodes.map((n) => ({ ...n, text: n.kind === "heading" ? n.text : `[fr] ${n.text}` })) };
   const file = join(mkdtempSync(join(tmpdir(), "redraft-fr-")), "unesco.fr.md");
   writeFileSync(file, outlineToMarkdown(french));
-  const result = runImport([file, "--consultation", "unesco-ethics-of-ai", "--translation", "fr"], server.databasePath);
+  const result = await runImport([file, "--consultation", "unesco-ethics-of-ai", "--translation", "fr"], server.databasePath);
   expect(result.status, result.stderr).toBe(0);
   expect(result.stdout).toMatch(/as the fr text of version 1: \d+ nodes aligned\.$/m);
 

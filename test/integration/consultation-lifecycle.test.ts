@@ -72,7 +72,7 @@ describe("a consultation that opens and closes by itself", () => {
 
     const file = join(mkdtempSync(join(tmpdir(), "redraft-draft-")), "ocean.txt");
     writeFileSync(file, DRAFT);
-    expect(runImport([file, "--consultation", "ocean-science"], server.databasePath).status).toBe(0);
+    expect((await runImport([file, "--consultation", "ocean-science"], server.databasePath)).status).toBe(0);
 
     const opensAt = new Date(Math.ceil((Date.now() + 4000) / 1000) * 1000);
     const closesAt = new Date(opensAt.getTime() + 4000);
@@ -146,7 +146,7 @@ describe("a consultation that opens and closes by itself", () => {
     const file = join(mkdtempSync(join(tmpdir(), "redraft-draft-")), "cli.txt");
     // Another title: the importer files a text under the document its title names.
     writeFileSync(file, DRAFT.replace("ocean science", "deep-sea mining"));
-    expect(runImport([file, "--consultation", "from-the-command-line"], server.databasePath).status).toBe(0);
+    expect((await runImport([file, "--consultation", "from-the-command-line"], server.databasePath)).status).toBe(0);
     const get = (path: string, who?: string) => fetch(server.url + path, { headers: who ? { Cookie: cookies.get(who)! } : {} }).then((r) => r.text());
     expect(await get("/admin/consultations", "secretariat")).toContain('href="/admin/consultations/from-the-command-line"');
     // In preparation: the public neither lists nor reads it.
@@ -160,7 +160,7 @@ describe("a consultation that opens and closes by itself", () => {
   it("extends, closes and publishes: both dates and the new closing shown, close and publish only once “I understand” is ticked, undecided comments named", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "redraft-draft-")), "confirm.txt");
     writeFileSync(file, DRAFT.replace("ocean science", "coral reefs"));
-    expect(runImport([file, "--consultation", "coral-reefs"], server.databasePath).status).toBe(0);
+    expect((await runImport([file, "--consultation", "coral-reefs"], server.databasePath)).status).toBe(0);
     const path = "/admin/consultations/coral-reefs";
     expect((await post("secretariat", path, { intent: "open-now" })).status).toBe(302);
     expect((await post("participant", "/c/coral-reefs/p/OP1", comment("First"))).status).toBe(302);

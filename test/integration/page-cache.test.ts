@@ -1,11 +1,11 @@
-import { execFileSync } from "node:child_process";
 import { request, type IncomingHttpHeaders } from "node:http";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot, startServer, type RunningServer } from "../support/start-server";
+import { startServer, type RunningServer } from "../support/start-server";
+import { runImport } from "../support/run-import";
 import { sessionCookie } from "../support/sign-in";
 
 /**
@@ -148,11 +148,8 @@ describe("a kept page is served again until what it shows changes", () => {
       .all(slug) as { text: string }[];
     current.close();
     writeFileSync(file, `# The next version\n\n${paragraphs.map((p) => p.text).join("\n\n")}\n\nA paragraph only the new version has.\n`);
-    execFileSync(process.execPath, ["--import", "tsx", "app/cli/import-cli.ts", file, "--format", "markdown", "--consultation", slug], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_PATH: server.databasePath, NODE_ENV: "test" },
-      stdio: "pipe",
-    });
+    const imported = await runImport([file, "--format", "markdown", "--consultation", slug], server.databasePath, { NODE_ENV: "test" });
+    expect(imported.status, imported.stderr).toBe(0);
     expect((await anonymous(`/c/${slug}`)).html).toContain("A paragraph only the new version has.");
   });
 

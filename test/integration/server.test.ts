@@ -16,7 +16,8 @@ function runServerExpectingExit(env: Record<string, string>) {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_PATH: freshDatabasePath(), ...env },
     encoding: "utf8",
-    timeout: 30_000,
+    // A hang detector: tsx compiles the server first, which a loaded machine makes slow.
+    timeout: 100_000,
   });
 }
 
