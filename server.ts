@@ -35,6 +35,8 @@ import { DEMO_PASSWORD, seedDemoAccounts } from "./seeds/seed-demo-accounts.serv
 import { seedDemoConsultations } from "./seeds/seed-demo.server";
 import { seedDemoComments } from "./seeds/seed-demo-comments.server";
 import { LifecycleScheduler } from "./app/consultations/lifecycle-scheduler.server";
+import { Notifier } from "./app/notifications/notifier.server";
+import { OutboxSender, smtpTransport } from "./app/notifications/outbox-sender.server";
 
 function readConfig(): Config {
   try {
@@ -148,6 +150,19 @@ context.liveCursor = (slug) => cursors.current(slug);
 const scheduler = new LifecycleScheduler(db, (change) => announceChange(io, cursors, change));
 scheduler.start();
 context.lifecycle = scheduler;
+// E-mail: the notifier fills the outbox from notifications; with SMTP_URL the sender delivers it.
+let sender: OutboxSender | null = null;
+let closeTransport = () => {};
+if (config.smtpUrl) {
+  const transport = await smtpTransport(config);
+  closeTransport = transport.close;
+  sender = new OutboxSender(db, transport.send, new URL(config.publicOrigin).hostname);
+  sender.start();
+  context.mailer = sender;
+}
+const notifier = new Notifier(db, config, () => sender?.wake());
+notifier.start();
+context.notifier = notifier;
 const collab = attachCollab(io, { db, ...collabAccess(db, config) });
 // Pages that publish a revision read the live working draft from here.
 context.collab = collab;
@@ -162,6 +177,9 @@ function shutdown(signal: string) {
   stopping = true;
   console.log(`Received ${signal}, shutting down.`);
   scheduler.stop();
+  notifier.stop();
+  sender?.stop();
+  closeTransport();
   collab.close();
   io.close();
   httpServer.close(() => {

@@ -434,10 +434,13 @@ export const emailPreferences = sqliteTable(
   (t) => [uniqueIndex("email_preferences_unique").on(t.userId, t.category)],
 );
 
-/** When each digest last went out, so a restart neither skips nor repeats one. */
-export const digestRuns = sqliteTable("digest_runs", {
-  mode: text("mode", { enum: ["daily", "weekly"] }).primaryKey(),
-  ranAt: integer("ran_at", { mode: "timestamp_ms" }).notNull(),
+/**
+ * What the notifier has done once and must not repeat after a restart: "digest:daily" (when the
+ * last daily digest went out), "closing:<consultation>:<closing instant>" (the three-day reminder).
+ */
+export const notifierMarks = sqliteTable("notifier_marks", {
+  key: text("key").primaryKey(),
+  at: integer("at", { mode: "timestamp_ms" }).notNull(),
 });
 
 

@@ -47,7 +47,8 @@ export function findUserByEmail(db: Db, email: string): User | undefined {
 
 export async function registerUser(
   db: Db,
-  input: Omit<RegistrationInput, "consent" | "website"> & { role?: Role; demo?: boolean },
+  /** confirmed: the address needs no confirmation link (created by the secretariat's CLI). */
+  input: Omit<RegistrationInput, "consent" | "website"> & { role?: Role; demo?: boolean; confirmed?: boolean },
   now = new Date(),
 ): Promise<User> {
   const country = countryByCode(input.countryCode);
@@ -76,6 +77,7 @@ export async function registerUser(
         pseudonymous: input.pseudonymous,
         consentedAt: now,
         demo: input.demo ?? false,
+        emailConfirmedAt: input.confirmed ? now : null,
       })
       .returning()
       .get();

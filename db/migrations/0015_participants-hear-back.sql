@@ -1,8 +1,3 @@
-CREATE TABLE `digest_runs` (
-	`mode` text PRIMARY KEY NOT NULL,
-	`ran_at` integer NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE `email_confirmations` (
 	`id` text PRIMARY KEY NOT NULL,
 	`user_id` integer NOT NULL,
@@ -51,6 +46,11 @@ CREATE TABLE `notifications` (
 CREATE INDEX `notifications_user_idx` ON `notifications` (`user_id`,`id`);--> statement-breakpoint
 CREATE INDEX `notifications_unread_idx` ON `notifications` (`user_id`) WHERE read_at is null;--> statement-breakpoint
 CREATE INDEX `notifications_email_due_idx` ON `notifications` (`email_mode`,`user_id`) WHERE emailed_at is null and email_mode <> 'never';--> statement-breakpoint
+CREATE TABLE `notifier_marks` (
+	`key` text PRIMARY KEY NOT NULL,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE `outbox` ADD `language` text DEFAULT 'en' NOT NULL;--> statement-breakpoint
 ALTER TABLE `outbox` ADD `unsubscribe_url` text;--> statement-breakpoint
 ALTER TABLE `outbox` ADD `status` text DEFAULT 'pending' NOT NULL;--> statement-breakpoint
