@@ -99,6 +99,12 @@ app.use(new CollectAfterLoad().track);
 app.use(compression());
 app.use(securityHeaders(config));
 app.use(sameOriginForWrites(config));
+// Whatever a form did may have made notifications (a reply, a decision, a closing): their
+// immediate e-mail is queued once the response is out, before the next request is read.
+app.use((req, res, next) => {
+  if (req.method === "POST") res.once("finish", () => context.notifier?.wake());
+  next();
+});
 app.use(boundedBodies());
 app.use(
   "/build",
