@@ -60,7 +60,7 @@ describe("notifications", () => {
     reply(bo, c.id, "I disagree.");
     expect(notificationsOf(db, ana.id).map((n) => n.kind)).toEqual(["reply"]);
     expect(unreadCount(db, ana.id)).toBe(1);
-    expect(dispatchImmediate(db, CONFIG)).toBe(1);
+    expect(dispatchImmediate(db, CONFIG)).toEqual({ queued: 1, more: false });
     const [mail] = mailTo("ana@example.org");
     expect(mail!.subject).toBe("Bo a répondu à votre commentaire sur le paragraphe OP1 — " + getConsultationBySlug(db, SLUG)!.title);
     expect(mail!.body).toContain("« I disagree. »");
@@ -68,7 +68,7 @@ describe("notifications", () => {
     const token = mail!.unsubscribeUrl!.split("/unsubscribe/")[1]!;
     expect(readUnsubscribeToken(CONFIG.sessionSecret, token)).toEqual({ userId: ana.id, category: "replies" });
     // Queued once: a second round finds nothing new.
-    expect(dispatchImmediate(db, CONFIG)).toBe(0);
+    expect(dispatchImmediate(db, CONFIG).queued).toBe(0);
   });
 
   it("make the author follow the paragraph, so a later comment there reaches them in the daily digest", () => {
@@ -76,12 +76,12 @@ describe("notifications", () => {
     publish(bo, "Second.");
     expect(notificationsOf(db, ana.id)).toMatchObject([{ kind: "new-comment", emailMode: "daily" }]);
     expect(notificationsOf(db, bo.id)).toEqual([]);
-    expect(dispatchImmediate(db, CONFIG)).toBe(0);
-    expect(dispatchDigest(db, CONFIG, "daily")).toBe(1);
+    expect(dispatchImmediate(db, CONFIG).queued).toBe(0);
+    expect(dispatchDigest(db, CONFIG, "daily")).toEqual({ queued: 1, more: false });
     const [digest] = mailTo("ana@example.org");
     expect(digest!.subject).toBe("Votre résumé quotidien Redraft : 1 nouveauté");
     expect(digest!.unsubscribeUrl).toContain(`/unsubscribe/${ana.id}.daily.`);
-    expect(dispatchDigest(db, CONFIG, "daily")).toBe(0);
+    expect(dispatchDigest(db, CONFIG, "daily").queued).toBe(0);
   });
 
   it("do not tell the author of a reply twice (as the replied-to and as a follower)", () => {
@@ -94,7 +94,7 @@ describe("notifications", () => {
     setPreferences(db, ana.id, { replies: "never" });
     const c = publish(ana, "First.");
     reply(bo, c.id, "Answer.");
-    expect(dispatchImmediate(db, CONFIG)).toBe(0);
+    expect(dispatchImmediate(db, CONFIG).queued).toBe(0);
     expect(mailTo("ana@example.org")).toEqual([]);
     expect(unreadCount(db, ana.id)).toBe(1);
   });

@@ -16,7 +16,9 @@ import { enqueueEmail } from "./outbox.server";
 import { CATEGORY_OF } from "./preferences";
 import { unsubscribeUrl } from "./unsubscribe-token.server";
 
-const IMMEDIATE_BATCH = 500;
+const IMMEDIATE_BATCH = 100;
+/** Recipients per digest batch: each batch is one transaction, requests are answered between. */
+const DIGEST_BATCH = 200;
 export const CLOSING_NOTICE_MS = 3 * 24 * 3600_000;
 const DIGEST_EVERY: Record<"daily" | "weekly", number> = { daily: 24 * 3600_000, weekly: 7 * 24 * 3600_000 };
 
@@ -45,8 +47,11 @@ function markEmailed(db: Db, ids: number[], now: Date) {
   for (let i = 0; i < ids.length; i += 500) db.update(notifications).set({ emailedAt: now }).where(inArray(notifications.id, ids.slice(i, i + 500))).run();
 }
 
-/** One e-mail per notification whose recipient wants them at once. Returns how many were queued. */
-export function dispatchImmediate(db: Db, config: Pick<Config, "publicOrigin" | "sessionSecret">, now = new Date()): number {
+/**
+ * One e-mail per notification whose recipient wants them at once, a batch at a time (the caller
+ * yields to requests between batches). Returns how many were queued and whether more wait.
+ */
+export function dispatchImmediate(db: Db, config: Pick<Config, "publicOrigin" | "sessionSecret">, now = new Date()): { queued: number; more: boolean } {
   return db.transaction((tx) => {
     const t0 = tx as unknown as Db;
     const rows = pending(t0, "immediately", IMMEDIATE_BATCH);
@@ -66,15 +71,41 @@ export function dispatchImmediate(db: Db, config: Pick<Config, "publicOrigin" | 
       queued += 1;
     }
     markEmailed(t0, rows.map((r) => r.n.id), now);
-    return queued;
+    return { queued, more: rows.length === IMMEDIATE_BATCH };
   });
 }
 
-/** The daily or weekly digest: one e-mail per recipient with everything pending for it. */
-export function dispatchDigest(db: Db, config: Pick<Config, "publicOrigin" | "sessionSecret">, mode: "daily" | "weekly", now = new Date()): number {
+/**
+ * The daily or weekly digest, for the next DIGEST_BATCH recipients with anything pending: one
+ * e-mail each with everything pending for them. The digest counts as sent (its mark written) once
+ * a batch finds nobody left. Returns how many were queued and whether recipients remain.
+ */
+export function dispatchDigest(
+  db: Db,
+  config: Pick<Config, "publicOrigin" | "sessionSecret">,
+  mode: "daily" | "weekly",
+  now = new Date(),
+): { queued: number; more: boolean } {
   return db.transaction((tx) => {
     const t0 = tx as unknown as Db;
-    const rows = pending(t0, mode);
+    const recipients = t0
+      .selectDistinct({ userId: notifications.userId })
+      .from(notifications)
+      .where(and(eq(notifications.emailMode, mode), isNull(notifications.emailedAt)))
+      .orderBy(notifications.userId)
+      .limit(DIGEST_BATCH)
+      .all()
+      .map((r) => r.userId);
+    const rows =
+      recipients.length === 0
+        ? []
+        : t0
+            .select({ n: notifications, user: users })
+            .from(notifications)
+            .innerJoin(users, eq(users.id, notifications.userId))
+            .where(and(eq(notifications.emailMode, mode), isNull(notifications.emailedAt), inArray(notifications.userId, recipients)))
+            .orderBy(notifications.id)
+            .all();
     const usersById = new Map(rows.map((r) => [r.user.id, r.user]));
     const grouped = groupDigest(rows.filter((r) => r.user.emailConfirmedAt !== null).map(item));
     for (const [userId, groups] of grouped) {
@@ -90,8 +121,9 @@ export function dispatchDigest(db: Db, config: Pick<Config, "publicOrigin" | "se
       });
     }
     markEmailed(t0, rows.map((r) => r.n.id), now);
-    t0.insert(notifierMarks).values({ key: `digest:${mode}`, at: now }).onConflictDoUpdate({ target: notifierMarks.key, set: { at: now } }).run();
-    return grouped.size;
+    const more = recipients.length === DIGEST_BATCH;
+    if (!more) t0.insert(notifierMarks).values({ key: `digest:${mode}`, at: now }).onConflictDoUpdate({ target: notifierMarks.key, set: { at: now } }).run();
+    return { queued: grouped.size, more };
   });
 }
 
@@ -131,6 +163,8 @@ export class Notifier {
   private timer: NodeJS.Timeout | null = null;
   private queued = false;
   private stopped = false;
+  /** A digest is half sent: its next batch goes at the next turn, not at the next poll. */
+  private digesting = false;
 
   constructor(
     private readonly db: Db,
@@ -170,15 +204,21 @@ export class Notifier {
     try {
       const now = new Date();
       let queued = 0;
-      if (full) {
-        remindClosing(this.db, now);
-        for (const mode of ["daily", "weekly"] as const) if (digestDue(this.db, mode, now)) queued += dispatchDigest(this.db, this.config, mode, now);
+      let more = false;
+      if (full || this.digesting) {
+        if (full) remindClosing(this.db, now);
+        this.digesting = false;
+        for (const mode of ["daily", "weekly"] as const) {
+          if (!digestDue(this.db, mode, now)) continue;
+          const digest = dispatchDigest(this.db, this.config, mode, now);
+          queued += digest.queued;
+          if (digest.more) this.digesting = more = true;
+        }
       }
-      for (;;) {
-        const n = dispatchImmediate(this.db, this.config, now);
-        queued += n;
-        if (n < IMMEDIATE_BATCH) break;
-      }
+      const immediate = dispatchImmediate(this.db, this.config, now);
+      queued += immediate.queued;
+      // 50,000 followers make 500 batches: one per turn of the event loop, pages answered between.
+      if (immediate.more || more) this.wake();
       if (queued > 0) this.mailed();
     } catch (error) {
       this.onError(error);

@@ -11,9 +11,15 @@ import { emailCategories, type EmailCategory } from "../../db/enums";
 export type UnsubscribeScope = EmailCategory | "daily" | "weekly";
 const SCOPES: readonly string[] = [...emailCategories, "daily", "weekly"];
 
+const keys = new Map<string, Buffer>();
+
 function mac(secret: string, userId: number, category: UnsubscribeScope): string {
   // A key of its own: a session cookie's signature can never pass for an unsubscribe token.
-  const key = createHmac("sha256", secret).update("redraft unsubscribe v1").digest();
+  let key = keys.get(secret);
+  if (!key) {
+    key = createHmac("sha256", secret).update("redraft unsubscribe v1").digest();
+    keys.set(secret, key);
+  }
   return createHmac("sha256", key).update(`${userId}.${category}`).digest("base64url");
 }
 
