@@ -40,6 +40,7 @@ const PERMISSIONS: Record<string, Permission> = {
   "prepare a comment once closed": { action: "comment.prepare", consultation: CLOSED },
   "follow and read own notifications": { action: "notifications.manage" },
   "confirm someone's e-mail address by hand": { action: "users.confirmEmail" },
+  "write to a consultation's participants": { action: "announcement.send" },
   "comment once closed": { action: "comment.create", consultation: CLOSED },
   "endorse someone else's comment while open": { action: "comment.endorse", consultation: OPEN, authorId: 8 },
   "endorse one's own comment": { action: "comment.endorse", consultation: OPEN, authorId: 7 },
@@ -91,6 +92,7 @@ const MATRIX: Record<keyof typeof PERMISSIONS, [boolean, boolean, boolean, boole
   "prepare a comment once closed": [N, N, N, N, N, N],
   "follow and read own notifications": [N, Y, Y, Y, Y, Y],
   "confirm someone's e-mail address by hand": [N, N, N, N, N, Y],
+  "write to a consultation's participants": [N, N, N, N, N, Y],
   "comment once closed": [N, N, N, N, N, N],
   "endorse someone else's comment while open": [N, Y, Y, Y, Y, Y],
   "endorse one's own comment": [N, N, N, N, N, N],
@@ -144,7 +146,7 @@ describe("the permission matrix", () => {
       "comment.moderate", "account.manage", "users.list", "users.changeRole", "experts.manage",
       "stakeholderGroups.manage", "outbox.read", "profiles.readFull", "moderation.log.read", "input.record",
       "comments.review", "export.public", "export.private", "whatWeHeard.read", "consultation.manage",
-      "comment.prepare", "notifications.manage", "users.confirmEmail",
+      "comment.prepare", "notifications.manage", "users.confirmEmail", "announcement.send",
     ];
     expect([...covered].sort()).toEqual([...all].sort());
   });

@@ -78,6 +78,8 @@ export type Permission =
   | { action: "users.list" }
   | { action: "users.changeRole" }
   | { action: "users.confirmEmail" }
+  /** Writing to a consultation's participants (or chosen regions or groups of them). */
+  | { action: "announcement.send" }
   | { action: "experts.manage" }
   | { action: "stakeholderGroups.manage" }
   | { action: "outbox.read" }
@@ -152,6 +154,7 @@ export function can(actor: Actor, permission: Permission, now: Date = new Date()
     case "users.list":
     case "users.changeRole":
     case "users.confirmEmail":
+    case "announcement.send":
     case "experts.manage":
     case "stakeholderGroups.manage":
     case "outbox.read":

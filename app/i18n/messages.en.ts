@@ -1146,6 +1146,18 @@ export const en = {
   "preferences.mode.never": "Never",
   "preferences.invalid": "Choose one of the options offered.",
   "preferences.notAllowed": "This kind of e-mail comes in digests only.",
+  "announce.title": "Write to the participants",
+  "announce.intro": "Everyone who follows “{title}” or commented on it is told in the app, and by e-mail unless they chose otherwise. Choose regions or stakeholder groups to write to some of them only.",
+  "announce.subject": "Subject",
+  "announce.message": "Message",
+  "announce.regions": "Only these regions (none ticked: all)",
+  "announce.groups": "Only these stakeholder groups (none ticked: all)",
+  "announce.submit": "Send the message",
+  "announce.sent": "{count, plural, =0 {Nobody matches: the message was not sent.} one {Sent to # participant.} other {Sent to # participants.}}",
+  "announce.subject.required": "Write a subject.",
+  "announce.subject.tooLong": "The subject is limited to 200 characters.",
+  "announce.message.required": "Write the message.",
+  "announce.message.tooLong": "The message is limited to 5,000 characters.",
 } as const;
 
 export type MessageKey = keyof typeof en;

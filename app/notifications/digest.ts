@@ -96,7 +96,7 @@ export function notificationTitle(t: Translate, item: Pick<DigestItem, "kind" | 
     case "disposition":
       return t("notifications.disposition", { where, title, decision: t(`decision.${d.decision}` as Parameters<Translate>[0]) });
     case "announcement":
-      return t("notifications.announcement", { title });
+      return t("notifications.announcement", { title: d.subject ?? title });
   }
 }
 
@@ -108,6 +108,7 @@ export function notificationText(t: Translate, item: DigestItem, origin: string)
     const quoted = t("notifications.quote", { text: d.excerpt });
     parts.push(item.kind === "disposition" ? `${t("notifications.youSaid")} ${quoted}` : quoted);
   }
+  if (item.kind === "announcement" && d.message) parts.push(`${d.title ?? ""}\n\n${d.message}`);
   if (item.kind === "disposition") {
     if (d.rationale) parts.push(`${t("notifications.rationale")} ${d.rationale}`);
     if (d.revisedText) parts.push(`${t("notifications.nowReads")}\n${d.revisedText}`);

@@ -4,15 +4,17 @@ import type { AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "../../db/schema";
-import { emailCategories } from "../../db/enums";
+import { emailCategories, unescoRegions } from "../../db/enums";
+import { listStakeholderGroups } from "../accounts/users.server";
+import { controlCharacterError, hasNoControlCharacters } from "../comments/control-characters";
 import { fieldErrors } from "../accounts/profile-schema";
 import { can } from "../auth/permissions";
-import { requireUser, type SignedInUser } from "../auth/session.server";
+import { requirePermission, requireUser, type SignedInUser } from "../auth/session.server";
 import { getConsultationBySlug } from "../drafts/drafts.server";
 import { translatableError } from "../i18n/error-message";
 import { safeRedirect } from "../http/safe-redirect";
 import { notificationPath } from "./digest";
-import { follow, followsOf, isFollowing, markRead, notificationsOf, preferencesOf, setPreferences, unfollow, unreadCount, unsubscribe } from "./notifications.server";
+import { announce, follow, followsOf, isFollowing, markRead, notificationsOf, preferencesOf, setPreferences, unfollow, unreadCount, unsubscribe } from "./notifications.server";
 import { modesFor, preferencesSchema } from "./preferences";
 import { readUnsubscribeToken } from "./unsubscribe-token.server";
 
@@ -112,4 +114,46 @@ export async function submitPreferences(request: Request, context: AppLoadContex
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: {} }, { status: 400 });
   setPreferences(context.db, signedIn.user.id, parsed.data);
   return redirect("/account?preferencesSaved=1#email-preferences");
+}
+
+const announcementSchema = z.object({
+  subject: z.string().trim().min(1, { error: "announce.subject.required" }).max(200, { error: "announce.subject.tooLong" }).refine(hasNoControlCharacters, controlCharacterError),
+  message: z.string().trim().min(1, { error: "announce.message.required" }).max(5000, { error: "announce.message.tooLong" }).refine(hasNoControlCharacters, controlCharacterError),
+  regions: z.array(z.enum(unescoRegions)).max(unescoRegions.length),
+  stakeholderGroupIds: z.array(z.coerce.number().int().positive()).max(200),
+});
+
+async function consultationToAnnounce(request: Request, context: AppLoadContext, slug: string | undefined) {
+  await requirePermission(request, context.db, context.config, { action: "announcement.send" });
+  const consultation = slug ? getConsultationBySlug(context.db, slug) : undefined;
+  if (!consultation) throw data(translatableError("error.consultationNotFound", { slug: slug ?? "" }), { status: 404 });
+  return consultation;
+}
+
+export async function announcementPage(request: Request, context: AppLoadContext, slug: string | undefined) {
+  const consultation = await consultationToAnnounce(request, context, slug);
+  return {
+    consultation: { slug: consultation.slug, title: consultation.title },
+    regions: unescoRegions,
+    groups: listStakeholderGroups(context.db).map((g) => ({ id: g.id, name: g.name })),
+  };
+}
+
+type AnnouncementResult = { errors: Record<string, string>; values: Record<string, string>; sent: number | null };
+
+/** Sends through the notifier and the outbox like every other notice, honouring unsubscriptions. */
+export async function submitAnnouncement(request: Request, context: AppLoadContext, slug: string | undefined) {
+  const consultation = await consultationToAnnounce(request, context, slug);
+  const form = await request.formData();
+  const parsed = announcementSchema.safeParse({
+    subject: form.get("subject") ?? "",
+    message: form.get("message") ?? "",
+    regions: form.getAll("regions"),
+    stakeholderGroupIds: form.getAll("stakeholderGroupIds"),
+  });
+  const values = { subject: String(form.get("subject") ?? "").slice(0, 2000), message: String(form.get("message") ?? "").slice(0, 20_000) };
+  if (!parsed.success) return data<AnnouncementResult>({ errors: fieldErrors(parsed.error), values, sent: null }, { status: 400 });
+  const sent = announce(context.db, { consultationId: consultation.id, ...parsed.data });
+  context.notifier?.wake();
+  return data<AnnouncementResult>({ errors: {}, values: {}, sent });
 }

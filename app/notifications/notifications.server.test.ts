@@ -160,3 +160,20 @@ describe("notifications", () => {
     expect(db.select().from(notifications).where(eq(notifications.kind, "new-comment")).all()).toHaveLength(300);
   });
 });
+
+describe("announcements", () => {
+  it("reach the consultation's followers and commenters, chosen groups only when asked, honouring unsubscriptions", async () => {
+    const { announce } = await import("./notifications.server");
+    follow(db, chen.id, consultationId, null);
+    publish(ana, "A comment makes me a participant.");
+    setPreferences(db, bo.id, { announcements: "never" });
+    follow(db, bo.id, consultationId, null);
+    expect(announce(db, { consultationId, subject: "Extended", message: "Two more weeks.", regions: [], stakeholderGroupIds: [] })).toBe(3);
+    dispatchImmediate(db, CONFIG);
+    expect(mailTo("chen@example.org")[0]!.body).toContain("Two more weeks.");
+    expect(mailTo("ana@example.org")).toHaveLength(1);
+    expect(mailTo("bo@example.org")).toEqual([]);
+    expect(unreadCount(db, bo.id)).toBe(1);
+    expect(announce(db, { consultationId, subject: "Asia only", message: "…", regions: ["asia-pacific"], stakeholderGroupIds: [] })).toBe(0);
+  });
+});

@@ -35,6 +35,9 @@ export interface NotificationDetail {
   /** The paragraph as it now reads, when the decision is carried by a revised text. */
   revisedText?: string | null;
   closesAt?: string | null;
+  /** A secretariat's announcement: its subject and text. */
+  subject?: string;
+  message?: string;
 }
 
 const EXCERPT = 280;
@@ -275,4 +278,32 @@ export function unsubscribe(db: Db, userId: number, scope: EmailCategory | "dail
   const stopped = (Object.keys(current) as EmailCategory[]).filter((c) => (scope === "daily" || scope === "weekly" ? current[c] === scope : c === scope));
   setPreferences(db, userId, Object.fromEntries(stopped.map((c) => [c, "never"])));
   return stopped;
+}
+
+/**
+ * The secretariat writes to a consultation's participants: whoever follows it or any of its
+ * paragraphs, and whoever commented on it; optionally only some regions or stakeholder groups.
+ * One statement, each recipient's e-mail choice for announcements applied (an unsubscribed one
+ * still sees it in the app). Returns how many were told.
+ */
+export function announce(
+  db: Db,
+  input: { consultationId: number; subject: string; message: string; regions: string[]; stakeholderGroupIds: number[] },
+): number {
+  const c = consultationOf(db, input.consultationId);
+  if (!c) return 0;
+  const detail: NotificationDetail = { slug: c.slug, title: c.title, subject: input.subject, message: input.message };
+  const regions = input.regions.length > 0 ? sql`and u.unesco_region in (${sql.join(input.regions.map((r) => sql`${r}`), sql`, `)})` : sql``;
+  const groups =
+    input.stakeholderGroupIds.length > 0 ? sql`and u.stakeholder_group_id in (${sql.join(input.stakeholderGroupIds.map((g) => sql`${g}`), sql`, `)})` : sql``;
+  return db.run(sql`
+    insert into notifications (user_id, kind, consultation_id, comment_id, detail, email_mode)
+    select u.id, 'announcement', ${input.consultationId}, null, ${JSON.stringify(detail)},
+      coalesce(p.mode, ${DEFAULT_MODE.announcements})
+    from users u
+    left join email_preferences p on p.user_id = u.id and p.category = 'announcements'
+    where u.id in (
+      select user_id from follows where consultation_id = ${input.consultationId}
+      union select author_id from comments where consultation_id = ${input.consultationId} and author_id is not null
+    ) ${regions} ${groups}`).changes;
 }
