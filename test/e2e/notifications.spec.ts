@@ -134,6 +134,28 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("region", { name: "What you follow" })).toContainText("You follow nothing yet.");
   });
 
+  test("the secretariat writes to the followers of a consultation; they find it in the app", async ({ page, browser, server }) => {
+    await signInAs(page, "participant@demo.redraft.org");
+    await page.goto(`/c/${SLUG}`);
+    await page.getByRole("button", { name: /^Follow / }).click();
+    await expect(page.getByRole("button", { name: /^Following .* — stop$/ })).toBeVisible();
+
+    const secretariat = await (await browser.newContext({ baseURL: server.url, javaScriptEnabled: false })).newPage();
+    await signInAs(secretariat, "secretariat@demo.redraft.org");
+    await secretariat.goto(`/admin/consultations/${SLUG}`);
+    await secretariat.getByRole("link", { name: "Write to the participants" }).click();
+    await secretariat.getByRole("button", { name: "Send the message" }).click();
+    await expect(secretariat.getByRole("alert")).toContainText("Please correct");
+    await secretariat.getByLabel("Subject").fill("Two more weeks to comment");
+    await secretariat.getByLabel("Message").fill("The consultation now closes at the end of the month.");
+    await secretariat.getByRole("button", { name: "Send the message" }).click();
+    await expect(secretariat.getByRole("status").filter({ hasText: /^Sent to \d+ participants?\.$/ })).toBeVisible();
+
+    await page.reload();
+    await page.getByRole("link", { name: "Notifications, 1 unread" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Unread: A message from the secretariat: Two more weeks to comment" })).toBeVisible();
+  });
+
   test("the secretariat confirms an address by hand", async ({ page, browser, server }) => {
     await page.goto("/register");
     await page.getByLabel("Name shown with your comments").fill("Omar Offline");
