@@ -417,7 +417,9 @@ export const notifications = sqliteTable(
   (t) => [
     index("notifications_user_idx").on(t.userId, t.id),
     index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
-    index("notifications_email_due_idx").on(t.emailMode, t.userId).where(sql`emailed_at is null and email_mode <> 'never'`),
+    // Only "emailed_at is null" in the condition: SQLite uses a partial index only when the query
+    // repeats its condition, and the notifier asks for one mode at a time.
+    index("notifications_email_due_idx").on(t.emailMode, t.userId).where(sql`emailed_at is null`),
   ],
 );
 

@@ -45,7 +45,7 @@ CREATE TABLE `notifications` (
 --> statement-breakpoint
 CREATE INDEX `notifications_user_idx` ON `notifications` (`user_id`,`id`);--> statement-breakpoint
 CREATE INDEX `notifications_unread_idx` ON `notifications` (`user_id`) WHERE read_at is null;--> statement-breakpoint
-CREATE INDEX `notifications_email_due_idx` ON `notifications` (`email_mode`,`user_id`) WHERE emailed_at is null and email_mode <> 'never';--> statement-breakpoint
+CREATE INDEX `notifications_email_due_idx` ON `notifications` (`email_mode`,`user_id`) WHERE emailed_at is null;--> statement-breakpoint
 CREATE TABLE `notifier_marks` (
 	`key` text PRIMARY KEY NOT NULL,
 	`at` integer NOT NULL
