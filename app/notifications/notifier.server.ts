@@ -30,7 +30,8 @@ function pending(db: Db, mode: EmailMode, limit?: number): Row[] {
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .where(and(eq(notifications.emailMode, mode), isNull(notifications.emailedAt)))
-    .orderBy(notifications.id);
+    // In the due index's order: sorting 50,000 waiting rows by id for every batch of 100 would not be.
+    .orderBy(notifications.userId);
   return (limit ? query.limit(limit) : query).all();
 }
 
