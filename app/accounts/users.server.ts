@@ -10,6 +10,9 @@ import {
   consultationExperts,
   endorsements,
   consultations,
+  emailPreferences,
+  follows,
+  notifications,
   outbox,
   passwordResets,
   sessions,
@@ -255,6 +258,9 @@ export function exportUserData(db: Db, userId: number) {
     emails: db.select().from(outbox).where(eq(outbox.to, user.email)).all(),
     comments: db.select().from(commentsTable).where(eq(commentsTable.authorId, userId)).all(),
     endorsements: db.select().from(endorsements).where(eq(endorsements.userId, userId)).all(),
+    follows: db.select().from(follows).where(eq(follows.userId, userId)).all(),
+    notifications: db.select().from(notifications).where(eq(notifications.userId, userId)).all(),
+    emailPreferences: db.select().from(emailPreferences).where(eq(emailPreferences.userId, userId)).all(),
   };
 }
 
