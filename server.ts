@@ -41,6 +41,8 @@ import { LifecycleScheduler } from "./app/consultations/lifecycle-scheduler.serv
 import { RateLimits } from "./app/auth/rate-limit.server";
 import { AllowedAddresses } from "./app/auth/address-allowances.server";
 import { contributionGate } from "./app/comments/contribution-gate.server";
+import { Notifier } from "./app/notifications/notifier.server";
+import { OutboxSender, smtpTransport } from "./app/notifications/outbox-sender.server";
 
 function readConfig(): Config {
   try {
@@ -104,6 +106,12 @@ app.use(new CollectAfterLoad().track);
 app.use(compression());
 app.use(securityHeaders(config));
 app.use(sameOriginForWrites(config));
+// Whatever a form did may have made notifications (a reply, a decision, a closing): their
+// immediate e-mail is queued once the response is out, before the next request is read.
+app.use((req, res, next) => {
+  if (req.method === "POST") res.once("finish", () => context.notifier?.wake());
+  next();
+});
 app.use(boundedBodies());
 // Before the static files: a kept page costs no stat() of the public folder.
 const render = createRemixRender({
@@ -167,6 +175,19 @@ context.liveCursor = (slug) => cursors.current(slug);
 const scheduler = new LifecycleScheduler(db, (change) => announceChange(io, cursors, change));
 scheduler.start();
 context.lifecycle = scheduler;
+// E-mail: the notifier fills the outbox from notifications; with SMTP_URL the sender delivers it.
+let sender: OutboxSender | null = null;
+let closeTransport = () => {};
+if (config.smtpUrl) {
+  const transport = await smtpTransport(config);
+  closeTransport = transport.close;
+  sender = new OutboxSender(db, transport.send, new URL(config.publicOrigin).hostname);
+  sender.start();
+  context.mailer = sender;
+}
+const notifier = new Notifier(db, config, () => sender?.wake());
+notifier.start();
+context.notifier = notifier;
 const collab = attachCollab(io, { db, ...collabAccess(db, config) });
 // Pages that publish a revision read the live working draft from here.
 context.collab = collab;
@@ -181,6 +202,9 @@ function shutdown(signal: string) {
   stopping = true;
   console.log(`Received ${signal}, shutting down.`);
   scheduler.stop();
+  notifier.stop();
+  sender?.stop();
+  closeTransport();
   collab.close();
   io.close();
   httpServer.close(() => {

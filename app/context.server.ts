@@ -32,6 +32,10 @@ export interface AppContext {
   background?: Background;
   /** The consultations' scheduler, told when the secretariat changes a schedule or a state. */
   lifecycle?: { changed(): void };
+  /** The background e-mail sender: woken when an action puts e-mail in the outbox. */
+  mailer?: { wake(): void };
+  /** Turns new notifications into e-mail (at once, or in digests): woken when some are made. */
+  notifier?: { wake(): void };
   /** Tells the consultation's live viewers that something changed. */
   announce?: (change: ConsultationChange) => void;
   /**

@@ -16,6 +16,7 @@ import {
 } from "@remix-run/react";
 import { useContext, type ReactNode } from "react";
 import { can } from "./auth/permissions";
+import { unreadCount } from "./notifications/notifications.server";
 import { getSignedInUser } from "./auth/session.server";
 import { useNonce } from "./http/nonce";
 import { I18nProvider, useLocale, useT } from "./i18n/i18n-context";
@@ -41,6 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           displayName: signedIn.user.displayName,
           secretariat: can(signedIn.actor, { action: "users.list" }),
           moderator: can(signedIn.actor, { action: "comment.moderate" }),
+          unread: can(signedIn.actor, { action: "notifications.manage" }) ? unreadCount(context.db, signedIn.user.id) : 0,
         }
       : null,
   };
@@ -103,6 +105,17 @@ function Shell({ children }: { children: ReactNode }) {
                       </li>
                     </>
                   ) : null}
+                  <li>
+                    <Link to="/notifications" aria-label={t("nav.notificationsUnread", { count: user.unread })}>
+                      {t("nav.notifications")}
+                      {user.unread > 0 ? (
+                        <span className="badge" aria-hidden="true">
+                          {" "}
+                          {user.unread}
+                        </span>
+                      ) : null}
+                    </Link>
+                  </li>
                   <li>
                     <Link to="/account" title={t("nav.signedInAs", { name: user.displayName })}>
                       {t("nav.account")}

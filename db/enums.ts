@@ -90,3 +90,33 @@ export type Channel = (typeof channels)[number];
 export type Decision = (typeof decisions)[number];
 export type CommentType = (typeof commentTypes)[number];
 export type MeetingChannel = (typeof meetingChannels)[number];
+
+/**
+ * What a participant is told about (issue 16). Each belongs to one e-mail preference category
+ * (app/notifications/preferences.ts), which the participant sets once for all its kinds.
+ */
+export const notificationKinds = [
+  "reply",
+  "new-comment",
+  "endorsement",
+  "consultation-opened",
+  "consultation-closing",
+  "consultation-closed",
+  "results-published",
+  "disposition",
+  "announcement",
+] as const;
+
+/** The e-mail preference categories, one setting each on the account page. */
+export const emailCategories = ["replies", "activity", "endorsements", "consultations", "dispositions", "announcements"] as const;
+
+/** When a category's e-mail goes out: at once, in the daily or weekly digest, or not at all. */
+export const emailModes = ["immediately", "daily", "weekly", "never"] as const;
+
+/** An outbox row's delivery: waiting, claimed by a sender (with a lease), sent, or given up. */
+export const outboxStatuses = ["pending", "sending", "sent", "failed"] as const;
+
+export type NotificationKind = (typeof notificationKinds)[number];
+export type EmailCategory = (typeof emailCategories)[number];
+export type EmailMode = (typeof emailModes)[number];
+export type OutboxStatus = (typeof outboxStatuses)[number];

@@ -16,6 +16,10 @@ import {
   consultationStatuses,
   decisions,
   electoralGroups,
+  emailCategories,
+  emailModes,
+  notificationKinds,
+  outboxStatuses,
   genders,
   languages,
   meetingChannels,
@@ -271,6 +275,12 @@ export const users = sqliteTable(
     pseudonymous: integer("pseudonymous", { mode: "boolean" }).notNull().default(false),
     consentedAt: integer("consented_at", { mode: "timestamp_ms" }).notNull(),
     demo: integer("demo", { mode: "boolean" }).notNull().default(false),
+    /**
+     * When the person proved the address is theirs (the link of the confirmation e-mail, or the
+     * secretariat by hand). Null: they read and prepare, but nothing they write is published or
+     * counted (decision 028).
+     */
+    emailConfirmedAt: integer("email_confirmed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -322,15 +332,117 @@ export const passwordResets = sqliteTable("password_resets", {
   createdAt: createdAt(),
 });
 
-/** Every e-mail the platform sends; delivered by SMTP only when SMTP_URL is set. */
-export const outbox = sqliteTable("outbox", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  to: text("to").notNull(),
-  subject: text("subject").notNull(),
-  body: text("body").notNull(),
-  sentAt: integer("sent_at", { mode: "timestamp_ms" }),
-  error: text("error"),
-  createdAt: createdAt(),
+/** A link sent to confirm an e-mail address: single use, expiring; only the newest one works. */
+export const emailConfirmations = sqliteTable(
+  "email_confirmations",
+  {
+    /** SHA-256 of the token sent by e-mail. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_confirmations_user_idx").on(t.userId)],
+);
+
+/**
+ * Every e-mail the platform sends; delivered by the background sender only when SMTP_URL is set
+ * (app/notifications/outbox-sender.server.ts, decision 028). The plain text is stored; the HTML is
+ * rendered from it at sending time, in `language`.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    error: text("error"),
+    /** The recipient's language, for the HTML part's direction and footer. */
+    language: text("language", { enum: languages }).notNull().default("en"),
+    /** For e-mail of a notification category: where one click unsubscribes (RFC 8058). */
+    unsubscribeUrl: text("unsubscribe_url"),
+    status: text("status", { enum: outboxStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    /** Not before this instant (backoff after a failure); null: at once. */
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    /** While `sending`: the claim holds until then; a sender that died leaves it to expire. */
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_to_idx").on(t.to)],
+);
+
+/** Who follows what: a whole consultation (node id "") or one paragraph (its stable node id). */
+export const follows = sqliteTable(
+  "follows",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    nodeId: text("node_id").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("follows_unique").on(t.userId, t.consultationId, t.nodeId), index("follows_subject_idx").on(t.consultationId, t.nodeId)],
+);
+
+/**
+ * What a participant is told, in the app (read or not) and by e-mail (`emailMode` fixed at
+ * creation from their preference; `emailedAt` once it went into the outbox, alone or in a digest).
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: notificationKinds }).notNull(),
+    consultationId: integer("consultation_id").references(() => consultations.id, { onDelete: "cascade" }),
+    commentId: integer("comment_id").references(() => comments.id, { onDelete: "cascade" }),
+    /** Details to show (JSON): excerpt, paragraph label, decision, rationale, revised text… */
+    detail: text("detail").notNull().default("{}"),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    emailMode: text("email_mode", { enum: emailModes }).notNull().default("never"),
+    emailedAt: integer("emailed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.id),
+    index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
+    // Only "emailed_at is null" in the condition: SQLite uses a partial index only when the query
+    // repeats its condition, and the notifier asks for one mode at a time.
+    index("notifications_email_due_idx").on(t.emailMode, t.userId).where(sql`emailed_at is null`),
+  ],
+);
+
+/** A participant's choice per e-mail category; without a row, the category's default. */
+export const emailPreferences = sqliteTable(
+  "email_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    category: text("category", { enum: emailCategories }).notNull(),
+    mode: text("mode", { enum: emailModes }).notNull(),
+  },
+  (t) => [uniqueIndex("email_preferences_unique").on(t.userId, t.category)],
+);
+
+/**
+ * What the notifier has done once and must not repeat after a restart: "digest:daily" (when the
+ * last daily digest went out), "closing:<consultation>:<closing instant>" (the three-day reminder).
+ */
+export const notifierMarks = sqliteTable("notifier_marks", {
+  key: text("key").primaryKey(),
+  at: integer("at", { mode: "timestamp_ms" }).notNull(),
 });
 
 
@@ -680,6 +792,8 @@ export type Comment = typeof comments.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
 export type ImportBatch = typeof importBatches.$inferSelect;
 export type User = typeof users.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
 export type Consultation = typeof consultations.$inferSelect;
 export type DocumentVersion = typeof documentVersions.$inferSelect;
 export type OutlineNodeRow = typeof outlineNodes.$inferSelect;

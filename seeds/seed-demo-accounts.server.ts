@@ -76,6 +76,8 @@ export async function seedDemoAccounts(db: Db): Promise<number> {
       respondsFor: organisation ? ("organisation" as const) : ("individual" as const),
       consentedAt: new Date(),
       demo: true,
+      // Demo accounts have published addresses nobody reads: confirmed, so they can comment.
+      emailConfirmedAt: new Date(),
     };
   };
   return db.transaction((tx) => {

@@ -20,7 +20,7 @@ import {
   requestPasswordReset,
   resetPassword,
 } from "./users.server";
-import { deliverOutbox } from "./mailer.server";
+import { confirmEmail, findConfirmation, requestEmailConfirmation } from "./email-confirmation.server";
 import { safeRedirect } from "../http/safe-redirect";
 
 type Values = Record<string, string>;
@@ -58,6 +58,9 @@ export async function submitRegistration(request: Request, context: AppLoadConte
   if (!parsed.success || problem) return invalid(form, errors);
   try {
     const user = await registerUser(context.db, parsed.data);
+    // The link is on the configured origin, like the reset links.
+    requestEmailConfirmation(context.db, user, context.config.publicOrigin);
+    context.mailer?.wake();
     await dropPreviousSession(request, context.db, context.config);
     const cookie = await startSession(context.db, context.config, user.id, false);
     return redirect(safeRedirect(form.get("redirectTo"), "/account?welcome=1"), { headers: { "Set-Cookie": cookie } });
@@ -115,7 +118,8 @@ export async function submitForgotPassword(request: Request, context: AppLoadCon
   );
   // The link is on the configured origin: a forged Host header must not point it elsewhere.
   requestPasswordReset(context.db, parsed.data, context.config.publicOrigin);
-  await deliverOutbox(context.db, context.config);
+  // The background sender delivers it: a slow or failing mail server never holds this answer.
+  context.mailer?.wake();
   // The same answer whether or not the address has an account.
   return data<FormResult>({ errors: {}, values: {}, done: "forgot.sent" });
 }
@@ -155,4 +159,27 @@ export async function submitAccountDeletion(request: Request, context: AppLoadCo
   endAllSessions(context.db, signedIn.user.id);
   deleteAccount(context.db, signedIn.user.id, choice);
   return redirect("/?accountDeleted=1", { headers: { "Set-Cookie": cookie } });
+}
+
+/**
+ * Sends the confirmation link again (at most three times an hour per account). Returns the
+ * message to show: sent, already confirmed, or too many.
+ */
+export async function resendConfirmation(context: AppLoadContext, signedIn: SignedInUser): Promise<"confirm.resent" | "confirm.already" | "confirm.tooMany"> {
+  if (signedIn.user.emailConfirmedAt !== null) return "confirm.already";
+  if (!(await tryConsume("resetPerAccount", `confirm:${signedIn.user.id}`))) return "confirm.tooMany";
+  requestEmailConfirmation(context.db, signedIn.user, context.config.publicOrigin);
+  context.mailer?.wake();
+  return "confirm.resent";
+}
+
+export function confirmationTokenIsValid(context: AppLoadContext, token: string | undefined): boolean {
+  return typeof token === "string" && findConfirmation(context.db, token) !== undefined;
+}
+
+/** The confirm page's button: the address is confirmed, or the page says the link is void. */
+export function submitEmailConfirmation(context: AppLoadContext, token: string) {
+  const userId = confirmEmail(context.db, token);
+  if (userId === null) return invalid(new FormData(), { form: "confirm.invalid" });
+  return redirect("/account?confirmed=1");
 }

@@ -17,6 +17,7 @@ export function accountOverview(db: Db, { user }: SignedInUser) {
   return {
     displayName: user.displayName,
     email: user.email,
+    emailConfirmed: user.emailConfirmedAt !== null,
     country: countryByCode(user.countryCode)?.name ?? user.countryCode,
     region: user.unescoRegion,
     electoralGroup: user.electoralGroup,

@@ -20,6 +20,7 @@ import {
   removeExpert,
 } from "./users.server";
 import { translatableError } from "../i18n/error-message";
+import { confirmEmailByHand } from "./email-confirmation.server";
 
 export function requireSecretariat(request: Request, context: AppLoadContext, permission: Permission) {
   return requirePermission(request, context.db, context.config, permission);
@@ -45,6 +46,7 @@ export function participantsPage(context: AppLoadContext, searchParams: URLSearc
       id: user.id,
       displayName: user.displayName,
       email: user.email,
+      emailConfirmed: user.emailConfirmedAt !== null,
       role: user.role,
       country: countryByCode(user.countryCode)?.name ?? user.countryCode,
       region: user.unescoRegion,
@@ -124,4 +126,14 @@ export function outboxPage(context: AppLoadContext) {
       error: m.error,
     })),
   };
+}
+
+/** The secretariat confirms an address it checked another way (a phone call, a known delegate). */
+export async function submitEmailConfirmationByHand(request: Request, context: AppLoadContext) {
+  const form = await request.formData();
+  const userId = z.coerce.number().int().positive().safeParse(form.get("userId"));
+  if (!userId.success) throw data(translatableError("error.invalidForm"), { status: 400 });
+  const user = confirmEmailByHand(context.db, userId.data);
+  if (!user) throw data({ message: "no such participant" }, { status: 404 });
+  return { confirmed: user.displayName };
 }

@@ -10,6 +10,9 @@ import {
   consultationExperts,
   endorsements,
   consultations,
+  emailPreferences,
+  follows,
+  notifications,
   outbox,
   passwordResets,
   sessions,
@@ -47,7 +50,8 @@ export function findUserByEmail(db: Db, email: string): User | undefined {
 
 export async function registerUser(
   db: Db,
-  input: Omit<RegistrationInput, "consent" | "website"> & { role?: Role; demo?: boolean },
+  /** confirmed: the address needs no confirmation link (created by the secretariat's CLI). */
+  input: Omit<RegistrationInput, "consent" | "website"> & { role?: Role; demo?: boolean; confirmed?: boolean },
   now = new Date(),
 ): Promise<User> {
   const country = countryByCode(input.countryCode);
@@ -76,6 +80,7 @@ export async function registerUser(
         pseudonymous: input.pseudonymous,
         consentedAt: now,
         demo: input.demo ?? false,
+        emailConfirmedAt: input.confirmed ? now : null,
       })
       .returning()
       .get();
@@ -253,6 +258,9 @@ export function exportUserData(db: Db, userId: number) {
     emails: db.select().from(outbox).where(eq(outbox.to, user.email)).all(),
     comments: db.select().from(commentsTable).where(eq(commentsTable.authorId, userId)).all(),
     endorsements: db.select().from(endorsements).where(eq(endorsements.userId, userId)).all(),
+    follows: db.select().from(follows).where(eq(follows.userId, userId)).all(),
+    notifications: db.select().from(notifications).where(eq(notifications.userId, userId)).all(),
+    emailPreferences: db.select().from(emailPreferences).where(eq(emailPreferences.userId, userId)).all(),
   };
 }
 

@@ -15,6 +15,7 @@ const user = (role: Role, expertOf: [number, boolean][] = []): Actor => ({
   userId: 7,
   role,
   expertOf: new Map(expertOf.map(([id, lead]) => [id, { lead }])),
+  emailConfirmed: true,
 });
 
 const ACTORS = {
@@ -35,6 +36,11 @@ const PERMISSIONS: Record<string, Permission> = {
   "comment before the opening": { action: "comment.create", consultation: SCHEDULED },
   "manage consultations": { action: "consultation.manage" },
   "comment while open": { action: "comment.create", consultation: OPEN },
+  "prepare a comment while open": { action: "comment.prepare", consultation: OPEN },
+  "prepare a comment once closed": { action: "comment.prepare", consultation: CLOSED },
+  "follow and read own notifications": { action: "notifications.manage" },
+  "confirm someone's e-mail address by hand": { action: "users.confirmEmail" },
+  "write to a consultation's participants": { action: "announcement.send" },
   "comment once closed": { action: "comment.create", consultation: CLOSED },
   "endorse someone else's comment while open": { action: "comment.endorse", consultation: OPEN, authorId: 8 },
   "endorse one's own comment": { action: "comment.endorse", consultation: OPEN, authorId: 7 },
@@ -83,6 +89,11 @@ const MATRIX: Record<keyof typeof PERMISSIONS, [boolean, boolean, boolean, boole
   "comment before the opening": [N, N, N, N, N, N],
   "manage consultations": [N, N, N, N, N, Y],
   "comment while open": [N, Y, Y, Y, Y, Y],
+  "prepare a comment while open": [N, Y, Y, Y, Y, Y],
+  "prepare a comment once closed": [N, N, N, N, N, N],
+  "follow and read own notifications": [N, Y, Y, Y, Y, Y],
+  "confirm someone's e-mail address by hand": [N, N, N, N, N, Y],
+  "write to a consultation's participants": [N, N, N, N, N, Y],
   "comment once closed": [N, N, N, N, N, N],
   "endorse someone else's comment while open": [N, Y, Y, Y, Y, Y],
   "endorse one's own comment": [N, N, N, N, N, N],
@@ -137,6 +148,7 @@ describe("the permission matrix", () => {
       "comment.moderate", "account.manage", "users.list", "users.changeRole", "experts.manage",
       "stakeholderGroups.manage", "outbox.read", "profiles.readFull", "moderation.log.read", "input.record",
       "comments.review", "export.public", "export.private", "whatWeHeard.read", "consultation.manage", "addressAllowances.manage",
+      "comment.prepare", "notifications.manage", "users.confirmEmail", "announcement.send",
     ];
     expect([...covered].sort()).toEqual([...all].sort());
   });
@@ -172,5 +184,26 @@ describe("the clock in every check", () => {
     expect(can(member, { action: "comment.create", consultation: restricted }, at)).toBe(true);
     expect(can(outsider, { action: "comment.create", consultation: restricted }, at)).toBe(false);
     expect(can(participant, { action: "comment.create", consultation: restricted }, at)).toBe(false);
+  });
+});
+
+describe("an account whose e-mail address is not confirmed yet", () => {
+  const unconfirmed = { ...(ACTORS.participant as Extract<Actor, { kind: "user" }>), emailConfirmed: false };
+
+  it("may prepare a comment but not publish one, a reply or an endorsement", () => {
+    expect(can(unconfirmed, { action: "comment.prepare", consultation: OPEN })).toBe(true);
+    expect(can(unconfirmed, { action: "comment.create", consultation: OPEN })).toBe(false);
+    expect(can(unconfirmed, { action: "comment.endorse", consultation: OPEN, authorId: 8 })).toBe(false);
+  });
+
+  it("still reads, manages the account and follows", () => {
+    expect(can(unconfirmed, { action: "consultation.read", consultation: OPEN })).toBe(true);
+    expect(can(unconfirmed, { action: "account.manage" })).toBe(true);
+    expect(can(unconfirmed, { action: "notifications.manage" })).toBe(true);
+  });
+
+  it("a secretariat member unconfirmed cannot publish either", () => {
+    const secretariat = { ...(ACTORS.secretariat as Extract<Actor, { kind: "user" }>), emailConfirmed: false };
+    expect(can(secretariat, { action: "comment.create", consultation: OPEN })).toBe(false);
   });
 });

@@ -17,6 +17,11 @@ export type Actor =
       expertOf: ReadonlyMap<number, { lead: boolean }>;
       /** Their stakeholder group, for consultations open to chosen groups only. */
       stakeholderGroupId?: number | null;
+      /**
+       * Whether they proved their e-mail address is theirs. Until then they read and prepare, but
+       * nothing they write is published or counted (decision 028): one person, one voice.
+       */
+      emailConfirmed: boolean;
     };
 
 export const anonymous: Actor = { kind: "anonymous" };
@@ -51,6 +56,10 @@ export type Permission =
   | { action: "consultation.read"; consultation: Omit<ConsultationRef, "id"> & { id?: number } }
   | { action: "consultation.manage" }
   | { action: "comment.create"; consultation: ConsultationRef }
+  /** Seeing the comment form and writing in it: comment.create but for a confirmed address. */
+  | { action: "comment.prepare"; consultation: ConsultationRef }
+  /** Following a consultation or a paragraph, and reading one's own notifications. */
+  | { action: "notifications.manage" }
   /** authorId: the comment's author (null for input recorded on behalf of a group). */
   | { action: "comment.endorse"; consultation: ConsultationRef; authorId: number | null }
   | { action: "draft.view"; consultation: ConsultationRef }
@@ -68,6 +77,9 @@ export type Permission =
   | { action: "account.manage" }
   | { action: "users.list" }
   | { action: "users.changeRole" }
+  | { action: "users.confirmEmail" }
+  /** Writing to a consultation's participants (or chosen regions or groups of them). */
+  | { action: "announcement.send" }
   | { action: "experts.manage" }
   | { action: "stakeholderGroups.manage" }
   | { action: "outbox.read" }
@@ -98,12 +110,15 @@ export function can(actor: Actor, permission: Permission, now: Date = new Date()
       if (state !== "draft" && state !== "scheduled") return true;
       return secretariat || (id !== undefined && isExpert(actor, id));
     }
-    case "comment.create": {
+    case "comment.prepare": {
       // Comments, replies, endorsements, flags and edits: while the consultation is open, by the clock.
       if (user === null || state !== "open") return false;
       const groups = groupsOf(permission.consultation);
       return groups.length === 0 || (user.stakeholderGroupId != null && groups.includes(user.stakeholderGroupId));
     }
+    case "comment.create":
+      // Published and counted only from a confirmed address: otherwise one person could speak as many.
+      return user !== null && user.emailConfirmed && can(actor, { action: "comment.prepare", consultation: permission.consultation }, now);
     case "comment.endorse":
       // "I agree" is others' support: endorsing one's own comment would count its author twice.
       return can(actor, { action: "comment.create", consultation: permission.consultation }, now) && permission.authorId !== user?.userId;
@@ -135,10 +150,13 @@ export function can(actor: Actor, permission: Permission, now: Date = new Date()
     case "comment.moderate":
       return secretariat || user?.role === "moderator";
     case "account.manage":
+    case "notifications.manage":
       return user !== null;
     case "consultation.manage":
     case "users.list":
     case "users.changeRole":
+    case "users.confirmEmail":
+    case "announcement.send":
     case "experts.manage":
     case "stakeholderGroups.manage":
     case "outbox.read":

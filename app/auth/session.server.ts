@@ -79,6 +79,7 @@ async function userFromCookieHeader(db: Db, config: Config, header: string | nul
       role: row.user.role,
       expertOf: new Map(memberships.map((m) => [m.consultationId, { lead: m.lead }])),
       stakeholderGroupId: row.user.stakeholderGroupId,
+      emailConfirmed: row.user.emailConfirmedAt !== null,
     },
   };
 }

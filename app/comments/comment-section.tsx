@@ -25,6 +25,8 @@ interface Section {
   groups: { id: number; name: string }[];
   signedIn: boolean;
   canComment: boolean;
+  /** Signed in with an address not confirmed yet: the form says so and offers the link again. */
+  unconfirmed?: boolean;
   open: boolean;
   closedAt: string | null;
   /** Why this reader cannot comment now (null: they can, or must sign in first). */
@@ -554,6 +556,11 @@ export function CommentSection({
           ) : (
             <ErrorSummary errors={fieldErrors} />
           )}
+          {section.unconfirmed && !formError ? (
+            <p className="notice" role="status">
+              {t("comment.confirmNotice")}
+            </p>
+          ) : null}
           <input type="hidden" name="intent" value="comment" />
           <input type="hidden" name="submissionId" value={submissionId} />
           <ChosenPassageField passage={passage ?? passageFromValues(values, paragraphText)} error={fieldErrors.passage} onClear={onClearPassage} />
@@ -568,6 +575,14 @@ export function CommentSection({
           <button type="submit" disabled={submitting}>
             {t("comment.submit")}
           </button>
+          {section.unconfirmed ? (
+            <>
+              {" "}
+              <button type="submit" name="resendConfirmation" value="1">
+                {t("confirm.resend")}
+              </button>
+            </>
+          ) : null}
         </Form>
       ) : section.refusal ? (
         <p className="notice" id="add-comment">

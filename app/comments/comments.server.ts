@@ -57,6 +57,11 @@ function authorColumns(author: User) {
   };
 }
 
+/** Whether a form with this submission id was stored already (sent twice: no second notice). */
+export function submissionStored(db: Db, submissionId: string): boolean {
+  return db.select({ id: comments.id }).from(comments).where(eq(comments.submissionId, submissionId)).get() !== undefined;
+}
+
 /** Stores a comment once per submission id: a form sent twice gives back the first comment. */
 export function addComment(
   db: Db,

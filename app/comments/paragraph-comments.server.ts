@@ -12,6 +12,9 @@ import { currentVersion, getConsultationBySlug } from "../drafts/drafts.server";
 import { requestLocale } from "../i18n/locale.server";
 import { createTranslator } from "../i18n/translate";
 import { listStakeholderGroups } from "../accounts/users.server";
+import { resendConfirmation } from "../accounts/account-forms.server";
+import { commentEndorsed, commentPublished } from "../notifications/notifications.server";
+import { followState } from "../notifications/notification-pages.server";
 import { deleteOwnComment, editComment, editSchema, flagComment, reasonSchema } from "./moderation.server";
 import {
   addComment,
@@ -23,6 +26,7 @@ import {
   passageCommentIds,
   replySchema,
   stanceCounts,
+  submissionStored,
   threadFilterSchema,
   threadOf,
   threadSummaries,
@@ -88,7 +92,10 @@ export async function commentSection(request: Request, context: AppLoadContext, 
     filters,
     groups: listStakeholderGroups(context.db).map((g) => ({ id: g.id, name: g.name })),
     signedIn: signedIn !== null,
-    canComment: signedIn !== null && can(signedIn.actor, { action: "comment.create", consultation }, now),
+    // An unconfirmed participant sees the form and writes in it; sending says to confirm first.
+    canComment: signedIn !== null && can(signedIn.actor, { action: "comment.prepare", consultation }, now),
+    unconfirmed: signedIn !== null && !signedIn.actor.emailConfirmed,
+    following: followState(context, signedIn, consultation.id, nodeId),
     open: state === "open",
     // Why the form is not shown, for a signed-in reader while the consultation is not open to them.
     refusal: state === "open" && signedIn === null ? null : refusal(consultation, now),
@@ -126,18 +133,25 @@ export async function submitParagraphForm(
   // Every intent, endorsing and flagging included, needs an open consultation: can() decides,
   // with the clock, to the second, whatever the page showed when it was loaded.
   const now = new Date();
-  if (!can(signedIn.actor, { action: "comment.create", consultation }, now)) {
+  // A refused reply, edit or report stays in its own form, open with what was typed.
+  const where = { reply: { replyTo: values.parentId }, edit: { editing: values.commentId }, flag: { flagging: values.commentId } }[String(form.get("intent"))] ?? {};
+  if (!can(signedIn.actor, { action: "comment.prepare", consultation }, now)) {
     const why = refusal(consultation, now);
-    // A refused reply, edit or report stays in its own form, open with what was typed.
-    const where = { reply: { replyTo: values.parentId }, edit: { editing: values.commentId }, flag: { flagging: values.commentId } }[String(form.get("intent"))] ?? {};
     return data({ errors: { form: why.key }, values, refusal: why, ...where }, { status: 403 });
+  }
+  if (form.get("resendConfirmation")) {
+    // Asked from the comment form: the link goes out again and the text stays where it was.
+    return data({ errors: { form: await resendConfirmation(context, signedIn) }, values, ...where }, { status: 200 });
+  }
+  if (!can(signedIn.actor, { action: "comment.create", consultation }, now)) {
+    // Not published, not counted, nothing stored: the text waits in the form (decision 028).
+    return data({ errors: { form: "comment.confirmFirst" }, values, ...where }, { status: 403 });
   }
   // The account's own limit first of all; the address's only bounds many accounts together.
   const limited = await rateLimits(context).consumeAll(writeChecks(context, writeKind(form.get("intent")), signedIn.user.id));
   if (!limited.allowed) {
     // With JavaScript the form shows this and keeps its text; without, contribution-gate.server.ts
     // answers before the page is rendered (this answer remains for a request that raced past it).
-    const where = { reply: { replyTo: values.parentId }, edit: { editing: values.commentId }, flag: { flagging: values.commentId } }[String(form.get("intent"))] ?? {};
     return data(
       { errors: { form: "comment.tooMany" }, values, wait: { minutes: minutesToWait(limited.msBeforeNext) }, ...where },
       { status: 429, headers: { "Retry-After": String(retryAfterSeconds(limited.msBeforeNext)) } },
@@ -176,15 +190,23 @@ export async function submitParagraphForm(
     if (!can(signedIn.actor, { action: "comment.endorse", consultation, authorId: endorsed.authorId }, now)) {
       return data({ errors: { form: "comment.endorseOwn" }, values }, { status: 403 });
     }
-    toggleEndorsement(context.db, id.data, signedIn.user.id);
+    if (toggleEndorsement(context.db, id.data, signedIn.user.id)) {
+      commentEndorsed(context.db, id.data, signedIn.user.id);
+      context.notifier?.wake();
+    }
     context.announce?.({ slug, nodeId, kind: "endorsement" });
     return redirect(`${page}?comment=${id.data}#comment-${id.data}`);
   }
   if (intent === "reply") {
     const parsed = replySchema.safeParse(values);
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, replyTo: values.parentId }, { status: 400 });
+    const firstTime = !submissionStored(context.db, parsed.data.submissionId);
     const reply = addReply(context.db, { ...parsed.data, author: signedIn.user, consultationId: consultation.id });
     if (!reply) throw data(translatableError("error.commentNotFound"), { status: 404 });
+    if (firstTime) {
+      commentPublished(context.db, reply);
+      context.notifier?.wake();
+    }
     context.announce?.({ slug, nodeId, kind: "reply" });
     return redirect(`${page}?published=reply&comment=${reply.id}#comment-${reply.id}`);
   }
@@ -198,6 +220,7 @@ export async function submitParagraphForm(
   const version = currentVersion(context.db, consultation.id);
   // Anchored in the working draft too, so the passage follows the experts' edits (issue 5, point 8).
   const workingDraft = passage && nodeId !== null ? anchorPassage(context.db, context.collab, slug, nodeId, passage) : null;
+  const firstTime = !submissionStored(context.db, parsed.data.submissionId);
   const comment = addComment(context.db, {
     ...parsed.data,
     consultationId: consultation.id,
@@ -207,6 +230,11 @@ export async function submitParagraphForm(
     author: signedIn.user,
     passage: passage ? { anchor: workingDraft ? { ...passage, workingDraft } : passage } : null,
   });
+  // A form sent twice stores one comment, and tells its followers once.
+  if (firstTime) {
+    commentPublished(context.db, comment);
+    context.notifier?.wake();
+  }
   commentsChanged(context, consultation.id, { slug, nodeId, kind: "comment" });
   return redirect(`${page}?published=comment&comment=${comment.id}#comment-${comment.id}`);
 }

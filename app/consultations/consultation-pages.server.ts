@@ -159,6 +159,8 @@ export async function submitConsultationAdmin(request: Request, context: AppLoad
     return data({ errors: { [outcome.field ?? "lifecycle"]: outcome.error }, values, intent: values.intent ?? "" }, { status: 400 });
   }
   context.lifecycle?.changed();
+  // Opening, closing or publishing results tells the followers: queued after this response.
+  context.notifier?.wake();
   context.announce?.({ slug: c.slug, nodeId: null, kind: "state" });
   return redirect(`/admin/consultations/${c.slug}?done=${encodeURIComponent(values.intent ?? "")}`);
 }

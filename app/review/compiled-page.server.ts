@@ -138,6 +138,8 @@ export async function submitCompiledTable(request: Request, context: AppLoadCont
   const intent = String(values.intent ?? "");
   const by = { id: signedIn.user.id, displayName: signedIn.user.displayName };
   const back = (saved: number) => {
+    // A decision tells the comment's author ("you said, we did"): queued after this response.
+    context.notifier?.wake();
     const url = new URL(request.url);
     url.searchParams.set("saved", String(saved));
     return redirect(`${url.pathname}?${url.searchParams}`);

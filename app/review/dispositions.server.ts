@@ -16,6 +16,7 @@ import {
   dispositions,
   type User,
 } from "../../db/schema";
+import { dispositionRecorded } from "../notifications/notifications.server";
 
 const ids = z.preprocess(
   (v) => (Array.isArray(v) ? v : v === undefined || v === "" ? [] : [v]),
@@ -90,6 +91,8 @@ export function recordDispositions(
         })
         .run();
       tx.insert(dispositionHistory).values(values).run();
+      // "You said, we did": the author hears of the decision, with its rationale.
+      dispositionRecorded(tx as unknown as Db, c.id, { decision: input.decision, rationale: input.rationale, targetNodeIds: targets });
     }
     return found.length;
   });

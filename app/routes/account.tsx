@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
-import { submitAccountDeletion, submitPasswordChange } from "~/accounts/account-forms.server";
+import { resendConfirmation, submitAccountDeletion, submitPasswordChange } from "~/accounts/account-forms.server";
 import { accountOverview } from "~/accounts/account-page.server";
+import { preferencesView, submitPreferences } from "~/notifications/notification-pages.server";
 import { requireUser } from "~/auth/session.server";
-import { ErrorSummary, Field, useFormResult } from "~/components/form-field";
+import { ErrorSummary, Field, Options, useFormResult } from "~/components/form-field";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
 import { metaTranslator } from "~/i18n/meta";
@@ -13,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(m
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const signedIn = await requireUser(request, context.db, context.config);
-  return accountOverview(context.db, signedIn);
+  return { ...accountOverview(context.db, signedIn), preferences: preferencesView(context, signedIn.user.id) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -21,12 +22,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = new URL(request.url).searchParams.get("intent");
   if (intent === "password") return submitPasswordChange(request, context, signedIn);
   if (intent === "delete") return submitAccountDeletion(request, context, signedIn);
+  if (intent === "preferences") return submitPreferences(request, context, signedIn);
+  if (intent === "resend-confirmation") return { errors: {}, values: {}, done: await resendConfirmation(context, signedIn) };
   throw data({ message: "unknown form" }, { status: 400 });
 }
 
 export default function AccountPage() {
   const account = useLoaderData<typeof loader>();
-  const { errors } = useFormResult();
+  const { errors, done } = useFormResult();
   const [params] = useSearchParams();
   const t = useT();
   const rows: [string, string][] = [
@@ -43,6 +46,17 @@ export default function AccountPage() {
     <div className="page">
       <h1>{t("account.title")}</h1>
       {params.get("passwordChanged") ? <p className="notice" role="status">{t("account.passwordChanged")}</p> : null}
+      {params.get("confirmed") ? <p className="notice" role="status">{t("confirm.done")}</p> : null}
+      {done ? <p className="notice" role="status">{t(done as MessageKey, { email: account.email })}</p> : null}
+      {account.emailConfirmed ? null : (
+        <section aria-labelledby="confirm-title" className="notice">
+          <h2 id="confirm-title">{t("confirm.pendingTitle")}</h2>
+          <p>{t("confirm.pending", { email: account.email })}</p>
+          <Form method="post" action="?intent=resend-confirmation">
+            <button type="submit">{t("confirm.resend")}</button>
+          </Form>
+        </section>
+      )}
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t("account.profile")}</h2>
         <dl className="profile">
@@ -64,6 +78,23 @@ export default function AccountPage() {
             {t("account.export")}
           </a>
         </p>
+      </section>
+
+      <section aria-labelledby="email-preferences">
+        <h2 id="email-preferences">{t("preferences.title")}</h2>
+        {params.get("preferencesSaved") ? <p className="notice" role="status">{t("preferences.saved")}</p> : null}
+        <p>{t("preferences.intro")}</p>
+        <Form method="post" action="?intent=preferences" className="form" noValidate>
+          {account.preferences.map((p) => (
+            <div className="field" key={p.category}>
+              <label htmlFor={`preference-${p.category}`}>{t(`preferences.category.${p.category}` as MessageKey)}</label>
+              <select id={`preference-${p.category}`} name={p.category} defaultValue={p.mode}>
+                <Options options={p.modes.map((m) => ({ value: m, label: t(`preferences.mode.${m}` as MessageKey) }))} />
+              </select>
+            </div>
+          ))}
+          <button type="submit">{t("preferences.save")}</button>
+        </Form>
       </section>
 
       <section aria-labelledby="password-title">

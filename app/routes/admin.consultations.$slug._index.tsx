@@ -104,6 +104,7 @@ export default function ConsultationAdmin() {
         <li><Link to={`/c/${c.slug}`}>{t("consultations.viewPublic")}</Link></li>
         <li><Link to={`/admin/consultations/${c.slug}/draft`}>{page.versions.length === 0 ? t("consultations.uploadDraft") : t("consultations.uploadVersion")}</Link></li>
         <li><Link to={`/admin/experts?consultation=${c.slug}`}>{t("consultations.expertGroup")}</Link></li>
+        <li><Link to={`/admin/consultations/${c.slug}/announce`}>{t("announce.title")}</Link></li>
       </ul>
 
       <section aria-labelledby="text-title">

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { participantsPage, requireSecretariat, submitRoleChange } from "~/accounts/admin-pages.server";
+import { participantsPage, requireSecretariat, submitEmailConfirmationByHand, submitRoleChange } from "~/accounts/admin-pages.server";
 import { Options } from "~/components/form-field";
 import { useT } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/messages.en";
@@ -16,6 +16,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  if (new URL(request.url).searchParams.get("intent") === "confirm-email") {
+    await requireSecretariat(request, context, { action: "users.confirmEmail" });
+    return submitEmailConfirmationByHand(request, context);
+  }
   const actor = await requireSecretariat(request, context, { action: "users.changeRole" });
   return submitRoleChange(request, context, actor.kind === "user" ? actor.userId : 0);
 }
@@ -29,7 +33,12 @@ export default function ParticipantsPage() {
     <div className="page page--wide">
       <p className="breadcrumbs"><Link to="/admin">{t("admin.title")}</Link></p>
       <h1>{t("admin.participants")}</h1>
-      {result?.done ? (
+      {result && "confirmed" in result ? (
+        <p className="notice" role="status">
+          {t("admin.participants.confirmedDone", { name: result.confirmed })}
+        </p>
+      ) : null}
+      {result && "done" in result ? (
         <p className="notice" role="status">
           {t("admin.roleChanged", { name: result.done.name, role: t(`role.${result.done.role}` as MessageKey) })}
         </p>
@@ -63,6 +72,7 @@ export default function ParticipantsPage() {
             <tr>
               <th scope="col">{t("field.displayName")}</th>
               <th scope="col">{t("field.email")}</th>
+              <th scope="col">{t("admin.participants.address")}</th>
               <th scope="col">{t("field.country")}</th>
               <th scope="col">{t("account.region")}</th>
               <th scope="col">{t("field.stakeholderGroup")}</th>
@@ -75,6 +85,18 @@ export default function ParticipantsPage() {
               <tr key={p.id}>
                 <td>{p.displayName}</td>
                 <td>{p.email}</td>
+                <td>
+                  {p.emailConfirmed ? (
+                    t("admin.participants.confirmed")
+                  ) : (
+                    <Form method="post" action="?intent=confirm-email" className="inline-form">
+                      {t("admin.participants.notConfirmed")} <input type="hidden" name="userId" value={p.id} />
+                      <button type="submit" aria-label={`${t("admin.participants.confirm")}: ${p.displayName}`}>
+                        {t("admin.participants.confirm")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
                 <td>{p.country}</td>
                 <td>{t(`region.${p.region}` as MessageKey)}</td>
                 <td>{p.stakeholderGroup}</td>

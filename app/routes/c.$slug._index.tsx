@@ -12,9 +12,11 @@ import { LanguageFilter } from "~/components/language-filter";
 import { TextLanguages } from "~/components/text-languages";
 import { requestLocale } from "~/i18n/locale.server";
 import { useLiveConsultation } from "~/comments/use-live-consultation";
-import { getActor } from "~/auth/session.server";
+import { getActor, getSignedInUser } from "~/auth/session.server";
 import { useLocale, useT } from "~/i18n/i18n-context";
 import { liveWords } from "~/comments/live-counts-markup";
+import { FollowButton } from "~/notifications/follow-button";
+import { followState } from "~/notifications/notification-pages.server";
 import { metaTranslator } from "~/i18n/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -49,6 +51,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     canRecordInput: can(actor, { action: "input.record", consultation: ref }),
     canUpload: can(actor, { action: "draft.upload", consultation: ref }),
     canManage: can(actor, { action: "consultation.manage" }),
+    following: followState(context, await getSignedInUser(request, context.db, context.config), draft.consultation.id, null),
     canAnalyse: can(actor, { action: "analysis.view", consultation: ref }),
     canReview: can(actor, { action: "comments.review", consultation: ref }),
     showHeard: can(actor, { action: "whatWeHeard.read", consultation: ref }),
@@ -60,7 +63,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { consultation, version, nodes, canRevise, canRecordInput, canUpload, canManage, canAnalyse, canReview, showHeard, discussion, language, text, liveCursor, commentable } =
+  const { following, consultation, version, nodes, canRevise, canRecordInput, canUpload, canManage, canAnalyse, canReview, showHeard, discussion, language, text, liveCursor, commentable } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -74,6 +77,7 @@ export default function ConsultationPage() {
       <header className="consultation-header">
         <h1 dir="auto">{consultation.title}</h1>
         <ConsultationStatus status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} timeZone={consultation.timeZone} />
+        <FollowButton slug={consultation.slug} nodeId={null} following={following} label={consultation.title} />
         <p className="lede" dir="auto">{consultation.description}</p>
         {consultation.callToParticipate ? <p className="call-to-participate" dir="auto">{consultation.callToParticipate}</p> : null}
         <SearchForm slug={consultation.slug} />

@@ -13,6 +13,7 @@ import { useT } from "~/i18n/i18n-context";
 import { requestLocale } from "~/i18n/locale.server";
 import { TextLanguages } from "~/components/text-languages";
 import { metaTranslator } from "~/i18n/meta";
+import { FollowButton } from "~/notifications/follow-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);
@@ -98,6 +99,7 @@ export default function ParagraphPage() {
           {node.kind === "heading" ? headingTitle(node) : t("paragraph.title", { label: node.label ?? "" })}
         </h1>
         <p className="muted">{t(`kind.${node.kind}`)}</p>
+        {comments ? <FollowButton slug={slug} nodeId={node.nodeId} following={comments.following} label={t("paragraph.title", { label: node.label ?? "" })} /> : null}
         {node.kind === "heading" ? null : comments?.passages ? (
           <>
             <PassageText pieces={comments.passages.pieces} notes={comments.passages.notes} language={text.language} containerRef={textRef} />

@@ -67,6 +67,16 @@ const ROUTES: [string, string, Record<string, string> | undefined, (number | str
   ["GET", "/account", undefined, [SIGN_IN, 200, 200, 200, 200]],
   ["GET", "/account/export", undefined, [SIGN_IN, 200, 200, 200, 200]],
   ["POST", "/admin/experts", { consultation: "un-system-ai-capacity-road-map", intent: "add", email: "participant2@demo.redraft.org" }, [SIGN_IN, 403, 403, 403, 200]],
+  // Notifications and following: one's own, once signed in; confirming an address: the secretariat's.
+  ["GET", "/notifications", undefined, [SIGN_IN, 200, 200, 200, 200]],
+  ["POST", "/notifications", { intent: "read" }, [SIGN_IN, "redirect", "redirect", "redirect", "redirect"]],
+  ["POST", "/follow", { consultation: "unesco-ethics-of-ai", intent: "follow", redirectTo: "/c/unesco-ethics-of-ai" }, [SIGN_IN, "redirect", "redirect", "redirect", "redirect"]],
+  ["POST", "/follow", { consultation: "a-consultation-in-preparation-or-none", intent: "follow" }, [SIGN_IN, 404, 404, 404, 404]],
+  ["POST", "/admin/participants?intent=confirm-email", { userId: "1" }, [SIGN_IN, 403, 403, 403, 200]],
+  // An unsubscribe link decides by its signature alone: a made-up one changes nothing for anyone.
+  ["GET", "/unsubscribe/1.replies.not-a-signature", undefined, [200, 200, 200, 200, 200]],
+  ["POST", "/unsubscribe/1.replies.not-a-signature", {}, [404, 404, 404, 404, 404]],
+  ["GET", "/confirm-email/not-a-token-of-ours", undefined, [200, 200, 200, 200, 200]],
   ["GET", "/register", undefined, [200, "redirect", "redirect", "redirect", "redirect"]],
   ["GET", "/sign-in", undefined, [200, "redirect", "redirect", "redirect", "redirect"]],
   ["GET", "/privacy", undefined, [200, 200, 200, 200, 200]],

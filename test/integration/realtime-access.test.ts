@@ -59,6 +59,7 @@ function actorOf(who: Who, consultationId: number): Actor {
     userId: 0,
     role,
     expertOf: new Map(expertOf),
+    emailConfirmed: true,
   });
   switch (who) {
     case "anonymous":
