@@ -47,7 +47,9 @@ const structOf = (doc: Doc): StructFn => doc.struct.bind(doc) as unknown as Stru
 
 function fontFor(fonts: ReportFonts, text: string, bold = false) {
   const script = scriptOf(text);
-  const set = (script === "arabic" ? fonts.arabic : script === "cjk" ? fonts.cjk : null) ?? fonts.latin;
+  // Arabic with Latin letters in it (a title, a label): DejaVu Sans has both; Noto Naskh has no Latin letters.
+  const mixed = script === "arabic" && /\p{sc=Latin}/u.test(text) && fonts.arabicLatin;
+  const set = (mixed ? fonts.arabicLatin : script === "arabic" ? fonts.arabic : script === "cjk" ? fonts.cjk : null) ?? fonts.latin;
   return bold ? set.bold : set.regular;
 }
 
@@ -57,6 +59,13 @@ function useFont(doc: Doc, fonts: ReportFonts, text: string, size: number, bold 
   else doc.font(f.src);
   doc.fontSize(size);
 }
+
+/**
+ * Right-to-left text: with a word spacing (however small) pdfkit places each word itself, which
+ * keeps the spaces and the words' order that fontkit's reversal of a whole line loses.
+ */
+const RTL = { wordSpacing: 0.001 } as const;
+const dir = (text: string) => (isRtl(text) ? RTL : {});
 
 /** Whether a block starts an entry of the contents (level 1 and 2 headings). */
 const inContents = (b: ReportBlock) => b.kind === "heading" && b.level <= 2;
@@ -74,10 +83,14 @@ async function render(doc: Doc, report: ReportDocument, fonts: ReportFonts, pass
     const { x, y } = doc;
     doc.markContent("Artifact", { type: "Pagination" });
     useFont(doc, fonts, report.header, 8);
-    doc.fillColor("#444444").text(report.header, MARGIN, HEADER_Y, { width: width(), lineBreak: false, ellipsis: true, align: rtlDoc ? "right" : "left" });
+    doc.fillColor("#444444").text(report.header, MARGIN, HEADER_Y, { width: width(), lineBreak: false, ellipsis: true, align: rtlDoc ? "right" : "left", ...dir(report.header) });
     const label = report.pageLabel(page);
     useFont(doc, fonts, label, 8);
+    // The footer sits in the bottom margin: lifted for the moment, or pdfkit would start yet another page.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     doc.text(label, MARGIN, doc.page.height - MARGIN / 2 - 8, { width: width(), lineBreak: false, align: "center" });
+    doc.page.margins.bottom = margin;
     doc.moveTo(MARGIN, HEADER_Y + 12).lineTo(doc.page.width - MARGIN, HEADER_Y + 12).lineWidth(0.5).strokeColor("#999999").stroke();
     doc.endMarkedContent();
     doc.fillColor("black").strokeColor("black");
@@ -95,7 +108,7 @@ async function render(doc: Doc, report: ReportDocument, fonts: ReportFonts, pass
     parent.add(
       structOf(doc)(type, opts.lang ? { lang: opts.lang } : {}, () => {
         useFont(doc, fonts, text, size, opts.bold);
-        doc.fillColor(opts.colour ?? "black").text(text, MARGIN + (opts.indent ?? 0), doc.y, { width: width() - (opts.indent ?? 0) * 2, align: rtl ? "right" : "left" });
+        doc.fillColor(opts.colour ?? "black").text(text, MARGIN + (opts.indent ?? 0), doc.y, { width: width() - (opts.indent ?? 0) * 2, align: rtl ? "right" : "left", ...dir(text) });
       }),
     );
     doc.fillColor("black");
@@ -125,7 +138,7 @@ async function render(doc: Doc, report: ReportDocument, fonts: ReportFonts, pass
         useFont(doc, fonts, number, BODY);
         doc.text(number, MARGIN, y, { width: width(), align: rtlDoc ? "left" : "right", lineBreak: false });
         useFont(doc, fonts, b.text, BODY, b.level === 1);
-        doc.text(b.text, MARGIN + (rtlDoc ? 40 : indent), y, { width: width() - 40 - indent, align: rtlDoc ? "right" : "left" });
+        doc.text(b.text, MARGIN + (rtlDoc ? 40 : indent), y, { width: width() - 40 - indent, align: rtlDoc ? "right" : "left", ...dir(b.text) });
       }),
     );
     doc.moveDown(0.25);
@@ -145,7 +158,7 @@ async function render(doc: Doc, report: ReportDocument, fonts: ReportFonts, pass
       case "heading": {
         ensure(b.level === 1 ? 90 : b.level === 2 ? 70 : 40);
         if (b.level === 1) {
-          section.end?.();
+          if (section !== root) section.end();
           section = structOf(doc)("Sect");
           root.add(section);
           h1 = doc.outline.addItem(b.text);
@@ -215,7 +228,7 @@ async function render(doc: Doc, report: ReportDocument, fonts: ReportFonts, pass
     }
     if (out && out.writableNeedDrain && doc.readableLength + out.writableLength > HIGH_WATER) await once(out, "drain");
   }
-  section.end?.();
+  if (section !== root) section.end();
   root.end();
   return seen;
 }
@@ -243,7 +256,7 @@ function table(doc: Doc, fonts: ReportFonts, parent: Struct, t: TableBlock, widt
   caption.add(
     structOf(doc)("P", () => {
       useFont(doc, fonts, t.caption, 9, true);
-      doc.text(t.caption, MARGIN, doc.y, { width, align: rtlDoc ? "right" : "left" });
+      doc.text(t.caption, MARGIN, doc.y, { width, align: rtlDoc ? "right" : "left", ...dir(t.caption) });
     }),
   );
   caption.end();
@@ -263,7 +276,7 @@ function table(doc: Doc, fonts: ReportFonts, parent: Struct, t: TableBlock, widt
         structOf(doc)(type, header ? { scope: "Column" } : j === 0 ? { scope: "Row" } : {}, () => {
           useFont(doc, fonts, c, size, header || j === 0);
           const numeric = !header && j > 0;
-          doc.text(c, xs[j]! + pad, y + pad, { width: widths[j]! - 2 * pad, align: isRtl(c) ? "right" : numeric ? "right" : "left" });
+          doc.text(c, xs[j]! + pad, y + pad, { width: widths[j]! - 2 * pad, align: isRtl(c) ? "right" : numeric ? "right" : "left", ...dir(c) });
         }),
       );
     });
@@ -309,14 +322,14 @@ function chart(doc: Doc, fonts: ReportFonts, parent: Struct, c: ChartBlock, widt
   parent.add(
     structOf(doc)("Figure", { alt: `${c.title}. ${c.alt}`, bbox: [x0, y0, x0 + width, y0 + height], placement: "Block" }, () => {
       useFont(doc, fonts, c.title, 9, true);
-      doc.text(c.title, x0, y0, { width, lineBreak: false, ellipsis: true });
+      doc.text(c.title, x0, y0, { width, lineBreak: false, ellipsis: true, align: isRtl(c.title) ? "right" : "left", ...dir(c.title) });
       const top = y0 + 16;
       if (c.kind === "bars") {
         const g = barGeometry(c.data);
         g.bars.forEach((bar, i) => {
           const y = top + bar.y * k;
           useFont(doc, fonts, bar.datum.label, 8);
-          doc.fillColor("black").text(bar.datum.label, x0, y + (BAR_HEIGHT * k) / 2 - 4, { width: (BAR_LABEL_WIDTH - 8) * k, align: "right", lineBreak: false, ellipsis: true });
+          doc.fillColor("black").text(bar.datum.label, x0, y + (BAR_HEIGHT * k) / 2 - 4, { width: (BAR_LABEL_WIDTH - 8) * k, align: "right", lineBreak: false, ellipsis: true, ...dir(bar.datum.label) });
           if (bar.width > 0) doc.rect(x0 + BAR_LABEL_WIDTH * k, y, bar.width * k, BAR_HEIGHT * k).fill("#4a4a4a");
           if (bar.markX !== null) {
             doc.moveTo(x0 + bar.markX * k, y - 4 * k).lineTo(x0 + bar.markX * k, y + (BAR_HEIGHT + 4) * k).dash(3, { space: 2 }).lineWidth(1.2).stroke("black").undash();
@@ -330,7 +343,7 @@ function chart(doc: Doc, fonts: ReportFonts, parent: Struct, c: ChartBlock, widt
           const lx = x0 + BAR_LABEL_WIDTH * k;
           doc.moveTo(lx + 4, y).lineTo(lx + 4, y + 12).dash(3, { space: 2 }).lineWidth(1.2).stroke("black").undash();
           useFont(doc, fonts, c.comparisonLabel, 8);
-          doc.text(c.comparisonLabel, lx + 12, y + 2, { lineBreak: false });
+          doc.text(c.comparisonLabel, lx + 12, y + 2, { lineBreak: false, ...dir(c.comparisonLabel) });
         }
       } else {
         const { segments } = stanceSegments(c.counts);
@@ -352,7 +365,7 @@ function chart(doc: Doc, fonts: ReportFonts, parent: Struct, c: ChartBlock, widt
           doc.rect(lx, ly, 10, 10).lineWidth(0.5).stroke("black");
           const label = `${c.labels[s.stance]} ${s.count}`;
           useFont(doc, fonts, label, 8);
-          doc.fillColor("black").text(label, lx + 14, ly + 1, { lineBreak: false });
+          doc.fillColor("black").text(label, lx + 14, ly + 1, { lineBreak: false, ...dir(label) });
         });
       }
     }),

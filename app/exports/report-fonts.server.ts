@@ -16,6 +16,8 @@ export interface ReportFonts {
   latin: { regular: FontFace; bold: FontFace };
   arabic: { regular: FontFace; bold: FontFace } | null;
   cjk: { regular: FontFace; bold: FontFace } | null;
+  /** For Arabic text with Latin letters in it: one font with both scripts. */
+  arabicLatin: { regular: FontFace; bold: FontFace } | null;
   /** What is missing, for the log; null when every script has its font. */
   missing: string | null;
 }
@@ -44,7 +46,7 @@ export function reportFonts(): ReportFonts {
     warned = true;
     console.warn(missing);
   }
-  return { latin, arabic: arabic ?? (dejavu ? dejavu : null), cjk, missing };
+  return { latin, arabic: arabic ?? dejavu, cjk, arabicLatin: dejavu ?? arabic, missing };
 }
 
 const ARABIC = /[\p{sc=Arabic}]/u;

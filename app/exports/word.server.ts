@@ -59,20 +59,20 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
       bold: options.bold,
       italics: options.italics,
       size: options.size,
-      rightToLeft: isRtl(text),
+      rightToLeft: isRtl(text) || undefined,
       language: options.lang ? { value: wordLang(options.lang), eastAsia: wordLang(options.lang), bidirectional: wordLang(options.lang) } : undefined,
     });
   const para = (text: string, options: { bold?: boolean; lang?: string; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; size?: number } = {}) =>
     new Paragraph({
       heading: options.heading,
-      bidirectional: isRtl(text) || (rtlDoc && !options.lang),
+      bidirectional: isRtl(text) || (rtlDoc && !options.lang) || undefined,
       children: [run(text, options)],
     });
   const cell = (text: string, header: boolean, width: number) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
       shading: header ? { type: "clear", fill: "E8E8E8", color: "auto" } : undefined,
-      children: [new Paragraph({ bidirectional: isRtl(text), alignment: !header && !isRtl(text) && /^[\d\s.,%—−-]+$/.test(text) ? AlignmentType.RIGHT : undefined, children: [run(text, { bold: header, size: 18 })] })],
+      children: [new Paragraph({ bidirectional: isRtl(text) || undefined, alignment: !header && !isRtl(text) && /^[\d\s.,%—−-]+$/.test(text) ? AlignmentType.RIGHT : undefined, children: [run(text, { bold: header, size: 18 })] })],
     });
   const table = (t: TableBlock): (Paragraph | Table)[] => {
     if (t.rows.length === 0) return [];
@@ -80,7 +80,7 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
     const rest = t.columns.length > 1 ? Math.floor((TEXT_WIDTH - first) / (t.columns.length - 1)) : 0;
     const widths = t.columns.map((_, j) => (j === 0 ? first : rest));
     return [
-      new Paragraph({ bidirectional: rtlDoc, keepNext: true, children: [run(t.caption, { bold: true, size: 18 })] }),
+      new Paragraph({ bidirectional: rtlDoc || undefined, keepNext: true, children: [run(t.caption, { bold: true, size: 18 })] }),
       new Table({
         width: { size: TEXT_WIDTH, type: WidthType.DXA },
         columnWidths: widths,
@@ -101,8 +101,8 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
   };
   const scale = TEXT_WIDTH / CHART_WIDTH;
   const chart = (c: ChartBlock): (Paragraph | Table)[] => {
-    const title = new Paragraph({ bidirectional: rtlDoc, keepNext: true, children: [run(c.title, { bold: true, size: 18 })] });
-    const alt = new Paragraph({ bidirectional: rtlDoc, keepNext: true, children: [run(c.alt, { italics: true, size: 16 })] });
+    const title = new Paragraph({ bidirectional: rtlDoc || undefined, keepNext: true, children: [run(c.title, { bold: true, size: 18 })] });
+    const alt = new Paragraph({ bidirectional: rtlDoc || undefined, keepNext: true, children: [run(c.alt, { italics: true, size: 16 })] });
     if (c.kind === "bars") {
       const g = barGeometry(c.data);
       const label = Math.round(BAR_LABEL_WIDTH * scale);
@@ -171,7 +171,7 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
           new TableRow({
             children: [
               new TableCell({ width: { size: 400, type: WidthType.DXA }, shading: { type: STANCE_SHADING[s.stance], color: "000000", fill: "FFFFFF" } as never, children: [new Paragraph("")] }),
-              new TableCell({ width: { size: TEXT_WIDTH - 400, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ bidirectional: rtlDoc, children: [run(`${c.labels[s.stance]} ${s.count}`, { size: 16 })] })] }),
+              new TableCell({ width: { size: TEXT_WIDTH - 400, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ bidirectional: rtlDoc || undefined, children: [run(`${c.labels[s.stance]} ${s.count}`, { size: 16 })] })] }),
             ],
           }),
       ),
@@ -189,15 +189,15 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
       case "text":
         return [para(b.text, { lang: b.lang })];
       case "list":
-        return b.items.map((item) => new Paragraph({ bidirectional: rtlDoc, bullet: { level: 0 }, children: [run(item)] }));
+        return b.items.map((item) => new Paragraph({ bidirectional: rtlDoc || undefined, bullet: { level: 0 }, children: [run(item)] }));
       case "table":
         return table(b);
       case "chart":
         return [...chart(b.chart), new Paragraph(""), ...table(b.numbers)];
       case "quote":
         return [
-          new Paragraph({ style: "Quote", bidirectional: isRtl(b.text), indent: { left: 567, right: 567 }, children: [run(`“${b.text}”`, { lang: b.lang })] }),
-          new Paragraph({ bidirectional: rtlDoc, indent: { left: 567, right: 567 }, children: [run(b.attribution, { size: 16 })] }),
+          new Paragraph({ style: "Quote", bidirectional: isRtl(b.text) || undefined, indent: { left: 567, right: 567 }, children: [run(`“${b.text}”`, { lang: b.lang })] }),
+          new Paragraph({ bidirectional: rtlDoc || undefined, indent: { left: 567, right: 567 }, children: [run(b.attribution, { size: 16 })] }),
         ];
       case "diff":
         return [new Paragraph({ children: diffRuns(docx, b.parts, date) })];
@@ -215,7 +215,7 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
       sections: [
         {
           properties: { titlePage: true },
-          headers: { default: new Header({ children: [new Paragraph({ bidirectional: rtlDoc, children: [run(report.header, { size: 16 })] })] }) },
+          headers: { default: new Header({ children: [new Paragraph({ bidirectional: rtlDoc || undefined, children: [run(report.header, { size: 16 })] })] }) },
           footers: {
             default: new Footer({
               children: [
@@ -227,9 +227,9 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
             }),
           },
           children: [
-            new Paragraph({ heading: HeadingLevel.TITLE, bidirectional: rtlDoc, spacing: { before: 3000 }, children: [run(report.cover.title)] }),
+            new Paragraph({ heading: HeadingLevel.TITLE, bidirectional: rtlDoc || undefined, spacing: { before: 3000 }, children: [run(report.cover.title)] }),
             ...report.cover.lines.map((l) => para(l)),
-            new Paragraph({ pageBreakBefore: true, heading: HeadingLevel.HEADING_1, bidirectional: rtlDoc, children: [run(report.contentsTitle)] }),
+            new Paragraph({ pageBreakBefore: true, heading: HeadingLevel.HEADING_1, bidirectional: rtlDoc || undefined, children: [run(report.contentsTitle)] }),
             new TableOfContents(report.contentsTitle, { hyperlink: true, headingStyleRange: "1-2" }),
             new Paragraph({ pageBreakBefore: true, children: [] }),
             ...children,
