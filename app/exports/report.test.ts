@@ -54,6 +54,20 @@ describe("the consultation report", () => {
     expect(diff && diff.kind === "diff" && diff.parts.filter((p) => p.kind === "insert").map((p) => p.text).join("")).toContain("shall");
   });
 
+  it("counts participants by gender and age only where they gave them", () => {
+    const summary = section(report.blocks, "Executive summary", "Methodology");
+    expect(summary.some((b) => b.kind === "table" && b.caption.startsWith("Participants by gender"))).toBe(false);
+    const given = [row({ id: 50, gender: "woman", ageBand: "18-24" }), row({ id: 51, gender: "man", ageBand: "prefer-not-to-say" }), row({ id: 52, channel: "other-meeting" })];
+    const withProfile = section(buildReport(fixtureInput(given), createTranslator("en")).blocks, "Executive summary", "Methodology");
+    expect(withProfile.find((b) => b.kind === "table" && b.caption === "Participants by gender (where given)")).toMatchObject({
+      columns: ["Gender", "Participants", "Share"],
+      rows: [["Woman", "1", "33.3%"], ["Man", "1", "33.3%"], ["Not stated", "1", "33.3%"]],
+    });
+    expect(withProfile.find((b) => b.kind === "table" && b.caption === "Participants by age (where given)")).toMatchObject({
+      rows: [["Prefer not to say", "1", "33.3%"], ["18 to 24", "1", "33.3%"], ["Not stated", "1", "33.3%"]],
+    });
+  });
+
   it("names the filters applied on the cover", () => {
     const filtered = buildReport(fixtureInput(rows, { filters: { region: "africa", campaigns: "collapsed" } }), createTranslator("en"));
     expect(filtered.cover.lines).toContain("Filters applied: Region: Africa; Campaigns counted once");

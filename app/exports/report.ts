@@ -4,7 +4,7 @@
  * quotations. The PDF and Word writers render the same document; the contents page is built by
  * the writers from the level 1 and 2 headings, since only they know the page numbers.
  */
-import { channels, decisions, electoralGroups, stances, unescoRegions, type Stance } from "../../db/enums";
+import { ageBands, channels, decisions, electoralGroups, genders, stances, unescoRegions, type Stance } from "../../db/enums";
 import { formatValue } from "../analysis/charts/chart-scale";
 import type { BarDatum } from "../analysis/charts/chart-spec";
 import type { CommentFilters } from "../analysis/comment-filters";
@@ -210,6 +210,17 @@ export function buildReport(input: ReportInput, t: Translate): ReportDocument {
   push({ kind: "text", text: note.join(" ") });
   push(participation("electoral", electoralGroups, electoral, t("report.table.byElectoral"), t("export.dimension.electoral")));
   push(participation("group", [], (g) => g, t("report.table.byGroup"), t("export.dimension.group")));
+  // Gender and age where participants gave them: totals of participants only, as the profile promises.
+  const profile = (by: Map<string, Set<string>>, keys: readonly string[], field: "gender" | "ageBand", caption: string) => {
+    const given = [...by].filter(([k]) => k !== "" && k !== "prefer-not-to-say");
+    if (given.length === 0) return;
+    const rows = ordered(new Map([...by].map(([k, set]) => [k, set.size])), [...keys, ""]);
+    const total = rows.reduce((n, [, c]) => n + c, 0);
+    const label = (k: string) => (k === "" ? t("report.notStated") : t(`field.${field}.${k}` as MessageKey));
+    push({ kind: "table", caption, columns: [t(`field.${field}`), t("export.col.participants"), t("chart.share")], rows: rows.map(([k, n]) => [label(k), num(n), pct(total > 0 ? n / total : 0)]) });
+  };
+  profile(tally.byGender, genders, "gender", t("report.table.byGender"));
+  profile(tally.byAge, ageBands, "ageBand", t("report.table.byAge"));
 
   push({ kind: "heading", level: 2, text: t("report.summary.mostDiscussed", { count: MOST_DISCUSSED }) });
   const most = [...commented].sort((a, b) => b.total - a.total || (a.label ?? "").localeCompare(b.label ?? "", undefined, { numeric: true })).slice(0, MOST_DISCUSSED);

@@ -48,6 +48,11 @@ export const PARTICIPATION_DIMENSIONS = ["region", "electoral", "group", "channe
 export type ParticipationDimension = (typeof PARTICIPATION_DIMENSIONS)[number];
 
 const bump = (m: Counts, key: string, by = 1) => m.set(key, (m.get(key) ?? 0) + by);
+const member = (m: Map<string, Set<string>>, key: string, who: string) => {
+  let set = m.get(key);
+  if (!set) m.set(key, (set = new Set()));
+  set.add(who);
+};
 const inner = (m: Map<string, Counts>, key: string): Counts => {
   let counts = m.get(key);
   if (!counts) m.set(key, (counts = new Map()));
@@ -62,6 +67,9 @@ export class Tally {
   readonly byStance: Counts = new Map();
   readonly byDecision: Counts = new Map();
   readonly participants = new Set<string>();
+  /** Participants by the gender and the age band they gave ("" when not given), for totals only. */
+  readonly byGender = new Map<string, Set<string>>();
+  readonly byAge = new Map<string, Set<string>>();
   /** Campaign groups met, and how many of the comments belong to one. */
   readonly campaigns = new Set<string>();
   inCampaigns = 0;
@@ -86,6 +94,8 @@ export class Tally {
       bump(inner(p.stanceByRegion, row.region), row.stance);
       bump(inner(p.stanceByGroup, row.stakeholderGroup), row.stance);
     }
+    member(this.byGender, row.gender ?? "", participantKey);
+    member(this.byAge, row.ageBand ?? "", participantKey);
     if (row.campaign !== null) {
       this.campaigns.add(row.campaign);
       this.inCampaigns += 1;

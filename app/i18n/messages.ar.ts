@@ -1076,6 +1076,8 @@ export const ar: Catalog = {
   "report.table.byChannel": "المشاركة حسب القناة",
   "report.table.byElectoral": "المشاركة حسب المجموعة الانتخابية",
   "report.table.byGroup": "المشاركة حسب فئة أصحاب المصلحة",
+  "report.table.byGender": "المشاركون حسب النوع الاجتماعي (عند ذكره)",
+  "report.table.byAge": "المشاركون حسب العمر (عند ذكره)",
   "report.chart.regionShare": "حصة المشاركين حسب المنطقة، إلى جانب حصة الدول الأعضاء",
   "report.chart.regionShareAlt": "الأعمدة: حصة كل منطقة من المشاركين؛ العلامات المتقطعة: حصتها من الدول الأعضاء البالغ عددها 193.",
   "report.baseline.memberStates": "حصة الدول الأعضاء",

@@ -1069,6 +1069,8 @@ export const en = {
   "report.table.byChannel": "Participation by channel",
   "report.table.byElectoral": "Participation by electoral group",
   "report.table.byGroup": "Participation by stakeholder group",
+  "report.table.byGender": "Participants by gender (where given)",
+  "report.table.byAge": "Participants by age (where given)",
   "report.chart.regionShare": "Share of participants by region, beside the share of Member States",
   "report.chart.regionShareAlt": "Bars: each region’s share of participants; dashed marks: its share of the 193 Member States.",
   "report.baseline.memberStates": "Share of Member States",

@@ -1067,6 +1067,8 @@ export const es: Catalog = {
   "report.table.byChannel": "Participación por canal",
   "report.table.byElectoral": "Participación por grupo electoral",
   "report.table.byGroup": "Participación por grupo de partes interesadas",
+  "report.table.byGender": "Participantes por género (cuando se indica)",
+  "report.table.byAge": "Participantes por edad (cuando se indica)",
   "report.chart.regionShare": "Proporción de participantes por región, junto a la proporción de Estados Miembros",
   "report.chart.regionShareAlt": "Barras: proporción de participantes de cada región; marcas discontinuas: su proporción de los 193 Estados Miembros.",
   "report.baseline.memberStates": "Proporción de Estados Miembros",

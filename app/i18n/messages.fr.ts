@@ -1067,6 +1067,8 @@ export const fr: Catalog = {
   "report.table.byChannel": "Participation par canal",
   "report.table.byElectoral": "Participation par groupe électoral",
   "report.table.byGroup": "Participation par groupe de parties prenantes",
+  "report.table.byGender": "Participants par genre (lorsqu’il est indiqué)",
+  "report.table.byAge": "Participants par âge (lorsqu’il est indiqué)",
   "report.chart.regionShare": "Part des participants par région, à côté de la part des États membres",
   "report.chart.regionShareAlt": "Barres : part des participants de chaque région ; traits en pointillé : sa part des 193 États membres.",
   "report.baseline.memberStates": "Part des États membres",

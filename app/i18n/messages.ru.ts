@@ -1085,6 +1085,8 @@ export const ru: Catalog = {
   "report.table.byChannel": "Участие по каналам",
   "report.table.byElectoral": "Участие по избирательным группам",
   "report.table.byGroup": "Участие по группам заинтересованных сторон",
+  "report.table.byGender": "Участники по полу (если указан)",
+  "report.table.byAge": "Участники по возрасту (если указан)",
   "report.chart.regionShare": "Доля участников по регионам в сравнении с долей государств-членов",
   "report.chart.regionShareAlt": "Столбцы: доля участников из каждого региона; пунктирные отметки: его доля среди 193 государств-членов.",
   "report.baseline.memberStates": "Доля государств-членов",

@@ -1084,6 +1084,8 @@ export const zh: Catalog = {
   "report.table.byChannel": "按渠道分列的参与情况",
   "report.table.byElectoral": "按选举组分列的参与情况",
   "report.table.byGroup": "按利益攸关方群体分列的参与情况",
+  "report.table.byGender": "按性别分列的参与者（如有填写）",
+  "report.table.byAge": "按年龄分列的参与者（如有填写）",
   "report.chart.regionShare": "各区域参与者所占比例，与会员国所占比例对照",
   "report.chart.regionShareAlt": "条形：各区域在参与者中所占比例；虚线标记：该区域在 193 个会员国中所占比例。",
   "report.baseline.memberStates": "会员国所占比例",
