@@ -5,13 +5,13 @@
  * page numbers on every page after the cover. Charts are vector paths drawn from the same geometry
  * as the web's SVG charts (chart-spec.ts), each followed by its table of numbers.
  *
- * The contents page needs the page of every heading before those pages exist: the document is
- * laid out twice, first into a discarded stream to learn the page numbers, then for real, streamed
- * block by block as the client reads. Layout is deterministic, so both passes break pages alike.
+ * The contents page needs the page of every heading before those pages exist: it is written last
+ * and moved to second place in the page tree (pages are objects; their order is the tree's), its
+ * page count known in advance since every entry takes one line. The body streams page by page.
  */
 import { once } from "node:events";
 import { PassThrough, Readable, Writable } from "node:stream";
-import { stances } from "../../db/enums";
+import { stances, type Stance } from "../../db/enums";
 import {
   BAR_HEIGHT,
   BAR_LABEL_WIDTH,
@@ -32,14 +32,12 @@ type Struct = PDFKit.PDFStructureElement;
 const MARGIN = 56;
 const HEADER_Y = 28;
 const BODY = 10;
+/** A contents entry's height, and the contents title's: fixed, so the contents' page count is known in advance. */
+const TOC_LINE = 15;
+const TOC_TITLE = 40;
 /** Pause the layout when this much PDF waits for the client (backpressure). */
 const HIGH_WATER = 1 << 20;
 
-interface Pass {
-  /** Page of each contents entry (block index → page), known after the first pass. */
-  pages: Map<number, number>;
-  final: boolean;
-}
 
 /** pdfkit's struct() as it is (0.20: closures as children, table scopes, layout boxes), wider than its typings. */
 type StructFn = (type: string, options?: Record<string, unknown> | (() => void), children?: () => void) => Struct;
@@ -70,7 +68,7 @@ const dir = (text: string) => (isRtl(text) ? RTL : {});
 /** Whether a block starts an entry of the contents (level 1 and 2 headings). */
 const inContents = (b: ReportBlock) => b.kind === "heading" && b.level <= 2;
 
-async function render(doc: Doc, report: ReportDocument, fonts: ReportFonts, pass: Pass, out: Writable | null): Promise<Map<number, number>> {
+async function render(doc: Doc, report: ReportDocument, fonts: ReportFonts, out: Writable | null): Promise<Map<number, number>> {
   const seen = new Map<number, number>();
   const rtlDoc = report.lang === "ar";
   const width = () => doc.page.width - 2 * MARGIN;
@@ -120,30 +118,14 @@ async function render(doc: Doc, report: ReportDocument, fonts: ReportFonts, pass
   para(root, "Title", report.cover.title, 22, { bold: true, gap: 1.2 });
   for (const line of report.cover.lines) para(root, "P", line, 11, { gap: 0.3 });
 
-  // ---- Contents: an entry per level 1 and 2 heading, with its page from the first pass.
-  doc.addPage();
+  // ---- Contents: its pages are written last, when every heading's page is known, and moved to
+  // second place in the page tree; the body is numbered as if they were already there.
   const entries = report.blocks.map((b, i) => [b, i] as const).filter(([b]) => inContents(b));
-  const toc = structOf(doc)("TOC");
-  root.add(toc);
-  para(toc, "H1", report.contentsTitle, 16, { bold: true, gap: 0.8 });
-  doc.outline.addItem(report.contentsTitle);
-  for (const [b, i] of entries) {
-    if (b.kind !== "heading") continue;
-    const number = String(pass.pages.get(i) ?? 0);
-    const indent = b.level === 1 ? 0 : 16;
-    ensure(16);
-    toc.add(
-      structOf(doc)("TOCI", () => {
-        const y = doc.y;
-        useFont(doc, fonts, number, BODY);
-        doc.text(number, MARGIN, y, { width: width(), align: rtlDoc ? "left" : "right", lineBreak: false });
-        useFont(doc, fonts, b.text, BODY, b.level === 1);
-        doc.text(b.text, MARGIN + (rtlDoc ? 40 : indent), y, { width: width() - 40 - indent, align: rtlDoc ? "right" : "left", ...dir(b.text) });
-      }),
-    );
-    doc.moveDown(0.25);
-  }
-  toc.end();
+  const coverElements = (root as unknown as { _children: unknown[] })._children.length;
+  const firstPerPage = Math.floor((bottom() - MARGIN - TOC_TITLE) / TOC_LINE);
+  const perPage = Math.floor((bottom() - MARGIN) / TOC_LINE);
+  const contentsPages = entries.length <= firstPerPage ? 1 : 1 + Math.ceil((entries.length - firstPerPage) / perPage);
+  page += contentsPages;
   doc.addPage();
 
   // ---- Body
@@ -229,6 +211,40 @@ async function render(doc: Doc, report: ReportDocument, fonts: ReportFonts, pass
     if (out && out.writableNeedDrain && doc.readableLength + out.writableLength > HIGH_WATER) await once(out, "drain");
   }
   if (section !== root) section.end();
+
+  page = 1;
+  const pagesBefore = (doc as unknown as { _root: { data: { Pages: { data: { Kids: unknown[] } } } } })._root.data.Pages.data.Kids.length;
+  doc.addPage();
+  const toc = structOf(doc)("TOC");
+  root.add(toc);
+  para(toc, "H1", report.contentsTitle, 16, { bold: true, gap: 0.8 });
+  const contentsItem = doc.outline.addItem(report.contentsTitle);
+  for (const [b, i] of entries) {
+    if (b.kind !== "heading") continue;
+    const number = String(seen.get(i) ?? "");
+    const indent = b.level === 1 ? 0 : 16;
+    if (doc.y + TOC_LINE > bottom()) doc.addPage();
+    const y = doc.y;
+    toc.add(
+      structOf(doc)("TOCI", () => {
+        useFont(doc, fonts, number, BODY);
+        doc.text(number, MARGIN, y, { width: width(), align: rtlDoc ? "left" : "right", lineBreak: false });
+        useFont(doc, fonts, b.text, BODY, b.level === 1);
+        // One line per entry, so the number of contents pages is known before the body is laid out.
+        doc.text(b.text, MARGIN + (rtlDoc ? 40 : indent), y, { width: width() - 40 - indent, align: rtlDoc ? "right" : "left", lineBreak: false, ellipsis: true, ...dir(b.text) });
+      }),
+    );
+    doc.x = MARGIN;
+    doc.y = y + TOC_LINE;
+  }
+  toc.end();
+  // Reading order, page order and bookmarks: the contents right after the cover.
+  const kids = (doc as unknown as { _root: { data: { Pages: { data: { Kids: unknown[] } } } } })._root.data.Pages.data.Kids;
+  kids.splice(1, 0, ...kids.splice(pagesBefore));
+  const children = (root as unknown as { _children: unknown[] })._children;
+  children.splice(coverElements, 0, ...children.splice(children.length - 1));
+  const outline = (doc.outline as unknown as { children: unknown[] }).children;
+  outline.splice(0, 0, ...outline.splice(outline.indexOf(contentsItem)));
   root.end();
   return seen;
 }
@@ -295,21 +311,40 @@ function table(doc: Doc, fonts: ReportFonts, parent: Struct, t: TableBlock, widt
   doc.moveDown(0.6);
 }
 
-/** Draws an SVG-path texture tile repeatedly over a rectangle, clipped to it. */
-function texture(doc: Doc, path: string | undefined, dot: { cx: number; cy: number; r: number } | undefined, x: number, y: number, w: number, h: number, k: number): void {
-  if (!path && !dot) return;
-  doc.save();
-  doc.rect(x, y, w, h).clip();
-  const tile = 8 * k;
-  for (let tx = x; tx < x + w; tx += tile) {
-    for (let ty = y; ty < y + h; ty += tile) {
-      doc.save().translate(tx, ty).scale(k);
-      if (path) doc.path(path).lineWidth(1).strokeColor("#222222").stroke();
-      if (dot) doc.circle(dot.cx, dot.cy, dot.r).fill("#222222");
-      doc.restore();
+/**
+ * The stance textures of chart-spec.ts (STANCE_TEXTURES, 8 × 8 tiles) as PDF tiling patterns: one
+ * pattern object per document instead of a path per tile. Same strokes, in PDF operators.
+ */
+const PATTERN_STREAMS: Record<Stance, string | null> = {
+  support: null,
+  concern: "1 w -2 2 m 2 -2 l S 0 8 m 8 0 l S 6 10 m 10 6 l S",
+  amendment: "5.6 4 m 5.6 4.88 4.88 5.6 4 5.6 c 3.12 5.6 2.4 4.88 2.4 4 c 2.4 3.12 3.12 2.4 4 2.4 c 4.88 2.4 5.6 3.12 5.6 4 c f",
+  question: "1 w 0 0 m 8 8 l S 8 0 m 0 8 l S",
+  remark: "1 w 0 2 m 8 2 l S 0 6 m 8 6 l S",
+};
+
+type Patterns = Partial<Record<Stance, unknown>>;
+const patternsOf = new WeakMap<Doc, Patterns>();
+
+function stancePatterns(doc: Doc): Patterns {
+  let patterns = patternsOf.get(doc);
+  if (!patterns) {
+    patterns = {};
+    const make = (doc as unknown as { pattern: (bbox: number[], x: number, y: number, stream: string) => unknown }).pattern.bind(doc);
+    for (const s of stances) {
+      const stream = PATTERN_STREAMS[s];
+      if (stream && (STANCE_TEXTURES[s].path || STANCE_TEXTURES[s].dot)) patterns[s] = make([0, 0, 8, 8], 8, 8, stream);
     }
+    patternsOf.set(doc, patterns);
   }
-  doc.restore();
+  return patterns;
+}
+
+/** A stance's fill, then its texture over it: readable in black and white. */
+function stanceFill(doc: Doc, stance: Stance, x: number, y: number, w: number, h: number): void {
+  doc.rect(x, y, w, h).fill(STANCE_FILLS[stance]);
+  const pattern = stancePatterns(doc)[stance];
+  if (pattern) doc.rect(x, y, w, h).fill([pattern, "#222222"] as unknown as string);
 }
 
 function chart(doc: Doc, fonts: ReportFonts, parent: Struct, c: ChartBlock, width: number, bottom: () => number): void {
@@ -351,8 +386,7 @@ function chart(doc: Doc, fonts: ReportFonts, parent: Struct, c: ChartBlock, widt
         doc.rect(x0, top, width, h).lineWidth(0.5).stroke("#555555");
         for (const s of segments) {
           if (s.width <= 0) continue;
-          doc.rect(x0 + s.x * k, top, s.width * k, h).fill(STANCE_FILLS[s.stance]);
-          texture(doc, STANCE_TEXTURES[s.stance].path, STANCE_TEXTURES[s.stance].dot, x0 + s.x * k, top, s.width * k, h, k * 1.2);
+          stanceFill(doc, s.stance, x0 + s.x * k, top, s.width * k, h);
           doc.rect(x0 + s.x * k, top, s.width * k, h).lineWidth(0.6).stroke("black");
         }
         // Legend: a swatch with the same texture beside each stance's name.
@@ -360,8 +394,7 @@ function chart(doc: Doc, fonts: ReportFonts, parent: Struct, c: ChartBlock, widt
         shown.forEach((s, i) => {
           const lx = x0 + (i % 3) * (width / 3);
           const ly = top + h + 8 + Math.floor(i / 3) * 14;
-          doc.rect(lx, ly, 10, 10).fill(STANCE_FILLS[s.stance]);
-          texture(doc, STANCE_TEXTURES[s.stance].path, STANCE_TEXTURES[s.stance].dot, lx, ly, 10, 10, 1.2);
+          stanceFill(doc, s.stance, lx, ly, 10, 10);
           doc.rect(lx, ly, 10, 10).lineWidth(0.5).stroke("black");
           const label = `${c.labels[s.stance]} ${s.count}`;
           useFont(doc, fonts, label, 8);
@@ -392,15 +425,10 @@ function newDoc(PDFDocument: typeof import("pdfkit"), report: ReportDocument): D
 export async function reportPdf(report: ReportDocument): Promise<ReadableStream<Uint8Array>> {
   const { default: PDFDocument } = await import("pdfkit");
   const fonts = reportFonts();
-  // First pass: the page of every contents entry. Never ended, so no font is embedded or written.
-  const dry = newDoc(PDFDocument, report);
-  dry.pipe(new Writable({ write: (_chunk, _enc, done) => done() }));
-  const pages = await render(dry, report, fonts, { pages: new Map(), final: false }, null);
-
   const doc = newDoc(PDFDocument, report);
   const out = new PassThrough();
   doc.pipe(out);
-  void render(doc, report, fonts, { pages, final: true }, out)
+  void render(doc, report, fonts, out)
     .then(() => doc.end())
     .catch((error: unknown) => out.destroy(error as Error));
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
