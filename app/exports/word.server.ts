@@ -5,8 +5,9 @@
  * The report has real headings (Heading 1–3), a table of contents field Word fills in on opening,
  * Word tables with repeated header rows, quotations with their language on the runs, and charts
  * drawn as tables of shaded cells from the web chart geometry (chart-spec.ts): Word has no vector
- * drawing docx can write portably, and a picture of a chart would be a screenshot. Bars are solid
- * dark grey and stances carry Word's own shading patterns, so they read in black and white.
+ * drawing docx can write portably, and a picture of a chart would be a screenshot. Bars are
+ * paragraphs shaded solid dark grey to their length; stances carry Word's own shading patterns,
+ * so both read in black and white.
  */
 import type { Paragraph, ParagraphChild, Table } from "docx";
 import type { Stance } from "../../db/enums";
@@ -110,30 +111,18 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
       const value = TEXT_WIDTH - label - plot;
       const rows = g.bars.map((bar, i) => {
         const filled = Math.max(0, Math.min(plot, Math.round(bar.width * scale)));
-        // The bar: a one-row inner table whose first cell is shaded to the bar's length.
-        const inner = new Table({
-          width: { size: plot, type: WidthType.DXA },
-          columnWidths: filled > 0 && filled < plot ? [filled, plot - filled] : [plot],
-          borders: { ...noBorders, insideHorizontal: noBorders.top, insideVertical: noBorders.top },
-          rows: [
-            new TableRow({
-              children: (filled > 0 && filled < plot ? [filled, plot - filled] : [plot]).map(
-                (w, k) =>
-                  new TableCell({
-                    width: { size: w, type: WidthType.DXA },
-                    borders: noBorders,
-                    shading: k === 0 && filled > 0 ? { type: "solid", color: "4A4A4A", fill: "4A4A4A" } : undefined,
-                    children: [new Paragraph({ children: [run(" ", { size: 12 })] })],
-                  }),
-              ),
-            }),
-          ],
+        // The bar: a paragraph shaded between its indents, the right indent leaving the unfilled length
+        // (far lighter than a table per bar: a 250-paragraph report holds a thousand bars).
+        const barPara = new Paragraph({
+          indent: { right: plot - filled },
+          shading: filled > 0 ? { type: "solid", color: "4A4A4A", fill: "4A4A4A" } : undefined,
+          children: [run(" ", { size: 12 })],
         });
         return new TableRow({
           cantSplit: true,
           children: [
             new TableCell({ width: { size: label, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(bar.datum.label, { size: 16 })] })] }),
-            new TableCell({ width: { size: plot, type: WidthType.DXA }, borders: noBorders, children: [inner, new Paragraph({ children: [] })] }),
+            new TableCell({ width: { size: plot, type: WidthType.DXA }, borders: noBorders, children: [barPara] }),
             new TableCell({ width: { size: value, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ children: [run(c.values[i] ?? "", { size: 16 })] })] }),
           ],
         });
@@ -196,7 +185,7 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
         return [...chart(b.chart), new Paragraph(""), ...table(b.numbers)];
       case "quote":
         return [
-          new Paragraph({ style: "Quote", bidirectional: isRtl(b.text) || undefined, indent: { left: 567, right: 567 }, children: [run(`“${b.text}”`, { lang: b.lang })] }),
+          new Paragraph({ bidirectional: isRtl(b.text) || undefined, indent: { left: 567, right: 567 }, children: [run(`“${b.text}”`, { lang: b.lang })] }),
           new Paragraph({ bidirectional: rtlDoc || undefined, indent: { left: 567, right: 567 }, children: [run(b.attribution, { size: 16 })] }),
         ];
       case "diff":
