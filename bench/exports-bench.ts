@@ -71,6 +71,10 @@ for (const path of process.env.EXPORTS?.split(",") ?? ALL) {
       lines.push(`| ${label} | ${bytes} | ${seconds.toFixed(2)} | ${before.toFixed(0)} | ${memory(pid, "VmHWM").toFixed(0)} |`);
       console.error(lines[lines.length - 1]);
     }
+  } catch (error) {
+    // A server that died mid-download (out of memory, say) says why in its own output.
+    console.error(server.output().slice(-3000));
+    throw error;
   } finally {
     await server.stop();
   }

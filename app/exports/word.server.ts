@@ -52,7 +52,7 @@ const STANCE_SHADING: Record<Stance, string> = {
 
 export async function reportDocx(report: ReportDocument): Promise<Buffer> {
   const docx = await loadDocx();
-  const { AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType } = docx;
+  const { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType } = docx;
   const rtlDoc = report.lang === "ar";
   const run = (text: string, options: { bold?: boolean; size?: number; lang?: string; italics?: boolean } = {}) =>
     new TextRun({
@@ -94,78 +94,53 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
       new Paragraph(""),
     ];
   };
-  const noBorders = {
-    top: { style: BorderStyle.NONE, size: 0, color: "auto" },
-    bottom: { style: BorderStyle.NONE, size: 0, color: "auto" },
-    left: { style: BorderStyle.NONE, size: 0, color: "auto" },
-    right: { style: BorderStyle.NONE, size: 0, color: "auto" },
-  };
-  const scale = TEXT_WIDTH / CHART_WIDTH;
-  const chart = (c: ChartBlock): (Paragraph | Table)[] => {
+  /**
+   * A chart and its numbers as one Word table: the numbers' columns, then the bar, a paragraph
+   * shaded to the length the web chart gives it (chart-spec.ts) — solid for counts, the stance's
+   * pattern for stances, whose segments are stacked down the rows instead of across one bar.
+   * One table instead of two keeps a 250-paragraph report within the server's memory.
+   */
+  const BAR_COLUMN = Math.round(TEXT_WIDTH * 0.4);
+  const chart = (c: ChartBlock, numbers: TableBlock): (Paragraph | Table)[] => {
     const title = new Paragraph({ bidirectional: rtlDoc || undefined, keepNext: true, children: [run(c.title, { bold: true, size: 18 })] });
     const alt = new Paragraph({ bidirectional: rtlDoc || undefined, keepNext: true, children: [run(c.alt, { italics: true, size: 16 })] });
-    if (c.kind === "bars") {
-      const g = barGeometry(c.data);
-      const label = Math.round(BAR_LABEL_WIDTH * scale);
-      const plot = Math.round((CHART_WIDTH - BAR_LABEL_WIDTH - BAR_VALUE_WIDTH) * scale);
-      const value = TEXT_WIDTH - label - plot;
-      const rows = g.bars.map((bar, i) => {
-        const filled = Math.max(0, Math.min(plot, Math.round(bar.width * scale)));
-        // The bar: a paragraph shaded between its indents, the right indent leaving the unfilled length
-        // (far lighter than a table per bar: a 250-paragraph report holds a thousand bars).
-        const barPara = new Paragraph({
-          indent: { right: plot - filled },
-          shading: filled > 0 ? { type: "solid", color: "4A4A4A", fill: "4A4A4A" } : undefined,
-          children: [run(" ", { size: 12 })],
-        });
-        return new TableRow({
-          cantSplit: true,
-          children: [
-            new TableCell({ width: { size: label, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(bar.datum.label, { size: 16 })] })] }),
-            new TableCell({ width: { size: plot, type: WidthType.DXA }, borders: noBorders, children: [barPara] }),
-            new TableCell({ width: { size: value, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ children: [run(c.values[i] ?? "", { size: 16 })] })] }),
-          ],
-        });
-      });
-      return [title, alt, new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [label, plot, value], borders: { ...noBorders, insideHorizontal: noBorders.top, insideVertical: noBorders.top }, rows })];
-    }
-    const { segments } = stanceSegments(c.counts);
-    const shown = segments.filter((s) => s.count > 0);
-    if (shown.length === 0) return [title, alt];
-    const widths = shown.map((s) => Math.max(200, Math.round(s.width * scale)));
-    const bar = new Table({
-      width: { size: widths.reduce((a, w) => a + w, 0), type: WidthType.DXA },
-      columnWidths: widths,
-      rows: [
-        new TableRow({
-          cantSplit: true,
-          children: shown.map(
-            (s, i) =>
-              new TableCell({
-                width: { size: widths[i]!, type: WidthType.DXA },
-                shading: { type: STANCE_SHADING[s.stance], color: "000000", fill: "FFFFFF" } as never,
-                children: [new Paragraph({ children: [run(" ", { size: 20 })] })],
-              }),
-          ),
-        }),
-      ],
-    });
-    // The legend: a swatch cell in the same pattern beside each stance's name and count.
-    const legend = new Table({
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: [400, TEXT_WIDTH - 400],
-      borders: { ...noBorders, insideHorizontal: noBorders.top, insideVertical: noBorders.top },
-      rows: shown.map(
-        (s) =>
-          new TableRow({
-            children: [
-              new TableCell({ width: { size: 400, type: WidthType.DXA }, shading: { type: STANCE_SHADING[s.stance], color: "000000", fill: "FFFFFF" } as never, children: [new Paragraph("")] }),
-              new TableCell({ width: { size: TEXT_WIDTH - 400, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ bidirectional: rtlDoc || undefined, children: [run(`${c.labels[s.stance]} ${s.count}`, { size: 16 })] })] }),
-            ],
+    const scale = BAR_COLUMN / CHART_WIDTH;
+    const bars: { width: number; shading: string }[] =
+      c.kind === "bars"
+        ? barGeometry(c.data).bars.map((b) => ({ width: (b.width * CHART_WIDTH) / (CHART_WIDTH - BAR_LABEL_WIDTH - BAR_VALUE_WIDTH), shading: "solid" }))
+        : stanceSegments(c.counts).segments.map((s) => ({ width: s.width, shading: STANCE_SHADING[s.stance] }));
+    if (numbers.rows.length === 0) return [title, alt];
+    const first = Math.round(Math.min((TEXT_WIDTH - BAR_COLUMN) * 0.45, 2400));
+    const rest = numbers.columns.length > 1 ? Math.floor((TEXT_WIDTH - BAR_COLUMN - first) / (numbers.columns.length - 1)) : 0;
+    const widths = [...numbers.columns.map((_, j) => (j === 0 ? first : rest)), BAR_COLUMN];
+    const barCell = (i: number) => {
+      const bar = bars[i];
+      const filled = bar ? Math.max(0, Math.min(BAR_COLUMN - 100, Math.round(bar.width * scale))) : 0;
+      return new TableCell({
+        width: { size: BAR_COLUMN, type: WidthType.DXA },
+        children: [
+          new Paragraph({
+            indent: { right: BAR_COLUMN - 100 - filled },
+            shading: filled > 0 ? ({ type: bar!.shading, color: "000000", fill: bar!.shading === "solid" ? "4A4A4A" : "FFFFFF" } as never) : undefined,
+            children: [run(" ", { size: 14 })],
           }),
-      ),
-    });
-    return [title, alt, bar, new Paragraph(""), legend];
+        ],
+      });
+    };
+    return [
+      title,
+      alt,
+      new Table({
+        width: { size: TEXT_WIDTH, type: WidthType.DXA },
+        columnWidths: widths,
+        visuallyRightToLeft: rtlDoc,
+        rows: [
+          new TableRow({ tableHeader: true, cantSplit: true, children: [...numbers.columns.map((h, j) => cell(h, true, widths[j]!)), cell("", true, BAR_COLUMN)] }),
+          ...numbers.rows.map((r, i) => new TableRow({ cantSplit: true, children: [...r.map((v, j) => cell(v, j === 0, widths[j]!)), barCell(i)] })),
+        ],
+      }),
+      new Paragraph(""),
+    ];
   };
 
   const date = new Date().toISOString();
@@ -182,7 +157,7 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
       case "table":
         return table(b);
       case "chart":
-        return [...chart(b.chart), new Paragraph(""), ...table(b.numbers)];
+        return chart(b.chart, b.numbers);
       case "quote":
         return [
           new Paragraph({ bidirectional: isRtl(b.text) || undefined, indent: { left: 567, right: 567 }, children: [run(`“${b.text}”`, { lang: b.lang })] }),
