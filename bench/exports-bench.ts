@@ -1,6 +1,7 @@
 /**
  * Export benchmark: 100,000 comments exported through the real server as CSV and XLSX (public and
- * the secretariat's private variant), open-data JSON and the summary PDF; time to the last byte
+ * the secretariat's private variant), open-data JSON and the consultation report (PDF and Word, in
+ * English, Arabic and Chinese); time to the last byte
  * and the server's peak memory (VmHWM). Run with `npm run bench:exports` after `npm run build`.
  * Prints a Markdown table for docs/benchmarks.md. Not a test: timings depend on the machine.
  */
@@ -48,7 +49,8 @@ let about = "";
 // Each export on its own freshly started server, so each peak is its own (the second download's
 // peak includes the first's).
 // EXPORTS=comments.xlsx,summary.pdf runs only those.
-const ALL = ["comments.csv", "comments.csv?private=1", "comments.xlsx", "comments.xlsx?private=1", "open-data.json", "summary.pdf", "summary.docx"];
+// The report in Arabic and Chinese too: other fonts (Naskh, the CJK collection) and right-to-left layout.
+const ALL = ["comments.csv", "comments.csv?private=1", "comments.xlsx", "comments.xlsx?private=1", "open-data.json", "summary.pdf", "summary.docx", "summary.pdf?lang=ar", "summary.pdf?lang=zh", "summary.docx?lang=ar"];
 for (const path of process.env.EXPORTS?.split(",") ?? ALL) {
   const { server, cookie, participants, decided, seconds: generated } = await prepared();
   try {
@@ -69,6 +71,10 @@ for (const path of process.env.EXPORTS?.split(",") ?? ALL) {
       lines.push(`| ${label} | ${bytes} | ${seconds.toFixed(2)} | ${before.toFixed(0)} | ${memory(pid, "VmHWM").toFixed(0)} |`);
       console.error(lines[lines.length - 1]);
     }
+  } catch (error) {
+    // A server that died mid-download (out of memory, say) says why in its own output.
+    console.error(server.output().slice(-3000));
+    throw error;
   } finally {
     await server.stop();
   }

@@ -167,7 +167,8 @@ export async function submitAccountDeletion(request: Request, context: AppLoadCo
  */
 export async function resendConfirmation(context: AppLoadContext, signedIn: SignedInUser): Promise<"confirm.resent" | "confirm.already" | "confirm.tooMany"> {
   if (signedIn.user.emailConfirmedAt !== null) return "confirm.already";
-  if (!(await tryConsume("resetPerAccount", `confirm:${signedIn.user.id}`))) return "confirm.tooMany";
+  // The reset link's allowance (three an hour), under its own key: a confirmation resent never uses up a reset.
+  if (!(await rateLimits(context).consumeAll([{ name: "resetPerAccount", key: `confirm:${signedIn.user.id}` }])).allowed) return "confirm.tooMany";
   requestEmailConfirmation(context.db, signedIn.user, context.config.publicOrigin);
   context.mailer?.wake();
   return "confirm.resent";

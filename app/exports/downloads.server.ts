@@ -8,7 +8,8 @@ import { effectiveStatus } from "../consultations/lifecycle";
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
-import type { Consultation } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { stakeholderGroups, type Consultation } from "../../db/schema";
 import { refreshCampaigns } from "../analysis/campaign-groups.server";
 import { parseCommentFilters, type CommentFilters } from "../analysis/comment-filters";
 import { can } from "../auth/permissions";
@@ -17,13 +18,16 @@ import { getConsultationBySlug, publishedVersions } from "../drafts/drafts.serve
 import type { Translate } from "../i18n/translate";
 import { compiledRowBatches, rowContext } from "../review/compiled-rows.server";
 import { reportPdf } from "./pdf.server";
-import { summaryReport, type ReportHooks } from "./report";
+import { buildReport, type ReportDocument, type ReportHooks } from "./report";
+import { QuotationPicker } from "./quotations";
 import { reportHooks } from "./report-hooks.server";
 import { revisionPair } from "./revision.server";
 import { csvStream, openDataStream, xlsxStream } from "./streams.server";
 import { Tally } from "./tally";
 import { reportDocx, revisedDraftDocx } from "./word.server";
-import { requestTranslator } from "../i18n/locale.server";
+import "../i18n/catalogs.server";
+import { requestLocale, requestTranslator } from "../i18n/locale.server";
+import { createTranslator, locales, type Locale } from "../i18n/translate";
 
 export const downloadFiles = ["comments.csv", "comments.xlsx", "open-data.json", "summary.docx", "summary.pdf", "revised-draft.docx"] as const;
 const fileParam = z.enum(downloadFiles);
@@ -44,17 +48,56 @@ export function consultationSummary(
   filters: CommentFilters,
   t: Translate,
   collab?: AppLoadContext["collab"],
-  hooks?: ReportHooks,
 ) {
   const ctx = rowContext(db, consultation.id, t("comment.participant"));
   const tally = new Tally();
-  for (const batch of compiledRowBatches(db, ctx, filters)) for (const row of batch) tally.add(row);
+  const quotations = new QuotationPicker();
+  for (const batch of compiledRowBatches(db, ctx, filters)) {
+    for (const row of batch) {
+      tally.add(row);
+      quotations.add(row);
+    }
+  }
   const pair = revisionPair(db, consultation, collab);
-  const blocks = summaryReport(
-    { title: consultation.title, version: pair?.base.number ?? null, tally, paragraphs: pair?.base.nodes ?? [], changes: pair?.comparison?.changes ?? null, hooks },
+  return { tally, pair, quotations };
+}
+
+/** The report's language: chosen at export (?lang=), else the page's. */
+const reportLanguage = z.enum(locales);
+
+/** The consultation report as a document, in the language asked for, under the export's filters. */
+export function consultationReport(
+  db: Db,
+  consultation: Pick<Consultation, "id" | "slug" | "title" | "opensAt" | "closesAt">,
+  filters: CommentFilters,
+  locale: Locale,
+  collab?: AppLoadContext["collab"],
+  now = new Date(),
+): ReportDocument {
+  const t = createTranslator(locale);
+  const { tally, pair, quotations } = consultationSummary(db, consultation, filters, t, collab);
+  const hooks: ReportHooks = reportHooks(db, consultation.id, filters, t);
+  const groupName = filters.group
+    ? db.select({ name: stakeholderGroups.name }).from(stakeholderGroups).where(eq(stakeholderGroups.id, filters.group)).get()?.name
+    : undefined;
+  return buildReport(
+    {
+      title: consultation.title,
+      version: pair?.base.number ?? null,
+      locale,
+      generatedAt: now,
+      opensAt: consultation.opensAt ?? null,
+      closesAt: consultation.closesAt ?? null,
+      filters,
+      groupName,
+      tally,
+      quotations,
+      paragraphs: pair?.base.nodes ?? [],
+      changes: pair?.comparison?.changes ?? null,
+      hooks,
+    },
     t,
   );
-  return { tally, pair, blocks };
 }
 
 export async function download(request: Request, context: AppLoadContext, slug: string | undefined, file: string | undefined): Promise<Response> {
@@ -108,9 +151,14 @@ export async function download(request: Request, context: AppLoadContext, slug: 
         { headers },
       );
     case "summary.docx":
-      return new Response(new Uint8Array(await reportDocx(consultationSummary(db, consultation, filters, t, context.collab, reportHooks(db, consultation.id, filters, t)).blocks)), { headers });
-    case "summary.pdf":
-      return new Response(await reportPdf(consultationSummary(db, consultation, filters, t, context.collab, reportHooks(db, consultation.id, filters, t)).blocks), { headers });
+    case "summary.pdf": {
+      const asked = reportLanguage.safeParse(url.searchParams.get("lang"));
+      const locale = asked.success ? asked.data : await requestLocale(request, context);
+      const report = consultationReport(db, consultation, filters, locale, context.collab);
+      const named = { ...headers, "Content-Disposition": `attachment; filename="${consultation.slug}-${which.data.replace(".", `-${locale}.`)}"` };
+      if (which.data === "summary.pdf") return new Response(await reportPdf(report), { headers: named });
+      return new Response(new Uint8Array(await reportDocx(report)), { headers: named });
+    }
     case "revised-draft.docx": {
       const pair = revisionPair(db, consultation, context.collab);
       const changes = pair?.comparison?.changes ?? pair?.base.nodes.map((node) => ({ change: "unchanged" as const, node, previousLabel: node.label })) ?? [];

@@ -17,6 +17,9 @@ export interface ParagraphTally {
   byGroup: Counts;
   byStance: Counts;
   byDecision: Counts;
+  /** Stances per region and per stakeholder group, for agreement and division across them. */
+  stanceByRegion: Map<string, Counts>;
+  stanceByGroup: Map<string, Counts>;
   /** Decided comments with their rationale, for the report. */
   decided: { id: number; decision: string; rationale: string; stakeholderGroup: string; region: string }[];
 }
@@ -45,6 +48,16 @@ export const PARTICIPATION_DIMENSIONS = ["region", "electoral", "group", "channe
 export type ParticipationDimension = (typeof PARTICIPATION_DIMENSIONS)[number];
 
 const bump = (m: Counts, key: string, by = 1) => m.set(key, (m.get(key) ?? 0) + by);
+const member = (m: Map<string, Set<string>>, key: string, who: string) => {
+  let set = m.get(key);
+  if (!set) m.set(key, (set = new Set()));
+  set.add(who);
+};
+const inner = (m: Map<string, Counts>, key: string): Counts => {
+  let counts = m.get(key);
+  if (!counts) m.set(key, (counts = new Map()));
+  return counts;
+};
 
 export class Tally {
   readonly paragraphs = new Map<string, ParagraphTally>();
@@ -54,6 +67,12 @@ export class Tally {
   readonly byStance: Counts = new Map();
   readonly byDecision: Counts = new Map();
   readonly participants = new Set<string>();
+  /** Participants by the gender and the age band they gave ("" when not given), for totals only. */
+  readonly byGender = new Map<string, Set<string>>();
+  readonly byAge = new Map<string, Set<string>>();
+  /** Campaign groups met, and how many of the comments belong to one. */
+  readonly campaigns = new Set<string>();
+  inCampaigns = 0;
   total = 0;
   /** People represented: counted once per participant, not once per comment. */
   people = 0;
@@ -64,13 +83,23 @@ export class Tally {
     const key = row.nodeId ?? "";
     let p = this.paragraphs.get(key);
     if (!p) {
-      p = { nodeId: row.nodeId, label: row.paragraph, total: 0, byRegion: new Map(), byGroup: new Map(), byStance: new Map(), byDecision: new Map(), decided: [] };
+      p = { nodeId: row.nodeId, label: row.paragraph, total: 0, byRegion: new Map(), byGroup: new Map(), byStance: new Map(), byDecision: new Map(), stanceByRegion: new Map(), stanceByGroup: new Map(), decided: [] };
       this.paragraphs.set(key, p);
     }
     p.total += 1;
     bump(p.byRegion, row.region);
     bump(p.byGroup, row.stakeholderGroup);
-    if (row.stance) bump(p.byStance, row.stance);
+    if (row.stance) {
+      bump(p.byStance, row.stance);
+      bump(inner(p.stanceByRegion, row.region), row.stance);
+      bump(inner(p.stanceByGroup, row.stakeholderGroup), row.stance);
+    }
+    member(this.byGender, row.gender ?? "", participantKey);
+    member(this.byAge, row.ageBand ?? "", participantKey);
+    if (row.campaign !== null) {
+      this.campaigns.add(row.campaign);
+      this.inCampaigns += 1;
+    }
     if (row.decision) {
       bump(p.byDecision, row.decision);
       p.decided.push({ id: row.id, decision: row.decision, rationale: row.rationale, stakeholderGroup: row.stakeholderGroup, region: row.region });

@@ -24,6 +24,9 @@ export interface CompiledRow {
   channel: string;
   language: string;
   peopleRepresented: number;
+  /** The author's gender and age band as given in the profile (null: recorded input, or not asked); only totals are published. */
+  gender?: string | null;
+  ageBand?: string | null;
   endorsements: number;
   createdAt: string;
   decision: Decision | null;

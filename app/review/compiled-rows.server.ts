@@ -164,6 +164,8 @@ const fields = {
   assigneeId: commentReviews.assigneeId,
   commentType: commentReviews.commentType,
   email: users.email,
+  gender: comments.authorGender,
+  ageBand: comments.authorAgeBand,
 };
 
 /** Comments (not replies) of the consultation that the filters keep; hidden ones only when asked. */
@@ -273,6 +275,8 @@ function toRow(v: unknown[], ctx: RowContext, withPrivate: boolean): CompiledRow
     channel,
     language: plain(v, "language"),
     peopleRepresented: plain(v, "peopleRepresented"),
+    gender: plain(v, "gender"),
+    ageBand: plain(v, "ageBand"),
     endorsements: plain(v, "endorsements"),
     createdAt: (comments.createdAt.mapFromDriverValue(v[at.createdAt] as number) as Date).toISOString(),
     decision,

@@ -11,7 +11,7 @@ import { initialWorkingDraft, publishWorkingDraft } from "../collab/working-draf
 import { addComment } from "../comments/comments.server";
 import { currentVersion, getConsultationBySlug, getOutline } from "../drafts/drafts.server";
 import { BLOCK_NODE, WORKING_DRAFT_FRAGMENT } from "../drafts/working-draft";
-import { consultationSummary } from "../exports/downloads.server";
+import { consultationReport, consultationSummary } from "../exports/downloads.server";
 import { reportPdf } from "../exports/pdf.server";
 import { reportDocx, revisedDraftDocx } from "../exports/word.server";
 import { createTranslator } from "../i18n/translate";
@@ -24,7 +24,7 @@ import { compiledColumns, dataColumns } from "../exports/columns";
 const SLUG = "ga-78-265-trustworthy-ai";
 const t = createTranslator();
 let db: Db;
-let consultation: { id: number; slug: string; title: string };
+let consultation: { id: number; slug: string; title: string; opensAt: Date | null; closesAt: Date | null };
 let op1: string;
 let author: User;
 let expert: User;
@@ -111,8 +111,8 @@ describe("campaign groups", () => {
 
     const hooks = reportHooks(db, consultation.id, {}, t);
     expect(hooks.campaigns?.get(op1)).toEqual([{ label: `“${TEMPLATE}” (Africa 3)`, size: 3, decision: "noted" }]);
-    const { blocks } = consultationSummary(db, consultation, {}, t, undefined, hooks);
-    expect(blocks).toContainEqual({ kind: "counts", title: "Campaigns", rows: [[`“${TEMPLATE}” (Africa 3) (Noted)`, 3]] });
+    const { blocks } = consultationReport(db, consultation, {}, "en");
+    expect(blocks).toContainEqual({ kind: "table", caption: "Campaigns", columns: ["Campaign", "Comments"], rows: [[`“${TEMPLATE}” (Africa 3) (Noted)`, "3"]] });
   });
 });
 
@@ -138,9 +138,10 @@ describe("traceability through a published revision", () => {
       expect.objectContaining({ commentId: c.id, author: "Participant · Civil society / NGO · Kenya", region: "africa", version: 1, decision: "accepted" }),
     ]);
 
-    const { blocks, pair } = consultationSummary(db, consultation, {}, t);
+    const { pair } = consultationSummary(db, consultation, {}, t);
     expect(pair?.revised?.number).toBe(2);
-    const summary = await JSZip.loadAsync(await reportDocx(blocks));
+    const report = consultationReport(db, consultation, {}, "en");
+    const summary = await JSZip.loadAsync(await reportDocx(report));
     const summaryXml = await summary.file("word/document.xml")!.async("string");
     expect(summaryXml).toContain("Paragraph OP1");
     expect(summaryXml).toContain("Accepted");
@@ -151,7 +152,7 @@ describe("traceability through a published revision", () => {
     expect(xml).toMatch(/<w:ins [^>]*w:author="Redraft"[^>]*>\s*<w:r>.*?<w:t[^>]*>Strongly <\/w:t>/s);
     expect(xml).toMatch(new RegExp(`<w:del [^>]*>\\s*<w:r>.*?<w:delText[^>]*>\\${last}</w:delText>`, "s"));
 
-    const pdf = Buffer.from(await new Response(await reportPdf(blocks)).arrayBuffer());
+    const pdf = Buffer.from(await new Response(await reportPdf(report)).arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   });
 });

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Options } from "~/components/form-field";
-import { useT } from "~/i18n/i18n-context";
+import { useLocale, useT } from "~/i18n/i18n-context";
+import { locales } from "~/i18n/translate";
 import type { MessageKey } from "~/i18n/messages.en";
 import { compiledTablePage, submitCompiledTable } from "~/review/compiled-page.server";
 import { channels, commentTypes, decisions, electoralGroups, languages, stances, unescoRegions } from "../../db/enums";
@@ -31,6 +32,7 @@ function pageLink(search: string, page: number): string {
 export default function CompiledTablePage() {
   const page = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   const errors = (useActionData() as { errors?: Record<string, string> } | undefined)?.errors ?? {};
   const f = page.filters;
   const slug = page.consultation.slug;
@@ -121,8 +123,6 @@ export default function CompiledTablePage() {
           <li><a href={exportLink("comments.csv")} download>{t("export.csv")}</a></li>
           <li><a href={exportLink("comments.xlsx")} download>{t("export.xlsx")}</a></li>
           <li><a href={exportLink("open-data.json")} download>{t("export.json")}</a></li>
-          <li><a href={exportLink("summary.docx")} download>{t("export.summaryDocx")}</a></li>
-          <li><a href={exportLink("summary.pdf")} download>{t("export.summaryPdf")}</a></li>
           <li><a href={`/c/${slug}/export/revised-draft.docx`} download>{t("export.revisedDocx")}</a></li>
           {page.canExportPrivate ? (
             <>
@@ -131,6 +131,25 @@ export default function CompiledTablePage() {
             </>
           ) : null}
         </ul>
+        {/* The report in a language of the secretariat's choice: a plain GET form, so it works without JavaScript. */}
+        <form method="get" action={`/c/${slug}/export/summary.pdf`} className="filters report-export" aria-labelledby="report-export-title">
+          <h3 id="report-export-title">{t("report.export.heading")}</h3>
+          {[...new URLSearchParams(page.exportSearch)].map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <div className="field">
+            <label htmlFor="report-lang">{t("report.export.language")}</label>
+            <select id="report-lang" name="lang" defaultValue={locale}>
+              <Options options={locales.map((l) => ({ value: l, label: t(`language.${l}`) }))} />
+            </select>
+          </div>
+          <div className="field">
+            <button type="submit">{t("report.export.pdf")}</button>
+          </div>
+          <div className="field">
+            <button type="submit" formAction={`/c/${slug}/export/summary.docx`}>{t("report.export.docx")}</button>
+          </div>
+        </form>
       </section>
 
       <p role="status">{t("review.count", { count: page.total })}</p>

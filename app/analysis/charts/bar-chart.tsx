@@ -1,18 +1,8 @@
-import { CHART_WIDTH, ChartFigure, ChartNumbers, useChart } from "./chart-frame";
-import { formatValue, niceMax, type ValueFormat } from "./chart-scale";
+import { ChartFigure, ChartNumbers, useChart } from "./chart-frame";
+import { formatValue, type ValueFormat } from "./chart-scale";
+import { BAR_HEIGHT as BAR, BAR_LABEL_WIDTH as LABEL_WIDTH, BAR_ROW as ROW, barGeometry, type BarDatum } from "./chart-spec";
 
-export interface BarDatum {
-  label: string;
-  value: number;
-  /** A value to compare with, e.g. the baseline share: drawn as a dashed mark across the bar. */
-  comparison?: number;
-}
-
-const LABEL_WIDTH = 230;
-const VALUE_WIDTH = 70;
-const ROW = 28;
-const BAR = 16;
-const LEGEND = 26;
+export type { BarDatum };
 
 /**
  * Horizontal bars, one per label, each value written beside its bar; an optional comparison
@@ -46,15 +36,15 @@ export function BarChart({
     d.comparison === undefined
       ? ["—", "—"]
       : [show(d.comparison), d.comparison > 0 ? formatValue(d.value / d.comparison, "ratio", locale) : "—"];
-  const max = niceMax(Math.max(0, ...data.map((d) => Math.max(d.value, d.comparison ?? 0))));
-  const scale = (v: number) => (Math.max(0, v) / max) * (CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH);
+  // The geometry the report's PDF and Word writers draw too (chart-spec.ts).
+  const geometry = barGeometry(data);
   const top = data.reduce<BarDatum | undefined>((best, d) => (!best || d.value > best.value ? d : best), undefined);
   const summary =
     description ??
     (top
       ? t("chart.barSummary", { count: data.length, label: top.label, value: show(top.value) })
       : t("chart.noData"));
-  const height = Math.max(1, data.length) * ROW + (hasComparison ? LEGEND : 0) + 4;
+  const height = geometry.height;
 
   return (
     <ChartFigure
@@ -64,25 +54,21 @@ export function BarChart({
       height={height}
       svg={
         <>
-          {data.map((d, i) => {
-            const y = i * ROW + (ROW - BAR) / 2;
-            const w = scale(d.value);
-            // The value goes after the bar or the mark, whichever ends further right, so they never overlap.
-            const end = Math.max(w, d.comparison === undefined ? 0 : scale(d.comparison) + 2);
+          {geometry.bars.map(({ datum: d, y, width: w, valueX, markX }, i) => {
             return (
               <g key={`${i}-${d.label}`}>
                 <text className="chart__label" x={LABEL_WIDTH - 8} y={y + BAR / 2} textAnchor="end" dominantBaseline="central">
                   {d.label}
                 </text>
                 <rect className="chart__bar" x={LABEL_WIDTH} y={y} width={w} height={BAR} />
-                <text className="chart__value" x={LABEL_WIDTH + end + 6} y={y + BAR / 2} dominantBaseline="central">
+                <text className="chart__value" x={valueX} y={y + BAR / 2} dominantBaseline="central">
                   {show(d.value)}
                 </text>
-                {d.comparison === undefined ? null : (
+                {markX === null ? null : (
                   <line
                     className="chart__marker"
-                    x1={LABEL_WIDTH + scale(d.comparison)}
-                    x2={LABEL_WIDTH + scale(d.comparison)}
+                    x1={markX}
+                    x2={markX}
                     y1={y - 4}
                     y2={y + BAR + 4}
                   />

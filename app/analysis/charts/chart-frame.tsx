@@ -37,7 +37,9 @@ export function ChartNumbers({ caption, columns, rows }: NumbersTable) {
 }
 
 /** The width of every chart's drawing, in SVG units; it scales to the page's width. */
-export const CHART_WIDTH = 640;
+import { CHART_WIDTH } from "./chart-spec";
+
+export { CHART_WIDTH };
 
 /** What every chart needs: the translation function, the locale, and ids unique in the page. */
 export function useChart() {

@@ -1,8 +1,7 @@
 import { stances, type Stance } from "../../../db/enums";
 import { CHART_WIDTH, ChartFigure, ChartNumbers, useChart } from "./chart-frame";
 import { formatValue } from "./chart-scale";
-
-const HEIGHT = 28;
+import { STANCE_HEIGHT as HEIGHT, STANCE_TEXTURES, stanceSegments } from "./chart-spec";
 
 /**
  * A texture per stance on top of its colour, so that the parts stay apart in black and white and
@@ -10,18 +9,9 @@ const HEIGHT = 28;
  * dots, question cross-hatching, remark horizontal lines.
  */
 function StanceTexture({ stance }: { stance: Stance }) {
-  switch (stance) {
-    case "support":
-      return null;
-    case "concern":
-      return <path className="chart__texture" d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4" />;
-    case "amendment":
-      return <circle className="chart__texture chart__texture--dot" cx={4} cy={4} r={1.6} />;
-    case "question":
-      return <path className="chart__texture" d="M0,0 l8,8 M8,0 l-8,8" />;
-    case "remark":
-      return <path className="chart__texture" d="M0,2 h8 M0,6 h8" />;
-  }
+  const { path, dot } = STANCE_TEXTURES[stance];
+  if (dot) return <circle className="chart__texture chart__texture--dot" cx={dot.cx} cy={dot.cy} r={dot.r} />;
+  return path ? <path className="chart__texture" d={path} /> : null;
 }
 
 function StancePatterns({ prefix }: { prefix: string }) {
@@ -49,8 +39,8 @@ export function StanceBar({
 }) {
   const { t, locale, ids } = useChart();
   const patterns = ids("stance");
-  const parts = stances.map((s) => ({ stance: s, count: Math.max(0, counts[s] ?? 0) }));
-  const total = parts.reduce((n, p) => n + p.count, 0);
+  // The same segments the report's writers draw (chart-spec.ts).
+  const { total, segments: parts } = stanceSegments(counts);
   const share = (n: number) => formatValue(total > 0 ? n / total : 0, "percent", locale);
   const visible = parts.filter((p) => p.count > 0);
   const summary =
@@ -62,7 +52,6 @@ export function StanceBar({
         })
       : t("chart.noData"));
 
-  let x = 0;
   return (
     <ChartFigure
       title={title}
@@ -74,20 +63,17 @@ export function StanceBar({
           <StancePatterns prefix={patterns} />
           <rect className="chart__track" x={0} y={2} width={CHART_WIDTH} height={HEIGHT - 4} />
           {visible.map((p) => {
-            const w = (p.count / total) * CHART_WIDTH;
-            const part = (
+            return (
               <rect
                 key={p.stance}
                 className={`chart__segment chart__segment--${p.stance}`}
-                x={x}
+                x={p.x}
                 y={2}
-                width={w}
+                width={p.width}
                 height={HEIGHT - 4}
                 fill={`url(#${patterns}-${p.stance})`}
               />
             );
-            x += w;
-            return part;
           })}
         </>
       }
