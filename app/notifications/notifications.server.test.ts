@@ -9,7 +9,8 @@ import "../i18n/catalogs.server";
 import { addComment, addReply } from "../comments/comments.server";
 import { logEvent } from "../consultations/consultations.server";
 import { currentVersion, getConsultationBySlug, getOutline } from "../drafts/drafts.server";
-import { recordDispositions } from "../review/dispositions.server";
+import { recordDispositions, recordGroupDisposition } from "../review/dispositions.server";
+import { rowContext } from "../review/compiled-rows.server";
 import { commentEndorsed, commentPublished, follow, notificationsOf, setPreferences, unreadCount, unsubscribe } from "./notifications.server";
 import { CLOSING_NOTICE_MS, dispatchDigest, dispatchImmediate, remindClosing } from "./notifier.server";
 import { readUnsubscribeToken } from "./unsubscribe-token.server";
@@ -134,6 +135,23 @@ describe("notifications", () => {
     expect(n).toMatchObject({ kind: "disposition", detail: { decision: "accepted", rationale: "Agreed: 'shall' it is." } });
     dispatchImmediate(db, CONFIG);
     expect(mailTo("ana@example.org")[0]!.body).toContain("Agreed: 'shall' it is.");
+  });
+
+  it("tell every author in a campaign group the decision taken for the group, unless their own comment has one", () => {
+    const template = "Member States must guarantee that public algorithms are audited every year by independent bodies";
+    const dee = person("dee@example.org", "Dee");
+    const mine = publish(ana, template);
+    publish(bo, template);
+    publish(dee, `${template}!`);
+    recordDispositions(db, { consultationId, commentIds: [mine.id], decision: "accepted-in-part", rationale: "Audits, yes; yearly, no.", targetNodeIds: null, by: { id: chen.id, displayName: "Chen" } });
+    // The grouping runs as the expert group's pages would run it.
+    const key = rowContext(db, consultationId, "Participant").campaignOf?.get(mine.id);
+    expect(key).toMatch(/^campaign-\d+$/);
+    recordGroupDisposition(db, { consultationId, groupKey: key!, decision: "noted", rationale: "Heard as one voice.", targetNodeIds: [], by: { id: chen.id, displayName: "Chen" } });
+    for (const who of [bo, dee]) {
+      expect(notificationsOf(db, who.id).filter((n) => n.kind === "disposition")).toMatchObject([{ detail: { decision: "noted", rationale: "Heard as one voice." } }]);
+    }
+    expect(notificationsOf(db, ana.id).filter((n) => n.kind === "disposition")).toMatchObject([{ detail: { decision: "accepted-in-part", rationale: "Audits, yes; yearly, no." } }]);
   });
 
   it("tell the followers of a consultation it opened, closed or published results", () => {

@@ -123,6 +123,24 @@ export function recordGroupDisposition(
       })
       .run();
     tx.insert(dispositionHistory).values(values).run();
+    // Every author in the group hears of the decision taken for it, except those whose own
+    // comment carries a decision of its own (that one is what applies to them).
+    const campaign = /^campaign-(\d+)$/.exec(input.groupKey);
+    if (!campaign) return;
+    const members = tx
+      .select({ id: campaignMembers.commentId })
+      .from(campaignMembers)
+      .where(
+        and(
+          eq(campaignMembers.consultationId, input.consultationId),
+          eq(campaignMembers.campaignId, Number(campaign[1])),
+          sql`not exists (select 1 from ${dispositions} own where own.comment_id = ${campaignMembers.commentId})`,
+        ),
+      )
+      .all();
+    for (const m of members) {
+      dispositionRecorded(tx as unknown as Db, m.id, { decision: input.decision, rationale: input.rationale, targetNodeIds: input.targetNodeIds });
+    }
   });
 }
 
