@@ -18,7 +18,7 @@ CREATE TRIGGER `page_revision_consultation_rounds_update` AFTER UPDATE ON `consu
 END;
 --> statement-breakpoint
 CREATE TRIGGER `page_revision_consultation_rounds_delete` AFTER DELETE ON `consultation_rounds` BEGIN
-  INSERT INTO page_revisions (consultation_id, revision) SELECT OLD.consultation_id, 1 WHERE OLD.consultation_id IS NOT NULL AND OLD.consultation_id IS NOT NEW.consultation_id ON CONFLICT (consultation_id) DO UPDATE SET revision = revision + 1;
+  INSERT INTO page_revisions (consultation_id, revision) SELECT OLD.consultation_id, 1 WHERE OLD.consultation_id IS NOT NULL ON CONFLICT (consultation_id) DO UPDATE SET revision = revision + 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `page_revision_documents_insert` AFTER INSERT ON `documents` BEGIN
@@ -31,7 +31,7 @@ CREATE TRIGGER `page_revision_documents_update` AFTER UPDATE ON `documents` BEGI
 END;
 --> statement-breakpoint
 CREATE TRIGGER `page_revision_documents_delete` AFTER DELETE ON `documents` BEGIN
-  INSERT INTO page_revisions (consultation_id, revision) SELECT OLD.consultation_id, 1 WHERE OLD.consultation_id IS NOT NULL AND OLD.consultation_id IS NOT NEW.consultation_id ON CONFLICT (consultation_id) DO UPDATE SET revision = revision + 1;
+  INSERT INTO page_revisions (consultation_id, revision) SELECT OLD.consultation_id, 1 WHERE OLD.consultation_id IS NOT NULL ON CONFLICT (consultation_id) DO UPDATE SET revision = revision + 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `page_revision_document_versions_insert` AFTER INSERT ON `document_versions` BEGIN
@@ -80,7 +80,7 @@ CREATE TRIGGER `page_revision_comments_update` AFTER UPDATE ON `comments` BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `page_revision_comments_delete` AFTER DELETE ON `comments` BEGIN
-  INSERT INTO page_revisions (consultation_id, revision) SELECT OLD.consultation_id, 1 WHERE OLD.consultation_id IS NOT NULL AND OLD.consultation_id IS NOT NEW.consultation_id ON CONFLICT (consultation_id) DO UPDATE SET revision = revision + 1;
+  INSERT INTO page_revisions (consultation_id, revision) SELECT OLD.consultation_id, 1 WHERE OLD.consultation_id IS NOT NULL ON CONFLICT (consultation_id) DO UPDATE SET revision = revision + 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `page_revision_endorsements_insert` AFTER INSERT ON `endorsements` BEGIN
@@ -105,7 +105,7 @@ CREATE TRIGGER `page_revision_dispositions_update` AFTER UPDATE ON `dispositions
 END;
 --> statement-breakpoint
 CREATE TRIGGER `page_revision_dispositions_delete` AFTER DELETE ON `dispositions` BEGIN
-  INSERT INTO page_revisions (consultation_id, revision) SELECT OLD.consultation_id, 1 WHERE OLD.consultation_id IS NOT NULL AND OLD.consultation_id IS NOT NEW.consultation_id ON CONFLICT (consultation_id) DO UPDATE SET revision = revision + 1;
+  INSERT INTO page_revisions (consultation_id, revision) SELECT OLD.consultation_id, 1 WHERE OLD.consultation_id IS NOT NULL ON CONFLICT (consultation_id) DO UPDATE SET revision = revision + 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `page_revision_meetings_insert` AFTER INSERT ON `meetings` BEGIN
@@ -118,7 +118,7 @@ CREATE TRIGGER `page_revision_meetings_update` AFTER UPDATE ON `meetings` BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `page_revision_meetings_delete` AFTER DELETE ON `meetings` BEGIN
-  INSERT INTO page_revisions (consultation_id, revision) SELECT OLD.consultation_id, 1 WHERE OLD.consultation_id IS NOT NULL AND OLD.consultation_id IS NOT NEW.consultation_id ON CONFLICT (consultation_id) DO UPDATE SET revision = revision + 1;
+  INSERT INTO page_revisions (consultation_id, revision) SELECT OLD.consultation_id, 1 WHERE OLD.consultation_id IS NOT NULL ON CONFLICT (consultation_id) DO UPDATE SET revision = revision + 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `page_revision_users_update` AFTER UPDATE OF display_name, country_code, unesco_region, electoral_group, stakeholder_group_id, organisation, responds_for, pseudonymous ON `users` BEGIN
