@@ -9,7 +9,6 @@
  * between the two. Everything else follows that handler.
  */
 import { Transform, type TransformCallback } from "node:stream";
-import type { Socket } from "node:net";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import {
   createReadableStreamFromReadable,
@@ -77,7 +76,7 @@ export function refuseTooLarge(req: ExpressRequest, res: ExpressResponse, page: 
  */
 export function closeAfterResponse(req: ExpressRequest, res: ExpressResponse): void {
   if (!res.headersSent) res.setHeader("Connection", "close");
-  res.once("finish", () => lingeringClose(req.socket));
+  res.once("finish", () => lingeringClose(req));
 }
 
 /**
@@ -87,15 +86,25 @@ export function closeAfterResponse(req: ExpressRequest, res: ExpressResponse): v
 export function closeWhenBodyUnread(): RequestHandler {
   return (req, res, next) => {
     res.once("finish", () => {
-      if (!req.complete) lingeringClose(req.socket);
+      if (!req.complete) lingeringClose(req);
     });
     next();
   };
 }
 
-function lingeringClose(socket: Socket): void {
+/**
+ * Half-closes, then reads and throws away what the client is still sending, for LINGER_MS at most
+ * (what web servers call a lingering close; nginx's lingering_time). Closing with unread data
+ * sends a reset, and a reset makes the client's system drop whatever of the answer it had not read
+ * yet: a browser in the middle of an upload then shows "connection reset" instead of our 413 page.
+ * Nothing is kept of what is read, so memory stays flat; a client that stops at the answer, as
+ * browsers do, closes cleanly at once.
+ */
+function lingeringClose(req: ExpressRequest): void {
+  const socket = req.socket;
   if (socket.destroyed) return;
   socket.end();
+  req.resume();
   const cut = setTimeout(() => socket.destroy(), LINGER_MS);
   cut.unref();
   socket.once("close", () => clearTimeout(cut));

@@ -35,8 +35,13 @@ interface Outcome {
 /**
  * Sends a chunked POST whose body never ends (64 KB chunks for as long as the socket accepts them)
  * and resolves with what the server answered once it closes the connection.
+ *
+ * Once the answer's head has arrived, the sender stops and closes its side, as RFC 9112 (section
+ * 9.5) asks of a client that sees an early answer and as browsers do. A sender that ignores the
+ * answer (`ignoreAnswer`) is cut off by the server; whether it still reads the answer then depends
+ * on scheduling alone (the cut purges what it had not read yet), so only the cut is asserted for it.
  */
-function endlessChunkedPost(path: string, contentType: string, origin = server.url): Promise<Outcome> {
+function endlessChunkedPost(path: string, contentType: string, origin = server.url, { ignoreAnswer = false } = {}): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const socket: Socket = connect(server.port, "127.0.0.1");
     let response = "";
@@ -55,7 +60,13 @@ function endlessChunkedPost(path: string, contentType: string, origin = server.u
       pump();
     });
     socket.on("drain", pump);
-    socket.on("data", (d) => (response += d.toString("latin1")));
+    socket.on("data", (d) => {
+      response += d.toString("latin1");
+      if (!ignoreAnswer && open && response.includes("\r\n\r\n")) {
+        open = false;
+        socket.end();
+      }
+    });
     // The server cutting the connection while we still write is the expected end.
     socket.on("error", () => undefined);
     socket.on("close", () => {
@@ -87,6 +98,15 @@ describe("bounded request bodies", () => {
     expect(outcome.closed).toBe(true);
     // It stopped reading near the limit: what was sent is bounded by the limit plus socket buffers.
     expect(outcome.sentBytes).toBeLessThan(MAX_BODY_BYTES + 16 * 1024 * 1024);
+  });
+
+  it("cuts off a sender that keeps sending after the answer, and stays up", async () => {
+    const before = residentKilobytes(server.child.pid!);
+    const outcome = await endlessChunkedPost("/sign-in", "application/x-www-form-urlencoded", server.url, { ignoreAnswer: true });
+    expect(outcome.closed).toBe(true);
+    // What it sent while the server lingered was read and thrown away, not kept.
+    expect((residentKilobytes(server.child.pid!) - before) / 1024).toBeLessThan(120);
+    expect((await fetch(server.url)).status).toBe(200);
   });
 
   it("bounds chunked uploads too, at the upload limit", async () => {
