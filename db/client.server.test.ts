@@ -1,6 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { migrateDatabase, migrationsFolder, openDatabase } from "./client.server";
 
@@ -43,5 +45,29 @@ describe("migrateDatabase", () => {
     // The references still hold after the rebuild: deleting the comment cascades as before.
     sqlite.exec("DELETE FROM comments");
     expect(sqlite.prepare("SELECT count(*) AS n FROM endorsements").get()).toEqual({ n: 0 });
+  });
+});
+
+describe("transactions", () => {
+  it("take the write lock when they begin: one that reads, then writes, is not refused because another connection wrote in between", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "redraft-locks-")), "redraft.db");
+    const db = openDatabase(path);
+    db.$client.exec("create table notes (body text)");
+    // Another connection, as the WAL checkpointer's worker or a command-line import is.
+    const other = new Database(path, { timeout: 50 });
+    let otherRefused = false;
+    db.transaction((tx) => {
+      tx.all(sql`select count(*) from notes`);
+      try {
+        other.exec("insert into notes values ('from the other connection')");
+      } catch {
+        otherRefused = true; // it waits for our lock, as a second writer should
+      }
+      tx.run(sql`insert into notes values ('ours')`);
+    });
+    expect(otherRefused).toBe(true);
+    expect(db.all(sql`select body from notes`)).toEqual([{ body: "ours" }]);
+    other.close();
+    db.$client.close();
   });
 });

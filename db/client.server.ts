@@ -30,7 +30,22 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
-  return drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(sqlite, { schema }) as Db;
+  return writingTransactions(db);
+}
+
+/**
+ * Every transaction of the app writes, so each one takes the write lock when it begins
+ * (BEGIN IMMEDIATE), waiting up to busy_timeout for it. A deferred one reads first and asks for
+ * the lock at its first write; if another connection (the WAL checkpointer's worker, a command-line
+ * import) wrote or checkpointed meanwhile, SQLite cannot let it upgrade and answers SQLITE_BUSY at
+ * once, without waiting: seen as "database is locked" while 50,000 e-mails were queued during
+ * RESTART checkpoints. A caller may still ask for another behaviour explicitly.
+ */
+function writingTransactions(db: Db): Db {
+  const begin = db.transaction.bind(db);
+  db.transaction = ((transaction, config) => begin(transaction, { behavior: "immediate", ...config })) as Db["transaction"];
+  return db;
 }
 
 /**

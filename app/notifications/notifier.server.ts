@@ -223,6 +223,8 @@ export class Notifier {
       if (queued > 0) this.mailed();
     } catch (error) {
       this.onError(error);
+      // Nothing was queued (the batch rolled back): try again soon, not at the next poll.
+      if (!full) setTimeout(() => this.wake(), 1_000).unref();
     }
     if (full) {
       this.timer = setTimeout(() => this.tick(true), this.everyMs);
