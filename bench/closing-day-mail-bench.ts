@@ -187,10 +187,15 @@ try {
   const idleRss = residentBytes(pid);
   const outboxBefore = outboxCount();
 
+  const progress: string[] = [];
   const watcher = (async () => {
     while (queueing.finished === undefined) {
-      if (queueing.made !== undefined && pending() === 0) queueing.finished = Date.now();
-      else await pause(250);
+      const waiting = pending();
+      if (queueing.made !== undefined && waiting === 0) queueing.finished = Date.now();
+      else {
+        if (queueing.made !== undefined) progress.push(`${((Date.now() - queueing.closeSent!) / 1000).toFixed(1)}s:${waiting}`);
+        await pause(250);
+      }
     }
   })();
   let n = 1;
@@ -201,6 +206,7 @@ try {
   while (queueing.finished === undefined && n < MAX_WINDOWS) await measure(`during ${++n}`);
   if (queueing.finished === undefined) throw new Error(`the notifier had not queued every e-mail after ${MAX_WINDOWS} windows (${pending()} waiting)`);
   await watcher;
+  console.error(`Waiting notifications, by time from the close: ${progress.join(" ")}`);
   await pause(2000);
   await measure("after (closed, outbox full, notifier idle)");
   await pause(3000);
@@ -230,6 +236,8 @@ try {
   for (const w of windows) {
     w.results.forEach((r, i) => {
       const s = streams[i]!;
+      // No answer within the window: wrk has no latency to report, every request took longer.
+      if (r.requests === 0) return lines.push(`| ${w.label} | ${s.page} | ${s.session} | 0 | > ${SECONDS} s | | | | | | ${r.errors} |`);
       lines.push(
         `| ${w.label} | ${s.page} | ${s.session} | ${(r.requests / r.seconds).toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.max)} | ` +
           `${(r.p95 / base[i]!.p95).toFixed(2)} | ${(r.p95 / after[i]!.p95).toFixed(2)} | ${r.errors} |`,
@@ -241,6 +249,7 @@ try {
     "Worst window while queueing, p95 against baseline / against after: " +
       streams
         .map((s, i) => {
+          if (during.some((w) => w.results[i]!.requests === 0)) return `${s.session} ${s.page}: a window without any answer`;
           const worst = Math.max(...during.map((w) => w.results[i]!.p95));
           return `${s.session} ${s.page} ${(worst / base[i]!.p95).toFixed(1)}× / ${(worst / after[i]!.p95).toFixed(1)}×`;
         })
@@ -262,6 +271,11 @@ try {
         `${mb(Math.max(...inWindow(rss).map((x) => x.bytes)))} | ${mb(Math.max(...l.map((x) => x.heapUsed)))} | ${w.loadAfter} |`,
     );
   }
+  // The notifier logs its errors and waits for its next poll (15 s): a pause in the queueing.
+  const output = server.output().split("\n");
+  const notifierErrors = output.filter((l) => l.startsWith("notifier:"));
+  if (notifierErrors.length) console.error(output.slice(output.indexOf(notifierErrors[0]!), output.indexOf(notifierErrors[0]!) + 12).join("\n"));
+  lines.push("", `Notifier errors logged by the server: ${notifierErrors.length}${notifierErrors.length ? ` (first: ${notifierErrors[0]!.slice(0, 200)})` : ""}.`);
   console.log(lines.join("\n"));
 } finally {
   clearInterval(sampler);
