@@ -10,12 +10,13 @@
  * The server's RSS (/proc) and event-loop delay (bench/loop-delay-probe.cjs) are sampled throughout.
  * Run with `npm run bench:closing-mail` after `npm run build`; needs `wrk`. Prints Markdown for
  * docs/benchmarks.md. Not a test: figures depend on the machine and on what else runs on it.
- * FOLLOWERS (50000), SECONDS per window (10), CONNECTIONS per stream (4), DEMO_COMMENTS (3000).
+ * FOLLOWERS (50000), SECONDS per window (10), CONNECTIONS per stream (4), DEMO_COMMENTS (3000);
+ * KEEP_DATABASE=1 keeps the database afterwards.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import { seedDemoConsultations } from "../seeds/seed-demo.server";
@@ -281,4 +282,8 @@ try {
   clearInterval(sampler);
   reader.close();
   await server.stop();
+  // 70 MB a run on a shared machine: kept only when asked for.
+  if (process.env.KEEP_DATABASE) console.error(`(database left in ${dirname(databasePath)})`);
+  else rmSync(dirname(databasePath), { recursive: true, force: true });
+  rmSync(dirname(loopFile), { recursive: true, force: true });
 }
