@@ -57,7 +57,7 @@ export class ByteLimit extends Transform {
 
 /**
  * Answers 413 (the page given) and closes the connection: the request is no longer read (TCP flow
- * control holds the sender back) and the response goes out with `Connection: close`.
+ * control holds the sender back) until the answer is out, then the connection closes lingeringly.
  */
 export function refuseTooLarge(req: ExpressRequest, res: ExpressResponse, page: string): void {
   req.unpipe();
@@ -75,7 +75,10 @@ export function refuseTooLarge(req: ExpressRequest, res: ExpressResponse, page: 
  * the response is out, and cut shortly after so a sender that never stops cannot hold it.
  */
 export function closeAfterResponse(req: ExpressRequest, res: ExpressResponse): void {
-  if (!res.headersSent) res.setHeader("Connection", "close");
+  // No `Connection: close` header: with it Node destroys the socket the moment the answer is
+  // written, which with the rest of the body unread sends a reset that can wipe the answer from the
+  // client's buffers before it reads it. Our own close below half-closes (the client sees the end
+  // of the connection right after the answer) and lingers.
   res.once("finish", () => lingeringClose(req));
 }
 
@@ -104,6 +107,8 @@ function lingeringClose(req: ExpressRequest): void {
   const socket = req.socket;
   if (socket.destroyed) return;
   socket.end();
+  // Thrown away, not fed to a body stream nobody reads any more.
+  req.unpipe();
   req.resume();
   const cut = setTimeout(() => socket.destroy(), LINGER_MS);
   cut.unref();
