@@ -18,6 +18,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
+import { seedFollowers } from "./seed-followers";
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import { seedDemoConsultations } from "../seeds/seed-demo.server";
 import { seedDemoAccounts } from "../seeds/seed-demo-accounts.server";
@@ -53,17 +54,8 @@ const databasePath = freshDatabasePath();
   await seedDemoAccounts(db);
   seedDemoComments(db, DEMO_COMMENTS);
   const consultationId = getConsultationBySlug(db, SLUG)!.id;
-  const languages = ["en", "fr", "es", "ar", "ru", "zh"];
-  const client = db.$client;
-  client.transaction(() => {
-    const insert = client.prepare(
-      `insert into users (email, display_name, password_hash, country_code, unesco_region, electoral_group, stakeholder_group_id, consented_at, language, email_confirmed_at)
-       values (?, ?, '-', 'KE', 'africa', 'V(a)', 1, 0, ?, 0)`,
-    );
-    const follow = client.prepare("insert into follows (user_id, consultation_id, node_id) values (?, ?, '')");
-    for (let i = 0; i < FOLLOWERS; i++) follow.run(insert.run(`follower${i}@example.org`, `Follower ${i}`, languages[i % 6]).lastInsertRowid, consultationId);
-  })();
-  client.close();
+  seedFollowers(db, consultationId, FOLLOWERS);
+  db.$client.close();
 }
 
 interface Stream {

@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
+import { seedFollowers } from "./seed-followers";
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import { outbox } from "../db/schema";
 import { seedDemoConsultations } from "../seeds/seed-demo.server";
@@ -27,19 +28,7 @@ const db = openDatabase(join(mkdtempSync(join(tmpdir(), "redraft-bench-")), "ben
 migrateDatabase(db);
 seedDemoConsultations(db);
 const consultationId = getConsultationBySlug(db, "unesco-ethics-of-ai")!.id;
-const languages = ["en", "fr", "es", "ar", "ru", "zh"];
-const client = db.$client;
-client.transaction(() => {
-  const insert = client.prepare(
-    `insert into users (email, display_name, password_hash, country_code, unesco_region, electoral_group, stakeholder_group_id, consented_at, language, email_confirmed_at)
-     values (?, ?, '-', 'KE', 'africa', 'V(a)', 1, 0, ?, 0)`,
-  );
-  const follow = client.prepare("insert into follows (user_id, consultation_id, node_id) values (?, ?, '')");
-  for (let i = 0; i < FOLLOWERS; i++) {
-    const id = insert.run(`follower${i}@example.org`, `Follower ${i}`, languages[i % 6]).lastInsertRowid;
-    follow.run(id, consultationId);
-  }
-})();
+seedFollowers(db, consultationId, FOLLOWERS);
 const rows: string[] = [];
 const row = (what: string, ms: number, extra = "") => rows.push(`| ${what} | ${ms.toFixed(0)} | ${extra} | ${mb(process.memoryUsage().rss)} |`);
 
