@@ -105,6 +105,8 @@ export const notificationKinds = [
   "results-published",
   "disposition",
   "announcement",
+  "joint-invitation",
+  "joint-submitted",
 ] as const;
 
 /** The e-mail preference categories, one setting each on the account page. */
@@ -112,6 +114,10 @@ export const emailCategories = ["replies", "activity", "endorsements", "consulta
 
 /** When a category's e-mail goes out: at once, in the daily or weekly digest, or not at all. */
 export const emailModes = ["immediately", "daily", "weekly", "never"] as const;
+
+/** A joint submission (issue 17): written together while a draft, frozen and published once submitted. */
+export const jointDraftStates = ["drafting", "submitted", "withdrawn"] as const;
+export type JointDraftState = (typeof jointDraftStates)[number];
 
 /** An outbox row's delivery: waiting, claimed by a sender (with a lease), sent, or given up. */
 export const outboxStatuses = ["pending", "sending", "sent", "failed"] as const;

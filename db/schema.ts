@@ -21,6 +21,7 @@ import {
   notificationKinds,
   outboxStatuses,
   genders,
+  jointDraftStates,
   languages,
   meetingChannels,
   nodeKinds,
@@ -603,6 +604,8 @@ export const comments = sqliteTable(
     submissionId: text("submission_id").notNull(),
     /** The consultation's round when the comment was made (app/consultations/rounds.server.ts). */
     round: integer("round").notNull().default(1),
+    /** Set on the comment a joint submission published (issue 17); its co-signers are in joint_signatures. */
+    jointDraftId: integer("joint_draft_id"),
     createdAt: createdAt(),
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
   },
@@ -635,6 +638,111 @@ export const comments = sqliteTable(
       .on(t.consultationId, sql`created_at / 86400000`, t.createdAt, t.authorRegion, t.authorElectoralGroup, t.authorStakeholderGroupId, t.stance, t.channel, t.language)
       .where(sql`parent_id is null and status = 'visible'`),
   ],
+);
+
+/**
+ * A joint submission (issue 17, decision 031): a coalition writes one comment together, live, on a
+ * paragraph (node_id) or on the draft as a whole (node_id null). Private to its co-authors until
+ * submitted; then frozen and published as the comment `comment_id`. The live text is the Yjs
+ * document `joint/<id>` (collab_updates); `body`/`proposed_text` hold the last plain-form save and,
+ * once submitted, the frozen text. `revision` counts plain-form saves, so a save made over someone
+ * else's warns instead of silently winning.
+ */
+export const jointDrafts = sqliteTable(
+  "joint_drafts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    nodeId: text("node_id"),
+    initiatorId: integer("initiator_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    stance: text("stance", { enum: stances }).notNull(),
+    language: text("language", { enum: languages }).notNull().default("en"),
+    body: text("body").notNull().default(""),
+    proposedText: text("proposed_text"),
+    state: text("state", { enum: jointDraftStates }).notNull().default("drafting"),
+    revision: integer("revision").notNull().default(0),
+    savedById: integer("saved_by_id").references(() => users.id, { onDelete: "set null" }),
+    savedAt: integer("saved_at", { mode: "timestamp_ms" }),
+    commentId: integer("comment_id").references(() => comments.id, { onDelete: "set null" }),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("joint_drafts_consultation_idx").on(t.consultationId, t.state),
+    uniqueIndex("joint_drafts_comment_unique").on(t.commentId),
+  ],
+);
+
+/** Who may write a joint draft: the initiator and the co-authors they let in. Removal keeps the row. */
+export const jointCoAuthors = sqliteTable(
+  "joint_co_authors",
+  {
+    jointDraftId: integer("joint_draft_id")
+      .notNull()
+      .references(() => jointDrafts.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    joinedAt: createdAt(),
+    removedAt: integer("removed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("joint_co_authors_unique").on(t.jointDraftId, t.userId),
+    index("joint_co_authors_user_idx").on(t.userId),
+  ],
+);
+
+/**
+ * An invitation to co-author: to one e-mail address, or a link the initiator shares. Stored as the
+ * SHA-256 of the token; single use or good until it expires; revocable.
+ */
+export const jointInvitations = sqliteTable(
+  "joint_invitations",
+  {
+    id: text("id").primaryKey(),
+    jointDraftId: integer("joint_draft_id")
+      .notNull()
+      .references(() => jointDrafts.id, { onDelete: "cascade" }),
+    /** Null for a shared link. */
+    email: text("email"),
+    singleUse: integer("single_use", { mode: "boolean" }).notNull().default(true),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("joint_invitations_draft_idx").on(t.jointDraftId)],
+);
+
+/**
+ * A co-author's signature, with who they were when they signed (copied from the profile like a
+ * comment's author columns, so the analysis counts co-signers by region and group without
+ * recomputing). Only signers are listed on the published comment.
+ */
+export const jointSignatures = sqliteTable(
+  "joint_signatures",
+  {
+    jointDraftId: integer("joint_draft_id")
+      .notNull()
+      .references(() => jointDrafts.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    pseudonymous: integer("pseudonymous", { mode: "boolean" }).notNull().default(false),
+    organisation: text("organisation"),
+    countryCode: text("country_code").notNull(),
+    region: text("region", { enum: unescoRegions }).notNull(),
+    electoralGroup: text("electoral_group", { enum: electoralGroups }),
+    stakeholderGroupId: integer("stakeholder_group_id")
+      .notNull()
+      .references(() => stakeholderGroups.id),
+    signedAt: createdAt(),
+  },
+  (t) => [uniqueIndex("joint_signatures_unique").on(t.jointDraftId, t.userId)],
 );
 
 export const endorsements = sqliteTable(
