@@ -41,8 +41,7 @@ import { LifecycleScheduler } from "./app/consultations/lifecycle-scheduler.serv
 import { RateLimits } from "./app/auth/rate-limit.server";
 import { AllowedAddresses } from "./app/auth/address-allowances.server";
 import { contributionGate } from "./app/comments/contribution-gate.server";
-import { Notifier } from "./app/notifications/notifier.server";
-import { OutboxSender, smtpTransport } from "./app/notifications/outbox-sender.server";
+import { startMailService } from "./app/notifications/mail-service.server";
 
 function readConfig(): Config {
   try {
@@ -172,22 +171,18 @@ const io = attachRealtime(httpServer, {
 context.announce = (change) => announceChange(io, cursors, change);
 context.liveCursor = (slug) => cursors.current(slug);
 // Opens and closes consultations at their stored instants, whether or not anyone visits.
-const scheduler = new LifecycleScheduler(db, (change) => announceChange(io, cursors, change));
+const scheduler = new LifecycleScheduler(db, (change) => {
+  announceChange(io, cursors, change);
+  // An opening or closing the clock made: its followers hear now, not at the notifier's next poll.
+  context.notifier?.wake();
+});
 scheduler.start();
 context.lifecycle = scheduler;
 // E-mail: the notifier fills the outbox from notifications; with SMTP_URL the sender delivers it.
-let sender: OutboxSender | null = null;
-let closeTransport = () => {};
-if (config.smtpUrl) {
-  const transport = await smtpTransport(config);
-  closeTransport = transport.close;
-  sender = new OutboxSender(db, transport.send, new URL(config.publicOrigin).hostname);
-  sender.start();
-  context.mailer = sender;
-}
-const notifier = new Notifier(db, config, () => sender?.wake());
-notifier.start();
-context.notifier = notifier;
+// Both in a worker thread beside the built server (decision 033).
+const mail = await startMailService(db, config, new URL("./mail-worker.server.js", import.meta.url));
+context.notifier = mail.notifier;
+context.mailer = mail.mailer;
 const collab = attachCollab(io, { db, ...collabAccess(db, config) });
 // Pages that publish a revision read the live working draft from here.
 context.collab = collab;
@@ -202,13 +197,10 @@ function shutdown(signal: string) {
   stopping = true;
   console.log(`Received ${signal}, shutting down.`);
   scheduler.stop();
-  notifier.stop();
-  sender?.stop();
-  closeTransport();
   collab.close();
   io.close();
   httpServer.close(() => {
-    void checkpointer.stop().finally(() => {
+    void Promise.allSettled([mail.stop(), checkpointer.stop()]).finally(() => {
       db.$client.close();
       process.exit(0);
     });

@@ -32,7 +32,7 @@ const SECONDS = Number(process.env.SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 4);
 const DEMO_COMMENTS = Number(process.env.DEMO_COMMENTS ?? 3000);
 /** Windows while queueing, at most: a notifier that never finishes ends the run rather than hangs it. */
-const MAX_WINDOWS = Number(process.env.MAX_WINDOWS ?? 12);
+const MAX_WINDOWS = Number(process.env.MAX_WINDOWS ?? 30);
 const SLUG = "unesco-ethics-of-ai";
 const PARAGRAPH = "71";
 const CLOSE_AFTER_MS = 1000;
@@ -120,6 +120,9 @@ const pendingQuery = reader.prepare("select count(*) as n from notifications whe
 const outboxQuery = reader.prepare("select count(*) as n from outbox");
 const pending = () => (pendingQuery.get() as { n: number }).n;
 const madeQuery = reader.prepare("select count(*) as n from notifications where kind = 'consultation-closed'");
+// Milestones are fanned out by the notifier after the action (decision 033): until then, nothing waits.
+const unannouncedQuery = reader.prepare("select count(*) as n from consultation_events where notified_at is null");
+const unannounced = () => (unannouncedQuery.get() as { n: number }).n;
 const outboxCount = () => (outboxQuery.get() as { n: number }).n;
 
 const rss: { t: number; bytes: number }[] = [];
@@ -134,7 +137,7 @@ interface Window {
   loadAfter: string;
 }
 const windows: Window[] = [];
-const queueing: { closeSent?: number; closeAnswered?: number; closeStatus?: number; made?: number; finished?: number } = {};
+const queueing: { closeSent?: number; closeAnswered?: number; closeStatus?: number; made?: number; fannedOut?: number; finished?: number } = {};
 
 async function measure(label: string, during?: () => Promise<void>): Promise<Window> {
   const start = Date.now();
@@ -160,9 +163,6 @@ async function closeNow(secretariat: string) {
   queueing.closeAnswered = Date.now();
   queueing.closeStatus = response.status;
   if (response.status !== 302) throw new Error(`"Close now" answered ${response.status}, not a redirect`);
-  // The fan-out is in the action: every notification exists once it has answered (the notifier may
-  // already have taken its first batch).
-  queueing.made = (madeQuery.get() as { n: number }).n;
 }
 
 let cookie = "";
@@ -184,9 +184,13 @@ try {
   const watcher = (async () => {
     while (queueing.finished === undefined) {
       const waiting = pending();
-      if (queueing.made !== undefined && waiting === 0) queueing.finished = Date.now();
+      if (queueing.closeAnswered !== undefined && queueing.fannedOut === undefined && unannounced() === 0) {
+        queueing.fannedOut = Date.now();
+        queueing.made = (madeQuery.get() as { n: number }).n;
+      }
+      if (queueing.fannedOut !== undefined && waiting === 0) queueing.finished = Date.now();
       else {
-        if (queueing.made !== undefined) progress.push(`${((Date.now() - queueing.closeSent!) / 1000).toFixed(1)}s:${waiting}`);
+        if (queueing.closeAnswered !== undefined) progress.push(`${((Date.now() - queueing.closeSent!) / 1000).toFixed(1)}s:${waiting}`);
         await pause(250);
       }
     }
@@ -219,7 +223,7 @@ try {
     "",
     `${FOLLOWERS} confirmed followers, ${DEMO_COMMENTS} demo comments; ${streams.length} wrk streams at once, ${CONNECTIONS} connections each, ${SECONDS} s windows; no SMTP (the outbox fills, nothing is sent).`,
     "",
-    `"Close now" answered ${queueing.closeStatus} in ${queueing.closeAnswered! - closeAt} ms (${queueing.made} notifications made in the action); ` +
+    `"Close now" answered ${queueing.closeStatus} in ${queueing.closeAnswered! - closeAt} ms (${queueing.made} notifications made by the notifier ${queueing.fannedOut! - queueing.closeAnswered!} ms after that answer, decision 033); ` +
       `${queued} e-mails queued ${((queueing.finished! - queueing.closeAnswered!) / 1000).toFixed(1)} s after that answer. ` +
       `Server RSS: ${mb(idleRss)} MB before, ${mb(peakDuring)} MB peak while queueing, ${mb(afterRss)} MB after.`,
     "",

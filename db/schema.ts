@@ -103,8 +103,16 @@ export const consultationEvents = sqliteTable(
     /** Free detail, e.g. the new closing instant: JSON. */
     detail: text("detail").notNull().default("{}"),
     createdAt: createdAt(),
+    /**
+     * When the notifier told followers of this milestone (app/notifications/notifier.server.ts);
+     * null while it waits. Events that are not milestones are written with it set.
+     */
+    notifiedAt: integer("notified_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("consultation_events_consultation_idx").on(t.consultationId, t.createdAt)],
+  (t) => [
+    index("consultation_events_consultation_idx").on(t.consultationId, t.createdAt),
+    index("consultation_events_waiting_idx").on(t.id).where(sql`notified_at is null`),
+  ],
 );
 
 /** A text under consultation; its content lives in immutable versions. */

@@ -17,10 +17,9 @@ import {
   type ConsultationEventKind,
 } from "../../db/schema";
 import { currentVersion, publishedVersions } from "../drafts/drafts.server";
-import { availableActions, effectiveStatus, type LifecycleAction } from "./lifecycle";
+import { availableActions, effectiveStatus, MILESTONES, type LifecycleAction } from "./lifecycle";
 import { parseTranslations, type ConsultationTranslations } from "./consultation-texts";
 import { slugify } from "../drafts/slug";
-import { consultationMilestone } from "../notifications/notifications.server";
 import { currentZoneName, isTimeZone, zonedToInstant } from "./zoned-time";
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
@@ -65,19 +64,15 @@ export function consultationLog(db: Db, consultationId: number) {
     .all();
 }
 
-/** The milestones followers are told of (the scheduler and the secretariat's actions both log here). */
-const MILESTONES: Partial<Record<ConsultationEventKind, "consultation-opened" | "consultation-closed" | "results-published">> = {
-  opened: "consultation-opened",
-  reopened: "consultation-opened",
-  "round-opened": "consultation-opened",
-  closed: "consultation-closed",
-  "results-published": "results-published",
-};
-
+/**
+ * A change of the consultation, on record for the secretariat. A milestone (lifecycle.ts
+ * MILESTONES) is left for the notifier to tell followers (`notified_at` null); the rest are marked
+ * as needing nothing.
+ */
 export function logEvent(db: Db, consultationId: number, kind: ConsultationEventKind, actorId: number | null, detail: Record<string, unknown> = {}, at = new Date()) {
-  db.insert(consultationEvents).values({ consultationId, kind, actorId, detail: JSON.stringify(detail), createdAt: at }).run();
-  const milestone = MILESTONES[kind];
-  if (milestone) consultationMilestone(db, consultationId, milestone);
+  db.insert(consultationEvents)
+    .values({ consultationId, kind, actorId, detail: JSON.stringify(detail), createdAt: at, notifiedAt: MILESTONES[kind] ? null : at })
+    .run();
 }
 
 // ---------------------------------------------------------------------------------------------

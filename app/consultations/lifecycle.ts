@@ -6,7 +6,7 @@
  * closing instant to the millisecond, whether or not the scheduler (lifecycle-scheduler.server.ts)
  * has written the change down yet: every permission check goes through `effectiveStatus`.
  */
-import type { ConsultationStatus } from "../../db/enums";
+import type { ConsultationEventKind, ConsultationStatus } from "../../db/enums";
 
 export interface ScheduledConsultation {
   status: ConsultationStatus;
@@ -61,3 +61,12 @@ export function availableActions(state: ConsultationStatus, hasText: boolean): L
 export function isDue(c: ScheduledConsultation, now: Date): boolean {
   return effectiveStatus(c, now) !== c.status;
 }
+
+/** The events of a consultation its followers are told of, and as what. */
+export const MILESTONES: Partial<Record<ConsultationEventKind, "consultation-opened" | "consultation-closed" | "results-published">> = {
+  opened: "consultation-opened",
+  reopened: "consultation-opened",
+  "round-opened": "consultation-opened",
+  closed: "consultation-closed",
+  "results-published": "results-published",
+};

@@ -8,6 +8,7 @@ import { seedDemoConsultations } from "../../seeds/seed-demo.server";
 import "../i18n/catalogs.server";
 import { addComment, addReply } from "../comments/comments.server";
 import { logEvent } from "../consultations/consultations.server";
+import { fanOutMilestones } from "./notifier.server";
 import { currentVersion, getConsultationBySlug, getOutline } from "../drafts/drafts.server";
 import { recordDispositions, recordGroupDisposition } from "../review/dispositions.server";
 import { rowContext } from "../review/compiled-rows.server";
@@ -159,6 +160,9 @@ describe("notifications", () => {
     publish(ana, "On a paragraph only.");
     logEvent(db, consultationId, "closed", null);
     logEvent(db, consultationId, "edited", null);
+    expect(notificationsOf(db, ana.id)).toEqual([]);
+    expect(fanOutMilestones(db)).toBe(1);
+    expect(fanOutMilestones(db)).toBe(0);
     expect(notificationsOf(db, chen.id).map((n) => n.kind)).toContain("consultation-closed");
     expect(notificationsOf(db, ana.id).map((n) => n.kind)).toEqual(["consultation-closed"]);
   });
