@@ -81,6 +81,20 @@ describe("the mail service", () => {
     db.$client.close();
   }, 30_000);
 
+  it("starts another worker when the running one dies, and the new one does the work", async () => {
+    const { db, path, consultationId } = databaseWithAFollower();
+    const config = loadConfig({ DATABASE_PATH: path, SESSION_SECRET: "a secret for the mail worker test" });
+    const mail = await startMailService(db, config, workerUrl);
+    const first = mail.currentWorker!();
+    await first.terminate();
+    await vi.waitFor(() => expect(mail.currentWorker!()).not.toBe(first), { timeout: 10_000, interval: 50 });
+    logEvent(db, consultationId, "closed", null);
+    mail.notifier.wake();
+    await vi.waitFor(() => expect(db.select().from(outbox).where(eq(outbox.to, "chen@example.org")).all()).toHaveLength(1), { timeout: 20_000, interval: 50 });
+    await mail.stop();
+    db.$client.close();
+  }, 30_000);
+
   it("runs in process where no worker script was built (tsx in development, unit tests)", async () => {
     const { db, path } = databaseWithAFollower();
     const config = loadConfig({ DATABASE_PATH: path, SESSION_SECRET: "a secret for the mail worker test" });

@@ -21,6 +21,8 @@ export interface MailService {
   mailer: { wake(): void };
   /** Where the work runs, for the start-up log and the tests. */
   where: "worker" | "in-process";
+  /** The worker thread now running, if any (a test ends it to see another take over). */
+  currentWorker?: () => Worker;
   stop(): Promise<void>;
 }
 
@@ -68,15 +70,37 @@ export async function startMailInProcess(
  */
 export async function startMailService(db: Db, config: Config, workerScript: URL | null): Promise<MailService> {
   if (workerScript && existsSync(workerScript) && !db.$client.memory) {
-    const worker = new Worker(workerScript, { workerData: { config } });
-    const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
-    worker.on("error", (error) => console.error("mail worker:", error));
+    let stopping = false;
+    let worker: Worker;
+    let exited: Promise<void>;
+    const spawn = () => {
+      worker = new Worker(workerScript, {
+        workerData: { config },
+        // Its batches are small: a heap of its own of this size holds them with room to spare, and
+        // keeps the second isolate's share of the server's memory to a few tens of MB.
+        resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+      });
+      worker.on("error", (error) => console.error("mail worker:", error));
+      exited = new Promise<void>((resolve) =>
+        worker.once("exit", (code) => {
+          resolve();
+          if (stopping) return;
+          // Out of memory or a bug: mail must not stop for the life of the process. What it was
+          // doing rolled back and waits in the database for the next one.
+          console.error(`mail worker stopped (exit code ${code}); starting another in a second`);
+          setTimeout(() => stopping || spawn(), 1_000).unref();
+        }),
+      );
+    };
+    spawn();
     const post = (message: MailWorkerMessage) => worker.postMessage(message);
     return {
       where: "worker",
+      currentWorker: () => worker,
       notifier: { wake: () => post("wake-notifier") },
       mailer: { wake: () => post("wake-sender") },
       stop: async () => {
+        stopping = true;
         post("stop");
         // A worker stuck in a long SMTP exchange must not keep the process from ending.
         const timeout = new Promise<void>((resolve) => setTimeout(resolve, 3_000).unref());
