@@ -1,13 +1,15 @@
 /**
  * The report read back with tools that did not write it: poppler's pdfinfo and pdftotext for the
- * PDF, the DOCX's own XML for Word. Skipped, saying why, where poppler is not installed
+ * PDF; for Word, the DOCX's own XML, and the streamed file unzipped by yauzl and parsed by xmldom. Skipped, saying why, where poppler is not installed
  * (test/run-all.sh installs it).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DOMParser, type Element } from "@xmldom/xmldom";
 import JSZip from "jszip";
+import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
 import "../i18n/catalogs.server";
 import { createTranslator, type Locale } from "../i18n/translate";
@@ -86,7 +88,7 @@ describe.skipIf(!hasPoppler)("the PDF report, read back with poppler", () => {
 describe("the Word report", () => {
   it("has real headings, a table of contents field, Word tables and quotations marked with their language", async () => {
     const report = buildReport(fixtureInput(rows), createTranslator("en"));
-    const zip = await JSZip.loadAsync(await reportDocx(report));
+    const zip = await JSZip.loadAsync(await new Response(await reportDocx(report)).arrayBuffer());
     const xml = await zip.file("word/document.xml")!.async("string");
     const headings = [...xml.matchAll(/<w:pStyle w:val="Heading1"\/>.*?<w:t[^>]*>([^<]*)<\/w:t>/gs)].map((m) => m[1]);
     expect(headings).toEqual(["Contents", "Executive summary", "Methodology", "Paragraph by paragraph", "Annex: tables"]);
@@ -97,5 +99,60 @@ describe("the Word report", () => {
     expect(xml).toMatch(/<w:rtl\/>(?:(?!<\/w:r>).)*حماية البيانات/s);
     const settings = await zip.file("word/settings.xml")!.async("string");
     expect(settings).toContain("w:updateFields");
+  });
+});
+
+/** Every entry of a zip file, read with yauzl (not the library that wrote it). */
+function unzip(bytes: Buffer): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      const files = new Map<string, string>();
+      zip.on("entry", (entry: yauzl.Entry) =>
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on("data", (c: Buffer) => chunks.push(c));
+          stream.on("end", () => {
+            files.set(entry.fileName, Buffer.concat(chunks).toString("utf8"));
+            zip.readEntry();
+          });
+        }),
+      );
+      zip.on("end", () => resolve(files));
+      zip.on("error", reject);
+      zip.readEntry();
+    });
+  });
+}
+
+const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const all = (el: Element | Document, name: string) => Array.from(el.getElementsByTagNameNS(W, name)) as Element[];
+const textOf = (el: Element) => all(el, "t").map((t) => t.textContent).join("");
+const styleOf = (p: Element) => all(p, "pStyle")[0]?.getAttributeNS(W, "val") ?? null;
+
+describe("the streamed Word report, read by an independent zip reader and XML parser", () => {
+  it("has its headings as Word headings and its tables as Word tables, even around hostile comment text", async () => {
+    const hostile = 'Fine print </w:t></w:r><w:r><w:t>injected & "quoted" <b>\u0001\u000b text';
+    const report = buildReport(fixtureInput([...rows, row({ id: 5, nodeId: "b", paragraph: "OP2", endorsements: 9, comment: hostile })]), createTranslator("en"));
+    const files = await unzip(Buffer.from(await new Response(await reportDocx(report)).arrayBuffer()));
+    expect([...files.keys()]).toEqual(expect.arrayContaining(["[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/numbering.xml", "word/settings.xml"]));
+    const errors: string[] = [];
+    const doc = new DOMParser({ onError: (level, message) => void errors.push(`${level}: ${message}`) }).parseFromString(files.get("word/document.xml")!, "text/xml");
+    expect(errors).toEqual([]);
+    const paragraphs = all(doc as unknown as Document, "p");
+    const headings = (level: number) => paragraphs.filter((p) => styleOf(p) === `Heading${level}`).map(textOf);
+    expect(headings(1)).toEqual(["Contents", "Executive summary", "Methodology", "Paragraph by paragraph", "Annex: tables"]);
+    expect(headings(2)).toEqual(expect.arrayContaining(["Who took part", "Paragraph OP1", "Paragraph OP2"]));
+    // The styles those headings name exist, so Word shows them as headings and lists them in the contents.
+    expect(files.get("word/styles.xml")).toMatch(/w:styleId="Heading2"/);
+    // The first table: participation by channel, a header row repeated on each page, then the figures.
+    const table = all(doc as unknown as Document, "tbl")[0]!;
+    const tableRows = all(table, "tr");
+    expect(all(tableRows[0]!, "tblHeader")).toHaveLength(1);
+    expect(all(tableRows[0]!, "tc").map(textOf)).toEqual(["Channel", "Comments", "Participants", "People represented"]);
+    expect(all(tableRows[1]!, "tc").map(textOf)).toEqual(["Online", "4", "4", "4"]);
+    // The comment is quoted as written, markup and all, minus the control characters XML cannot carry.
+    expect(paragraphs.map(textOf)).toContain(`“${hostile.replace(/[\u0001\u000b]/g, "")}”`);
   });
 });
