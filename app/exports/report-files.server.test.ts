@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DOMParser, type Element } from "@xmldom/xmldom";
+import { DOMParser, type Document, type Element } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
@@ -36,8 +36,8 @@ const rows = [
 ];
 
 const dir = mkdtempSync(join(tmpdir(), "redraft-report-"));
-async function pdfFile(locale: Locale): Promise<string> {
-  const report = buildReport(fixtureInput(rows, { locale }), createTranslator(locale));
+async function pdfFile(locale: Locale, extra: ReturnType<typeof row>[] = []): Promise<string> {
+  const report = buildReport(fixtureInput([...rows, ...extra], { locale }), createTranslator(locale));
   const file = join(dir, `report-${locale}.pdf`);
   writeFileSync(file, Buffer.from(await new Response(await reportPdf(report)).arrayBuffer()));
   return file;
@@ -72,16 +72,25 @@ describe.skipIf(!hasPoppler)("the PDF report, read back with poppler", () => {
     expect(fonts).toMatch(/NotoNaskhArabic/);
   });
 
-  it("written in Arabic, extracts in logical order", async () => {
-    const file = await pdfFile("ar");
+  it("written in Arabic, extracts in logical order, mixed-direction sentences included", async () => {
+    // "We ask that paragraph OP2 be deleted because of 75 per cent of the replies (see decision 2025/14)":
+    // Latin letters, numbers and brackets inside right-to-left text.
+    const mixed = "نطلب حذف الفقرة OP2 بسبب 75 في المائة من الردود (انظر القرار 2025/14)";
+    const file = await pdfFile("ar", [row({ id: 6, stance: "concern", nodeId: "b", paragraph: "OP2", region: "arab-states", endorsements: 4, language: "ar", comment: mixed })]);
     expect(execFileSync("pdfinfo", [file]).toString()).toMatch(/^Tagged:\s+yes$/m);
-    // In content order (-raw), as a screen reader or a copy reads it; pdftotext's embedding controls aside.
-    const text = pdftotext(file, "-raw").replace(/[\u202a-\u202e]/g, "");
-    expect(text).toContain("الملخص التنفيذي");
-    expect(text).toContain("المنهجية");
-    expect(text).toContain("حماية البيانات الشخصية ضرورية");
-    expect(text).toContain("فقرة فقرة");
-    expect(text.indexOf("الملخص التنفيذي")).toBeLessThan(text.indexOf("المنهجية", text.indexOf("الملخص التنفيذي")));
+    // In content order (-raw), as a screen reader or a copy reads it: each piece of a line is drawn
+    // where the bidi algorithm puts it, in the order it was written.
+    const raw = pdftotext(file, "-raw").replace(/[\u202a-\u202e]/g, "").replace(/\s+/g, " ");
+    expect(raw).toContain("الملخص التنفيذي");
+    expect(raw).toContain("المنهجية");
+    expect(raw).toContain("حماية البيانات الشخصية ضرورية");
+    expect(raw).toContain("فقرة فقرة");
+    expect(raw.indexOf("الملخص التنفيذي")).toBeLessThan(raw.indexOf("المنهجية", raw.indexOf("الملخص التنفيذي")));
+    expect(raw).toContain("“نطلب حذف الفقرة OP2 بسبب 75 في المائة من الردود ( انظر القرار 2025/14 ) ”");
+    // pdftotext's own reading order (by position, its bidi marks aside) gives the sentence back too,
+    // brackets as written: the mirrored ones are drawn flipped, not replaced.
+    const laidOut = pdftotext(file).replace(/[\u202a-\u202e]/g, " ").replace(/\s+/g, " ");
+    expect(laidOut).toContain("نطلب حذف الفقرة OP2 بسبب 75 في المائة من الردود (انظر القرار");
   });
 });
 
@@ -127,7 +136,10 @@ function unzip(bytes: Buffer): Promise<Map<string, string>> {
 }
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const all = (el: Element | Document, name: string) => Array.from(el.getElementsByTagNameNS(W, name)) as Element[];
+const all = (el: Element | Document, name: string): Element[] => {
+  const list = el.getElementsByTagNameNS(W, name);
+  return Array.from({ length: list.length }, (_, i) => list.item(i)!);
+};
 const textOf = (el: Element) => all(el, "t").map((t) => t.textContent).join("");
 const styleOf = (p: Element) => all(p, "pStyle")[0]?.getAttributeNS(W, "val") ?? null;
 
@@ -140,14 +152,14 @@ describe("the streamed Word report, read by an independent zip reader and XML pa
     const errors: string[] = [];
     const doc = new DOMParser({ onError: (level, message) => void errors.push(`${level}: ${message}`) }).parseFromString(files.get("word/document.xml")!, "text/xml");
     expect(errors).toEqual([]);
-    const paragraphs = all(doc as unknown as Document, "p");
+    const paragraphs = all(doc, "p");
     const headings = (level: number) => paragraphs.filter((p) => styleOf(p) === `Heading${level}`).map(textOf);
     expect(headings(1)).toEqual(["Contents", "Executive summary", "Methodology", "Paragraph by paragraph", "Annex: tables"]);
     expect(headings(2)).toEqual(expect.arrayContaining(["Who took part", "Paragraph OP1", "Paragraph OP2"]));
     // The styles those headings name exist, so Word shows them as headings and lists them in the contents.
     expect(files.get("word/styles.xml")).toMatch(/w:styleId="Heading2"/);
     // The first table: participation by channel, a header row repeated on each page, then the figures.
-    const table = all(doc as unknown as Document, "tbl")[0]!;
+    const table = all(doc, "tbl")[0]!;
     const tableRows = all(table, "tr");
     expect(all(tableRows[0]!, "tblHeader")).toHaveLength(1);
     expect(all(tableRows[0]!, "tc").map(textOf)).toEqual(["Channel", "Comments", "Participants", "People represented"]);
