@@ -68,20 +68,35 @@ interface TextBox {
   rtlDoc: boolean;
 }
 
-/** Greedy line breaking at spaces, as pdfkit's own wrapper does: the lines in logical order. */
+/**
+ * Greedy line breaking at spaces, as pdfkit's own wrapper does: the lines in logical order. Each
+ * word is measured once (pdfkit caches a word's layout), not each growing line.
+ */
 function wrapLines(doc: Doc, text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = "";
-    for (const token of paragraph.split(/(\s+)/)) {
-      if (token === "") continue;
-      const next = line + token;
-      if (line.trim() !== "" && !/^\s+$/.test(token) && doc.widthOfString(next) > width) {
-        lines.push(line.trimEnd());
-        line = token;
-      } else line = next;
+    let used = 0;
+    let gap = "";
+    for (const word of paragraph.split(/(\s+)/)) {
+      if (word === "") continue;
+      if (/^\s+$/.test(word)) {
+        gap = word;
+        continue;
+      }
+      const w = doc.widthOfString(word);
+      const g = line === "" ? 0 : doc.widthOfString(gap);
+      if (line !== "" && used + g + w > width) {
+        lines.push(line);
+        line = word;
+        used = w;
+      } else {
+        line += (line === "" ? "" : gap) + word;
+        used += g + w;
+      }
+      gap = "";
     }
-    lines.push(line.trimEnd());
+    lines.push(line);
   }
   return lines;
 }
