@@ -178,7 +178,7 @@ async function render(doc: Doc, report: ReportDocument, fonts: ReportFonts, out:
     // The footer sits in the bottom margin: lifted for the moment, or pdfkit would start yet another page.
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.text(label, MARGIN, doc.page.height - MARGIN / 2 - 8, { width: width(), lineBreak: false, align: "center" });
+    drawText(doc, label, MARGIN, doc.page.height - MARGIN / 2 - 8, { width: width(), lineBreak: false, align: "center", rtlDoc });
     doc.page.margins.bottom = margin;
     doc.moveTo(MARGIN, HEADER_Y + 12).lineTo(doc.page.width - MARGIN, HEADER_Y + 12).lineWidth(0.5).strokeColor("#999999").stroke();
     doc.endMarkedContent();
