@@ -2,7 +2,8 @@
  * Export benchmark: 100,000 comments exported through the real server as CSV and XLSX (public and
  * the secretariat's private variant), open-data JSON and the consultation report (PDF and Word, in
  * English, Arabic and Chinese); time to the last byte
- * and the server's peak memory (VmHWM). Run with `npm run bench:exports` after `npm run build`.
+ * the server's CPU time for it (user + system, which the shared host's load does not inflate as it
+ * does the wall time) and the server's peak memory (VmHWM). Run with `npm run bench:exports` after `npm run build`.
  * Prints a Markdown table for docs/benchmarks.md. Not a test: timings depend on the machine.
  */
 import { readFileSync } from "node:fs";
@@ -15,6 +16,12 @@ import { startServer } from "../test/support/start-server";
 
 const COUNT = Number(process.env.COMMENTS ?? 100_000);
 const SLUG = "unesco-ethics-of-ai";
+
+/** The process's CPU seconds so far, user + system (/proc/<pid>/stat fields 14 and 15, in clock ticks of 1/100 s). */
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 
 const memory = (pid: number, field: "VmRSS" | "VmHWM") => {
   const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -42,8 +49,8 @@ async function prepared() {
 const lines: string[] = [
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
   "",
-  "| export | bytes | time to last byte (s) | server RSS before (MB) | server peak RSS (MB) |",
-  "| --- | ---: | ---: | ---: | ---: |",
+  "| export | bytes | time to last byte (s) | server CPU (s) | server RSS before (MB) | server peak RSS (MB) |",
+  "| --- | ---: | ---: | ---: | ---: | ---: |",
 ];
 let about = "";
 // Each export on its own freshly started server, so each peak is its own (the second download's
@@ -60,6 +67,7 @@ for (const path of process.env.EXPORTS?.split(",") ?? ALL) {
     // 016); a second one finds the grouping current, as a running consultation keeps it.
     for (const round of ["first", "again"] as const) {
       const before = memory(pid, "VmRSS");
+      const cpuBefore = cpuSeconds(pid);
       const start = performance.now();
       const response = await fetch(`${server.url}/c/${SLUG}/export/${path}`, { headers: { Cookie: cookie } });
       if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
@@ -67,8 +75,9 @@ for (const path of process.env.EXPORTS?.split(",") ?? ALL) {
       const reader = response.body!.getReader();
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) bytes += chunk.value.byteLength;
       const seconds = (performance.now() - start) / 1000;
+      const cpu = cpuSeconds(pid) - cpuBefore;
       const label = round === "first" ? `${path} (first: campaign grouping cold)` : `${path} (again: grouping current)`;
-      lines.push(`| ${label} | ${bytes} | ${seconds.toFixed(2)} | ${before.toFixed(0)} | ${memory(pid, "VmHWM").toFixed(0)} |`);
+      lines.push(`| ${label} | ${bytes} | ${seconds.toFixed(2)} | ${cpu.toFixed(1)} | ${before.toFixed(0)} | ${memory(pid, "VmHWM").toFixed(0)} |`);
       console.error(lines[lines.length - 1]);
     }
   } catch (error) {

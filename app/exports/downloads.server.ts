@@ -157,7 +157,7 @@ export async function download(request: Request, context: AppLoadContext, slug: 
       const report = consultationReport(db, consultation, filters, locale, context.collab);
       const named = { ...headers, "Content-Disposition": `attachment; filename="${consultation.slug}-${which.data.replace(".", `-${locale}.`)}"` };
       if (which.data === "summary.pdf") return new Response(await reportPdf(report), { headers: named });
-      return new Response(new Uint8Array(await reportDocx(report)), { headers: named });
+      return new Response(await reportDocx(report), { headers: named });
     }
     case "revised-draft.docx": {
       const pair = revisionPair(db, consultation, context.collab);

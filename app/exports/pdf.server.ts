@@ -24,6 +24,7 @@ import {
   stanceSegments,
 } from "../analysis/charts/chart-spec";
 import type { ChartBlock, ReportBlock, ReportDocument, TableBlock } from "./report";
+import { visualPieces } from "./bidi-line";
 import { isRtl, reportFonts, scriptOf, type ReportFonts } from "./report-fonts.server";
 
 type Doc = PDFKit.PDFDocument;
@@ -58,12 +59,101 @@ function useFont(doc: Doc, fonts: ReportFonts, text: string, size: number, bold 
   doc.fontSize(size);
 }
 
+interface TextBox {
+  width: number;
+  align?: "left" | "right" | "center";
+  /** One line only, cut with an ellipsis if longer. */
+  lineBreak?: boolean;
+  /** The report's direction, for text with Arabic in it. */
+  rtlDoc: boolean;
+}
+
 /**
- * Right-to-left text: with a word spacing (however small) pdfkit places each word itself, which
- * keeps the spaces and the words' order that fontkit's reversal of a whole line loses.
+ * Greedy line breaking at spaces, as pdfkit's own wrapper does: the lines in logical order. Each
+ * word is measured once (pdfkit caches a word's layout), not each growing line.
  */
-const RTL = { wordSpacing: 0.001 } as const;
-const dir = (text: string) => (isRtl(text) ? RTL : {});
+function wrapLines(doc: Doc, text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    let used = 0;
+    let gap = "";
+    for (const word of paragraph.split(/(\s+)/)) {
+      if (word === "") continue;
+      if (/^\s+$/.test(word)) {
+        gap = word;
+        continue;
+      }
+      const w = doc.widthOfString(word);
+      const g = line === "" ? 0 : doc.widthOfString(gap);
+      if (line !== "" && used + g + w > width) {
+        lines.push(line);
+        line = word;
+        used = w;
+      } else {
+        line += (line === "" ? "" : gap) + word;
+        used += g + w;
+      }
+      gap = "";
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Text with Arabic in it: laid out by the bidi algorithm, so its height is its own lines'. */
+function textHeight(doc: Doc, text: string, width: number): number {
+  if (!isRtl(text)) return doc.heightOfString(text, { width });
+  return wrapLines(doc, text, width).length * doc.currentLineHeight(true);
+}
+
+/**
+ * Text with Arabic in it, right to left with mixed-direction runs in order (Unicode bidi algorithm,
+ * bidi-line.ts), line by line: each piece is drawn at its visual place but in logical order, so
+ * the content stream, and with it copying, searching and pdftotext, keeps the order of writing.
+ * fontkit shapes and reverses each Arabic piece; pdfkit knows no bidi and laid whole lines out
+ * left to right. Other text goes to pdfkit as it is.
+ */
+function drawText(doc: Doc, text: string, x: number, y: number, box: TextBox): void {
+  if (!isRtl(text)) {
+    doc.text(text, x, y, { width: box.width, align: box.align, ...(box.lineBreak === false ? { lineBreak: false, ellipsis: true } : {}) });
+    return;
+  }
+  let lines = wrapLines(doc, text, box.width);
+  if (box.lineBreak === false && lines.length > 1) {
+    const words = lines[0]!.split(" ");
+    while (words.length > 1 && doc.widthOfString(`${words.join(" ")}…`) > box.width) words.pop();
+    lines = [`${words.join(" ")}…`];
+  }
+  const direction = box.rtlDoc ? "rtl" : undefined;
+  doc.y = y;
+  for (const line of lines) {
+    if (box.lineBreak !== false && doc.y + doc.currentLineHeight(true) > doc.page.maxY()) doc.continueOnNewPage();
+    const lineY = doc.y;
+    const pieces = visualPieces(line, direction).map((piece) => ({ piece, width: doc.widthOfString(piece.text) }));
+    const total = pieces.reduce((n, p) => n + p.width, 0);
+    let left = box.align === "right" ? x + box.width - total : box.align === "center" ? x + (box.width - total) / 2 : x;
+    const placed = pieces.map(({ piece, width }) => {
+      const at = left;
+      left += width;
+      return { piece, at };
+    });
+    for (const { piece, at } of placed.filter((p) => !p.piece.space).sort((a, b) => a.piece.start - b.piece.start)) {
+      if (!piece.mirror) {
+        doc.text(piece.text, at, lineY, { lineBreak: false });
+        continue;
+      }
+      // A bracket in right-to-left text, flipped about its own middle: it reads ")" where it was
+      // written "(", and a copy of the text still says "(" (no font here has the rtlm feature).
+      const w = doc.widthOfString(piece.text);
+      doc.save().transform(-1, 0, 0, 1, 2 * at + w, 0);
+      doc.text(piece.text, at, lineY, { lineBreak: false });
+      doc.restore();
+    }
+    doc.y = lineY + doc.currentLineHeight(true);
+  }
+  doc.x = x;
+}
 
 /** Whether a block starts an entry of the contents (level 1 and 2 headings). */
 const inContents = (b: ReportBlock) => b.kind === "heading" && b.level <= 2;
@@ -81,13 +171,14 @@ async function render(doc: Doc, report: ReportDocument, fonts: ReportFonts, out:
     const { x, y } = doc;
     doc.markContent("Artifact", { type: "Pagination" });
     useFont(doc, fonts, report.header, 8);
-    doc.fillColor("#444444").text(report.header, MARGIN, HEADER_Y, { width: width(), lineBreak: false, ellipsis: true, align: rtlDoc ? "right" : "left", ...dir(report.header) });
+    doc.fillColor("#444444");
+    drawText(doc, report.header, MARGIN, HEADER_Y, { width: width(), lineBreak: false, align: rtlDoc ? "right" : "left", rtlDoc });
     const label = report.pageLabel(page);
     useFont(doc, fonts, label, 8);
     // The footer sits in the bottom margin: lifted for the moment, or pdfkit would start yet another page.
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.text(label, MARGIN, doc.page.height - MARGIN / 2 - 8, { width: width(), lineBreak: false, align: "center" });
+    drawText(doc, label, MARGIN, doc.page.height - MARGIN / 2 - 8, { width: width(), lineBreak: false, align: "center", rtlDoc });
     doc.page.margins.bottom = margin;
     doc.moveTo(MARGIN, HEADER_Y + 12).lineTo(doc.page.width - MARGIN, HEADER_Y + 12).lineWidth(0.5).strokeColor("#999999").stroke();
     doc.endMarkedContent();
@@ -106,7 +197,8 @@ async function render(doc: Doc, report: ReportDocument, fonts: ReportFonts, out:
     parent.add(
       structOf(doc)(type, opts.lang ? { lang: opts.lang } : {}, () => {
         useFont(doc, fonts, text, size, opts.bold);
-        doc.fillColor(opts.colour ?? "black").text(text, MARGIN + (opts.indent ?? 0), doc.y, { width: width() - (opts.indent ?? 0) * 2, align: rtl ? "right" : "left", ...dir(text) });
+        doc.fillColor(opts.colour ?? "black");
+        drawText(doc, text, MARGIN + (opts.indent ?? 0), doc.y, { width: width() - (opts.indent ?? 0) * 2, align: rtl ? "right" : "left", rtlDoc });
       }),
     );
     doc.fillColor("black");
@@ -170,7 +262,7 @@ async function render(doc: Doc, report: ReportDocument, fonts: ReportFonts, out:
         table(doc, fonts, section, b, width(), bottom, rtlDoc);
         break;
       case "chart":
-        chart(doc, fonts, section, b.chart, width(), bottom);
+        chart(doc, fonts, section, b.chart, width(), bottom, rtlDoc);
         table(doc, fonts, section, b.numbers, width(), bottom, rtlDoc);
         break;
       case "quote": {
@@ -231,7 +323,7 @@ async function render(doc: Doc, report: ReportDocument, fonts: ReportFonts, out:
         doc.text(number, MARGIN, y, { width: width(), align: rtlDoc ? "left" : "right", lineBreak: false });
         useFont(doc, fonts, b.text, BODY, b.level === 1);
         // One line per entry, so the number of contents pages is known before the body is laid out.
-        doc.text(b.text, MARGIN + (rtlDoc ? 40 : indent), y, { width: width() - 40 - indent, align: rtlDoc ? "right" : "left", lineBreak: false, ellipsis: true, ...dir(b.text) });
+        drawText(doc, b.text, MARGIN + (rtlDoc ? 40 : indent), y, { width: width() - 40 - indent, align: rtlDoc ? "right" : "left", lineBreak: false, rtlDoc });
       }),
     );
     doc.x = MARGIN;
@@ -261,7 +353,7 @@ function table(doc: Doc, fonts: ReportFonts, parent: Struct, t: TableBlock, widt
     Math.max(
       ...cells.map((c, j) => {
         useFont(doc, fonts, c, size, bold);
-        return doc.heightOfString(c, { width: widths[j]! - 2 * pad });
+        return textHeight(doc, c, widths[j]! - 2 * pad);
       }),
     ) + 2 * pad;
   const struct = structOf(doc)("Table");
@@ -272,7 +364,7 @@ function table(doc: Doc, fonts: ReportFonts, parent: Struct, t: TableBlock, widt
   caption.add(
     structOf(doc)("P", () => {
       useFont(doc, fonts, t.caption, 9, true);
-      doc.text(t.caption, MARGIN, doc.y, { width, align: rtlDoc ? "right" : "left", ...dir(t.caption) });
+      drawText(doc, t.caption, MARGIN, doc.y, { width, align: rtlDoc ? "right" : "left", rtlDoc });
     }),
   );
   caption.end();
@@ -292,7 +384,7 @@ function table(doc: Doc, fonts: ReportFonts, parent: Struct, t: TableBlock, widt
         structOf(doc)(type, header ? { scope: "Column" } : j === 0 ? { scope: "Row" } : {}, () => {
           useFont(doc, fonts, c, size, header || j === 0);
           const numeric = !header && j > 0;
-          doc.text(c, xs[j]! + pad, y + pad, { width: widths[j]! - 2 * pad, align: isRtl(c) ? "right" : numeric ? "right" : "left", ...dir(c) });
+          drawText(doc, c, xs[j]! + pad, y + pad, { width: widths[j]! - 2 * pad, align: isRtl(c) ? "right" : numeric ? "right" : "left", rtlDoc });
         }),
       );
     });
@@ -347,7 +439,7 @@ function stanceFill(doc: Doc, stance: Stance, x: number, y: number, w: number, h
   if (pattern) doc.rect(x, y, w, h).fill([pattern, "#222222"] as unknown as string);
 }
 
-function chart(doc: Doc, fonts: ReportFonts, parent: Struct, c: ChartBlock, width: number, bottom: () => number): void {
+function chart(doc: Doc, fonts: ReportFonts, parent: Struct, c: ChartBlock, width: number, bottom: () => number, rtlDoc: boolean): void {
   const k = width / CHART_WIDTH;
   const height =
     c.kind === "bars" ? barGeometry(c.data).height * k + 18 : (STANCE_HEIGHT + 22 + 14 * Math.ceil(stances.length / 3)) * k + 18;
@@ -357,14 +449,15 @@ function chart(doc: Doc, fonts: ReportFonts, parent: Struct, c: ChartBlock, widt
   parent.add(
     structOf(doc)("Figure", { alt: `${c.title}. ${c.alt}`, bbox: [x0, y0, x0 + width, y0 + height], placement: "Block" }, () => {
       useFont(doc, fonts, c.title, 9, true);
-      doc.text(c.title, x0, y0, { width, lineBreak: false, ellipsis: true, align: isRtl(c.title) ? "right" : "left", ...dir(c.title) });
+      drawText(doc, c.title, x0, y0, { width, lineBreak: false, align: isRtl(c.title) ? "right" : "left", rtlDoc });
       const top = y0 + 16;
       if (c.kind === "bars") {
         const g = barGeometry(c.data);
         g.bars.forEach((bar, i) => {
           const y = top + bar.y * k;
           useFont(doc, fonts, bar.datum.label, 8);
-          doc.fillColor("black").text(bar.datum.label, x0, y + (BAR_HEIGHT * k) / 2 - 4, { width: (BAR_LABEL_WIDTH - 8) * k, align: "right", lineBreak: false, ellipsis: true, ...dir(bar.datum.label) });
+          doc.fillColor("black");
+          drawText(doc, bar.datum.label, x0, y + (BAR_HEIGHT * k) / 2 - 4, { width: (BAR_LABEL_WIDTH - 8) * k, align: "right", lineBreak: false, rtlDoc });
           if (bar.width > 0) doc.rect(x0 + BAR_LABEL_WIDTH * k, y, bar.width * k, BAR_HEIGHT * k).fill("#4a4a4a");
           if (bar.markX !== null) {
             doc.moveTo(x0 + bar.markX * k, y - 4 * k).lineTo(x0 + bar.markX * k, y + (BAR_HEIGHT + 4) * k).dash(3, { space: 2 }).lineWidth(1.2).stroke("black").undash();
@@ -378,7 +471,7 @@ function chart(doc: Doc, fonts: ReportFonts, parent: Struct, c: ChartBlock, widt
           const lx = x0 + BAR_LABEL_WIDTH * k;
           doc.moveTo(lx + 4, y).lineTo(lx + 4, y + 12).dash(3, { space: 2 }).lineWidth(1.2).stroke("black").undash();
           useFont(doc, fonts, c.comparisonLabel, 8);
-          doc.text(c.comparisonLabel, lx + 12, y + 2, { lineBreak: false, ...dir(c.comparisonLabel) });
+          drawText(doc, c.comparisonLabel, lx + 12, y + 2, { width: x0 + width - lx - 12, lineBreak: false, rtlDoc });
         }
       } else {
         const { segments } = stanceSegments(c.counts);
@@ -398,7 +491,8 @@ function chart(doc: Doc, fonts: ReportFonts, parent: Struct, c: ChartBlock, widt
           doc.rect(lx, ly, 10, 10).lineWidth(0.5).stroke("black");
           const label = `${c.labels[s.stance]} ${s.count}`;
           useFont(doc, fonts, label, 8);
-          doc.fillColor("black").text(label, lx + 14, ly + 1, { lineBreak: false, ...dir(label) });
+          doc.fillColor("black");
+          drawText(doc, label, lx + 14, ly + 1, { width: width / 3 - 16, lineBreak: false, rtlDoc });
         });
       }
     }),

@@ -141,7 +141,7 @@ describe("traceability through a published revision", () => {
     const { pair } = consultationSummary(db, consultation, {}, t);
     expect(pair?.revised?.number).toBe(2);
     const report = consultationReport(db, consultation, {}, "en");
-    const summary = await JSZip.loadAsync(await reportDocx(report));
+    const summary = await JSZip.loadAsync(await new Response(await reportDocx(report)).arrayBuffer());
     const summaryXml = await summary.file("word/document.xml")!.async("string");
     expect(summaryXml).toContain("Paragraph OP1");
     expect(summaryXml).toContain("Accepted");
