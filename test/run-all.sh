@@ -17,15 +17,15 @@ if [ ! -x "$chromium" ]; then
   fi
 fi
 
-# The report tests read PDFs back with poppler (pdfinfo, pdftotext) and the reports embed Noto
-# fonts for all six UN scripts: install them like chromium when missing and root.
-if ! command -v pdfinfo >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/noto ] || [ ! -d /usr/share/fonts/opentype/noto ]; then
+# The report tests read PDFs back with poppler (pdfinfo, pdftotext) and Word files with pandoc, and
+# the reports embed Noto fonts for all six UN scripts: install them like chromium when missing and root.
+if ! command -v pdfinfo >/dev/null 2>&1 || ! command -v pandoc >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/noto ] || [ ! -d /usr/share/fonts/opentype/noto ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "poppler-utils or Noto fonts missing; installing them with apt-get..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core fonts-noto-cjk poppler-utils >/dev/null
+    echo "poppler-utils, pandoc or Noto fonts missing; installing them with apt-get..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core fonts-noto-cjk poppler-utils pandoc >/dev/null
   else
-    echo "poppler-utils or Noto fonts missing: report read-back tests will be skipped and reports fall back to DejaVu/Helvetica." >&2
-    echo "Install them (Debian/Ubuntu: sudo apt-get install fonts-noto-core fonts-noto-cjk poppler-utils)." >&2
+    echo "poppler-utils, pandoc or Noto fonts missing: report read-back tests will be skipped and reports fall back to DejaVu/Helvetica." >&2
+    echo "Install them (Debian/Ubuntu: sudo apt-get install fonts-noto-core fonts-noto-cjk poppler-utils pandoc)." >&2
   fi
 fi
 

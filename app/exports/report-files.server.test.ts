@@ -168,3 +168,26 @@ describe("the streamed Word report, read by an independent zip reader and XML pa
     expect(paragraphs.map(textOf)).toContain(`“${hostile.replace(/[\u0001\u000b]/g, "")}”`);
   });
 });
+
+const hasPandoc = (() => {
+  try {
+    execFileSync("pandoc", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasPandoc) console.warn("Word read-back with pandoc skipped: pandoc is not installed; apt-get install pandoc");
+
+describe.skipIf(!hasPandoc)("the Word report, read by pandoc (a reader that is not Word)", () => {
+  it("finds its headings as headings at their levels and its figures as a table", async () => {
+    const report = buildReport(fixtureInput(rows), createTranslator("en"));
+    const file = join(dir, "report-pandoc.docx");
+    writeFileSync(file, Buffer.from(await new Response(await reportDocx(report)).arrayBuffer()));
+    const markdown = execFileSync("pandoc", ["-f", "docx", "-t", "markdown", file], { encoding: "utf8" });
+    const headings = markdown.split("\n").filter((line) => line.startsWith("#"));
+    expect(headings).toEqual(expect.arrayContaining(["# Executive summary", "# Methodology", "## Who took part", "# Annex: tables"]));
+    // Tables come out as tables (pandoc draws their rules with dashes), the channel figures among them.
+    expect(markdown).toMatch(/-{5,}[\s\S]*\*\*Online\*\*/);
+  });
+});

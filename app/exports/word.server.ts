@@ -53,7 +53,18 @@ async function shell(report: ReportDocument): Promise<{ zip: JSZip; before: stri
       creator: AUTHOR,
       title: report.title,
       features: { updateFields: true },
-      styles: { default: { document: { run: { font: "Noto Sans", language: { value: lang, eastAsia: lang, bidirectional: lang } } } } } as never,
+      styles: {
+        default: {
+          document: { run: { font: "Noto Sans", language: { value: lang, eastAsia: lang, bidirectional: lang } } },
+          // An outline level on each heading style: what a contents field (\o "1-3") and readers other
+          // than Word (LibreOffice, pandoc) go by to know a heading.
+          heading1: { paragraph: { outlineLevel: 0, keepNext: true } },
+          heading2: { paragraph: { outlineLevel: 1, keepNext: true } },
+          heading3: { paragraph: { outlineLevel: 2, keepNext: true } },
+        },
+        // The styles the headings are based on; Word has it built in, other readers need it defined.
+        paragraphStyles: [{ id: "Normal", name: "Normal", quickFormat: true }],
+      } as never,
       sections: [
         {
           // Word starts numbering after the cover page, which has no header or footer.
