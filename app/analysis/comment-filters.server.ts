@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { campaignMembers, comments } from "../../db/schema";
 import type { CommentFilters } from "./comment-filters";
 
@@ -20,6 +20,9 @@ export function commentFilterConditions(f: CommentFilters): SQL | undefined {
   if (f.round) conditions.push(eq(comments.round, f.round));
   if (f.from) conditions.push(gte(comments.createdAt, new Date(`${f.from}T00:00:00Z`)));
   if (f.campaigns === "collapsed") conditions.push(campaignsCollapsed);
+  // Not in the covering analysis indexes: a joint filter reads each candidate's row (decision 032).
+  if (f.joint === "only") conditions.push(isNotNull(comments.jointDraftId));
+  if (f.joint === "exclude") conditions.push(isNull(comments.jointDraftId));
   if (f.to) conditions.push(lt(comments.createdAt, new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)));
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
