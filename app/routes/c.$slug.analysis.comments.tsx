@@ -65,6 +65,7 @@ export default function DrillDownPage() {
                   withTime
                 />
               </p>
+              {c.coSigned ? <p className="co-signed">{c.coSigned}</p> : null}
               <ParagraphText text={c.body} />
               {c.proposedText ? (
                 <blockquote>
