@@ -312,6 +312,7 @@ export const en = {
   "coSigners.col.organisations": "Organisations",
   "coSigners.col.coSigned": "Co-signed",
   "coSigners.col.signers": "Co-signers (list)",
+  "coSigners.report": "{submissions, plural, one {# comment was a joint submission} other {# comments were joint submissions}}, with {signatures, plural, one {# signature} other {# signatures}} from {regions, plural, one {# region} other {# regions}} in all; each counts once in the figures above.",
   "analysis.consensus.explain": "Group-informed consensus multiplies, over every group, its share of support smoothed with one support and one concern, (support + 1) / (support + concern + 2): it is high only when every group leans to support, and a group that said nothing counts one half. Divergence is the gap between the most and the least supportive group. Amendments, questions and remarks do not count either way.",
   "analysis.consensus.agreed.region": "Paragraphs the regions agree on most",
   "analysis.consensus.agreed.group": "Paragraphs the stakeholder groups agree on most",

@@ -310,6 +310,7 @@ export const es: Catalog = {
   "coSigners.col.organisations": "Organizaciones",
   "coSigners.col.coSigned": "Firmada conjuntamente",
   "coSigners.col.signers": "Firmantes (lista)",
+  "coSigners.report": "{submissions, plural, one {# comentario fue una contribución conjunta} other {# comentarios fueron contribuciones conjuntas}}, con {signatures, plural, one {# firma} other {# firmas}} de {regions, plural, one {# región} other {# regiones}} en total; cada una cuenta una sola vez en las cifras anteriores.",
   "analysis.consensus.explain": "El consenso informado por los grupos multiplica, para todos los grupos, su proporción de apoyo suavizada con un apoyo y una preocupación, (apoyos + 1) / (apoyos + preocupaciones + 2): solo es alto cuando todos los grupos se inclinan por el apoyo, y un grupo que no dijo nada cuenta como un medio. La divergencia es la diferencia entre el grupo más favorable y el menos favorable. Las enmiendas, las preguntas y las observaciones no cuentan en ningún sentido.",
   "analysis.consensus.agreed.region": "Párrafos en los que más coinciden las regiones",
   "analysis.consensus.agreed.group": "Párrafos en los que más coinciden los grupos de partes interesadas",

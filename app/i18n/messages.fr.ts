@@ -310,6 +310,7 @@ export const fr: Catalog = {
   "coSigners.col.organisations": "Organisations",
   "coSigners.col.coSigned": "Cosignée",
   "coSigners.col.signers": "Cosignataires (liste)",
+  "coSigners.report": "{submissions, plural, one {# commentaire était une contribution conjointe} other {# commentaires étaient des contributions conjointes}}, avec au total {signatures, plural, one {# signature} other {# signatures}} de {regions, plural, one {# région} other {# régions}} ; chacune compte une seule fois dans les chiffres ci-dessus.",
   "analysis.consensus.explain": "Le consensus tenant compte des groupes multiplie, pour l’ensemble des groupes, la part de soutien de chacun, lissée par un soutien et une préoccupation, (soutiens + 1) / (soutiens + préoccupations + 2) : il n’est élevé que si chaque groupe penche vers le soutien, et un groupe qui ne s’est pas exprimé compte pour un demi. La divergence est l’écart entre le groupe le plus favorable et le groupe le moins favorable. Les propositions d’amendement, les questions et les remarques ne comptent ni dans un sens ni dans l’autre.",
   "analysis.consensus.agreed.region": "Paragraphes sur lesquels les régions s’accordent le plus",
   "analysis.consensus.agreed.group": "Paragraphes sur lesquels les groupes de parties prenantes s’accordent le plus",

@@ -312,6 +312,7 @@ export const zh: Catalog = {
   "coSigners.col.organisations": "组织",
   "coSigners.col.coSigned": "联署",
   "coSigners.col.signers": "联署方（名单）",
+  "coSigners.report": "共有 {submissions} 条评论为联合意见，合计 {signatures} 个签名，来自 {regions} 个地区；每份联合意见在上述数字中只计一次。",
   "analysis.consensus.explain": "基于群体的共识度是将每个群体的支持比例相乘得出的；每个群体的支持比例先加入一条支持和一条关切进行平滑，即 (支持 + 1) / (支持 + 关切 + 2)。只有当每个群体都倾向于支持时，共识度才会高；未发表意见的群体按二分之一计。分歧度是最支持的群体与最不支持的群体之间的差距。修正建议、疑问和一般性意见既不算支持，也不算关切。",
   "analysis.consensus.agreed.region": "各地区意见最一致的段落",
   "analysis.consensus.agreed.group": "各利益攸关方群体意见最一致的段落",
