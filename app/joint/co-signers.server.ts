@@ -84,15 +84,19 @@ export function coSignerSummaries(db: Db, commentIds: number[]): Map<number, CoS
  * of that region, and then shows all of their co-signers.
  */
 export function coSignerBreakdown(db: Db, consultationId: number, filters: CommentFilters, cell: Cell = {}): CoSignerBreakdown {
-  const rows = db
-    .select(signerFields)
-    .from(comments)
-    .innerJoin(jointDrafts, and(eq(jointDrafts.id, comments.jointDraftId), eq(jointDrafts.state, "submitted")))
-    .innerJoin(jointSignatures, eq(jointSignatures.jointDraftId, jointDrafts.id))
-    .innerJoin(stakeholderGroups, eq(stakeholderGroups.id, jointSignatures.stakeholderGroupId))
-    .where(and(countedComments(consultationId, filters), cellConditions(cell), isNotNull(comments.jointDraftId)))
-    .all();
-  return breakdownOf(rows);
+  // From the consultation's few submitted joint drafts to their comments by id (CROSS JOIN keeps
+  // that order): left to itself SQLite walked the consultation's 100,000 comments (decision 032).
+  const rows = db.all<Omit<Signer, "pseudonymous"> & { pseudonymous: number }>(sql`
+    select ${jointSignatures.jointDraftId} as jointDraftId, ${jointSignatures.userId} as userId, ${jointSignatures.name} as name,
+      ${jointSignatures.pseudonymous} as pseudonymous, ${jointSignatures.organisation} as organisation,
+      ${jointSignatures.countryCode} as countryCode, ${jointSignatures.region} as region, ${jointSignatures.electoralGroup} as electoralGroup,
+      ${jointSignatures.stakeholderGroupId} as stakeholderGroupId, ${stakeholderGroups.name} as stakeholderGroup
+    from ${jointDrafts}
+    cross join ${comments} on ${comments.id} = ${jointDrafts.commentId}
+    join ${jointSignatures} on ${jointSignatures.jointDraftId} = ${jointDrafts.id}
+    join ${stakeholderGroups} on ${stakeholderGroups.id} = ${jointSignatures.stakeholderGroupId}
+    where ${and(eq(jointDrafts.consultationId, consultationId), eq(jointDrafts.state, "submitted"), countedComments(consultationId, filters), cellConditions(cell))}`);
+  return breakdownOf(rows.map((r) => ({ ...r, pseudonymous: r.pseudonymous === 1 })));
 }
 
 /**
