@@ -181,5 +181,7 @@ export async function drillDownPage(request: Request, context: AppLoadContext, s
       /** "Co-signed by N … from M regions" for a joint submission; null for any other comment. */
       coSigned: coSigned.has(c.id) ? coSignedPhrase(t, coSigned.get(c.id)!) : null,
     })),
+    // The co-signers behind this figure's joint submissions (a paragraph's, a region's…).
+    coSigners: coSignerBreakdown(context.db, consultation.id, filters, cell),
   };
 }

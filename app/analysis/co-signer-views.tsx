@@ -10,13 +10,21 @@ import { ScrollRegion } from "~/components/scroll-region";
  * Who stands behind the joint submissions the analysis counted (issue 17, decision 032): their
  * co-signers by region, electoral group and stakeholder group, one table each.
  */
-export function CoSignersPanel({ slug, filters, groups, breakdown }: { slug: string; filters: CommentFilters; groups: GroupName[]; breakdown: CoSignerBreakdown }) {
+export function CoSignersPanel({ slug, filters, groups, breakdown, listLink = true }: {
+  slug: string;
+  filters: CommentFilters;
+  groups: GroupName[];
+  breakdown: CoSignerBreakdown;
+  /** A link to the joint submissions' list (not on that list itself). */
+  listLink?: boolean;
+}) {
   const t = useT();
   if (breakdown.totals.submissions === 0) return <p>{t("coSigners.empty")}</p>;
   return (
     <>
       <p>
-        {t("coSigners.totals", { ...breakdown.totals })} <Link to={drillDownPath(slug, { ...filters, joint: "only" })}>{t("coSigners.list")}</Link>
+        {t("coSigners.totals", { ...breakdown.totals })}{" "}
+        {listLink ? <Link to={drillDownPath(slug, { ...filters, joint: "only" })}>{t("coSigners.list")}</Link> : null}
       </p>
       <div className="analysis-grid">
         {coSignerDimensions.map((d) => (

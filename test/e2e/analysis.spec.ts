@@ -222,6 +222,8 @@ test("a joint submission counts once, and its co-signers show under both their r
   await page.getByRole("link", { name: "Joint submissions under these filters" }).click();
   await expect(page.getByRole("status")).toHaveText("1 comment");
   await expect(page.getByText("Co-signed by 2 signatories (2 organisations) from 2 regions")).toBeVisible();
+  // The list repeats who stands behind what it lists.
+  await expect(page.getByRole("table", { name: "Co-signers by region" }).getByRole("row", { name: /Europe and North America/ })).toBeVisible();
 });
 
 test("a participant may not open the analysis", async ({ page }) => {
