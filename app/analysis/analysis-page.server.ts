@@ -18,6 +18,8 @@ import { consensusView, representativenessView, silentByParagraph } from "./insi
 import { memberStatesBaseline } from "./representativeness";
 import { consultationThemesForPage } from "./themes.server";
 import { cachedFigure } from "./figure-cache.server";
+import { coSignerBreakdown, coSignerSummaries } from "../joint/co-signers.server";
+import { coSignedPhrase } from "../joint/co-signers";
 import { requestTranslator } from "../i18n/locale.server";
 import { translatableError } from "../i18n/error-message";
 
@@ -125,6 +127,8 @@ export async function analysisPage(request: Request, context: AppLoadContext, sl
       group: representativenessView(counted.byDimension.group, registeredBaseline(db, "group")),
     },
     silent: silentByParagraph(paragraphIds, regionRows, groupRows, unescoRegions, groupValues),
+    // Who stands behind the joint submissions counted: each counts once as a comment above.
+    coSigners: figure("coSigners", () => coSignerBreakdown(db, consultation.id, filters)),
     campaigns: figure("campaigns", () => campaignSummaries(db, consultation.id, filters)).map((c) => ({
       ...c,
       body: c.body.length > CAMPAIGN_EXCERPT ? `${c.body.slice(0, CAMPAIGN_EXCERPT)}…` : c.body,
@@ -151,6 +155,7 @@ export async function drillDownPage(request: Request, context: AppLoadContext, s
   if (filters.campaigns === "collapsed" || cell.campaign !== undefined) campaignsForPage(context.db, consultation.id, undefined, context.background);
   const { total, rows } = countedCommentList(context.db, consultation.id, filters, cell, cell.page);
   const labels = new Map(nodes.map((n) => [n.nodeId, n.label]));
+  const coSigned = coSignerSummaries(context.db, rows.map((r) => r.comment.id));
   return {
     consultation: { slug: consultation.slug, title: consultation.title, round: consultation.round },
     filters,
@@ -173,6 +178,10 @@ export async function drillDownPage(request: Request, context: AppLoadContext, s
       label: c.nodeId === null ? null : (labels.get(c.nodeId) ?? null),
       body: c.body,
       proposedText: c.proposedText,
+      /** "Co-signed by N … from M regions" for a joint submission; null for any other comment. */
+      coSigned: coSigned.has(c.id) ? coSignedPhrase(t, coSigned.get(c.id)!) : null,
     })),
+    // The co-signers behind this figure's joint submissions (a paragraph's, a region's…).
+    coSigners: coSignerBreakdown(context.db, consultation.id, filters, cell),
   };
 }

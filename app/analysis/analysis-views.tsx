@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { channels, electoralGroups, languages, stances, unescoRegions } from "../../db/enums";
 import { useT } from "../i18n/i18n-context";
-import type { CommentFilters } from "./comment-filters";
+import { jointFilterValues, type CommentFilters } from "./comment-filters";
 import { dimensionValueLabel, type GroupName } from "./dimension-labels";
 import { drillDownPath, drillDownPaths, WHOLE_DRAFT, type AnalysisDimension } from "./drill-down";
 import { ScrollRegion } from "~/components/scroll-region";
@@ -28,13 +28,17 @@ export function AnalysisFilterForm({ filters, groups, clearTo, keep = {}, rounds
       ? ([["round", t("analysis.filter.round"), filters.round, Array.from({ length: rounds }, (_, i) => ({ value: String(i + 1), label: t("analysis.filter.roundNumber", { round: i + 1 }) }))]] as const)
       : []),
   ] as const;
-  const anyLabel: Record<string, string> = { campaigns: t("analysis.filter.campaigns.raw") };
+  const anyLabel: Record<string, string> = { campaigns: t("analysis.filter.campaigns.raw"), joint: t("coSigners.filter.any") };
   return (
     // Keyed by the filters: after a client-side navigation (a tab, the campaigns toggle) the
     // selects show the new address's values, not those they were first rendered with.
     <Form key={JSON.stringify([filters, keep])} method="get" className="filters analysis-filters" aria-label={t("analysis.filters")}>
       {Object.entries(keep).map(([name, value]) => (value !== undefined ? <input key={name} type="hidden" name={name} value={value} /> : null))}
-      {[...selects, ["campaigns", t("analysis.filter.campaigns"), filters.campaigns, [{ value: "collapsed", label: t("analysis.filter.campaigns.collapsed") }]] as const].map(([name, label, value, options]) => (
+      {[
+        ...selects,
+        ["campaigns", t("analysis.filter.campaigns"), filters.campaigns, [{ value: "collapsed", label: t("analysis.filter.campaigns.collapsed") }]] as const,
+        ["joint", t("coSigners.filter"), filters.joint, jointFilterValues.map((v) => ({ value: v, label: t(`coSigners.filter.${v}`) }))] as const,
+      ].map(([name, label, value, options]) => (
         <div className="field" key={name}>
           <label htmlFor={`analysis-${name}`}>{label}</label>
           <select id={`analysis-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)}>

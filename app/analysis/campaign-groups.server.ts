@@ -65,9 +65,12 @@ const TEXT_BATCH = 2000;
  * (about 20 MB for 100,000 comments), and no statement stays open between steps.
  */
 function* textBatches(db: Db, consultationId: number, maxId: number) {
+  // A joint submission is never a campaign member (issue 17, decision 032): its co-signers agreed
+  // one text together and are already counted as one comment; folding it into a campaign of
+  // look-alike individual comments would hide it, and it must not make a campaign of its own.
   const read = db.$client.prepare<[number, number, number, number], { id: number; body: string }>(
     `select id, body from comments not indexed
-     where consultation_id = ? and parent_id is null and status = 'visible' and id > ? and id <= ?
+     where consultation_id = ? and parent_id is null and status = 'visible' and joint_draft_id is null and id > ? and id <= ?
      order by id limit ?`,
   );
   for (let after = 0; ; ) {

@@ -15,6 +15,13 @@ describe("comment filters", () => {
     expect(filtersToSearch({ round: 2, stance: "support" })).toBe("?stance=support&round=2");
   });
 
+  it("reads the joint submissions filter, and drops a value it does not know", () => {
+    expect(parseCommentFilters(new URLSearchParams("joint=only"))).toEqual({ joint: "only" });
+    expect(parseCommentFilters(new URLSearchParams("joint=exclude&stance=support"))).toEqual({ joint: "exclude", stance: "support" });
+    expect(parseCommentFilters(new URLSearchParams("joint=all"))).toEqual({});
+    expect(filtersToSearch({ joint: "only", campaigns: "collapsed" })).toBe("?campaigns=collapsed&joint=only");
+  });
+
   it("writes them back so a view can be shared, with a drill-down's extra parameters", () => {
     const f = parseCommentFilters(new URLSearchParams("electoral=V(a)&region=arab-states"));
     expect(filtersToSearch(f, { node: "n-12" })).toBe("?region=arab-states&electoral=V%28a%29&node=n-12");

@@ -3,6 +3,8 @@ import { channels, electoralGroups, languages, stances, unescoRegions } from "..
 
 const day = z.iso.date();
 
+export const jointFilterValues = ["only", "exclude"] as const;
+
 /**
  * The filters shared by the analysis page, its drill-downs, the compiled comments table and the
  * exports. They live in the URL so a view can be shared and reloaded; a value that does not parse
@@ -21,6 +23,8 @@ export const commentFilterSchema = z.object({
   round: z.coerce.number().int().min(1).max(99).optional().catch(undefined),
   /** Raw (absent): every comment counts; collapsed: a campaign counts once (decision 016). */
   campaigns: z.enum(["collapsed"]).optional().catch(undefined),
+  /** Joint submissions (issue 17): only them, or every comment but them; absent: all comments. */
+  joint: z.enum(jointFilterValues).optional().catch(undefined),
 });
 export type CommentFilters = z.infer<typeof commentFilterSchema>;
 export const commentFilterKeys = Object.keys(commentFilterSchema.shape) as (keyof CommentFilters)[];

@@ -19,5 +19,6 @@ describe("dimension labels", () => {
     expect(describeFilters(t, { region: "africa", group: 4, stance: "concern", to: "2026-11-30" }, groups)).toBe(
       "Region: Africa, Stakeholder group: Academia, Position: Concern, To (day, inclusive): 2026-11-30",
     );
+    expect(describeFilters(t, { joint: "exclude" }, groups)).toBe("Excluding joint submissions");
   });
 });

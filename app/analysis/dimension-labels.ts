@@ -41,5 +41,6 @@ export function describeFilters(t: Translate, f: CommentFilters, groups: GroupNa
   if (f.from) parts.push(`${t("analysis.filter.from")}: ${f.from}`);
   if (f.to) parts.push(`${t("analysis.filter.to")}: ${f.to}`);
   if (f.campaigns === "collapsed") parts.push(t("analysis.filter.campaigns.collapsed"));
+  if (f.joint) parts.push(t(`coSigners.filter.${f.joint}`));
   return parts.length > 0 ? parts.join(", ") : null;
 }

@@ -8,6 +8,7 @@
 import type { Translate } from "../i18n/translate";
 import type { MessageKey } from "../i18n/messages.en";
 import type { CompiledRow } from "../review/compiled-row";
+import { coSignedPhrase } from "../joint/co-signers";
 
 export interface Column {
   header: string;
@@ -60,6 +61,9 @@ export function compiledColumns(t: Translate, withPrivate: boolean): Column[] {
     { header: t("review.col.people"), width: 8, value: (r) => r.peopleRepresented },
     { header: t("review.col.date"), width: 22, value: (r) => r.createdAt },
     { header: t("review.col.campaign"), width: 16, value: (r) => r.campaign },
+    // A joint submission is one row; who co-signed it is described here (decision 032).
+    { header: t("coSigners.col.coSigned"), width: 40, value: (r) => (r.coSigners ? coSignedPhrase(t, r.coSigners) : "") },
+    { header: t("coSigners.col.signers"), width: 60, value: (r) => r.coSigners?.list.join("; ") ?? "" },
   ];
   return withPrivate ? [...columns, ...privateColumns(t)] : columns;
 }
@@ -86,6 +90,10 @@ export function dataColumns(t: Translate, withPrivate: boolean): Column[] {
     { header: "proposed_text", value: (r) => r.proposedChange },
     { header: "decision", value: (r) => r.decision },
     { header: "campaign_id", value: (r) => r.campaign },
+    { header: "co_signers", value: (r) => r.coSigners?.signers ?? null },
+    { header: "co_signer_organisations", value: (r) => r.coSigners?.organisations ?? null },
+    { header: "co_signer_regions", value: (r) => r.coSigners?.regionCodes.join(";") ?? null },
+    { header: "co_signer_list", value: (r) => r.coSigners?.list.join("; ") ?? null },
   ];
   return withPrivate ? [...columns, ...privateColumns(t)] : columns;
 }
@@ -95,5 +103,6 @@ function privateColumns(t: Translate): Column[] {
     { header: t("review.col.name"), width: 24, value: (r) => r.private?.name ?? "" },
     { header: t("review.col.email"), width: 30, value: (r) => r.private?.email ?? "" },
     { header: t("review.col.status"), width: 10, value: (r) => r.private?.status ?? "" },
+    { header: `${t("coSigners.col.signers")} · ${t("review.col.name")}`, width: 60, value: (r) => r.private?.coSigners?.join("; ") ?? "" },
   ];
 }

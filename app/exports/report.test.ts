@@ -79,3 +79,19 @@ describe("the consultation report", () => {
     expect(fr.blocks.filter((b) => b.kind === "quote").map((b) => b.kind === "quote" && [b.text, b.lang])).toEqual([["Strongly agree.", "en"], ["Trop vague.", "fr"], ["Comment 4", "en"]]);
   });
 });
+
+describe("joint submissions in the report", () => {
+  it("counts each once and says how many signed them, from how many regions", () => {
+    const coSigners = (regionCodes: string[], signers: number) => ({ signers, organisations: 1, regions: regionCodes.length, regionCodes, list: [] });
+    const rows = [
+      row({ id: 1, region: "africa", coSigners: coSigners(["africa", "arab-states"], 12) }),
+      row({ id: 2, region: "asia-pacific", coSigners: coSigners(["asia-pacific", "africa"], 3) }),
+      row({ id: 3, region: "africa" }),
+    ];
+    const report = buildReport(fixtureInput(rows), createTranslator("en"));
+    const summary = section(report.blocks, "Executive summary", "Methodology");
+    expect(summary).toContainEqual({ kind: "text", text: "Comments received: 3. Participants: 3. People represented: 3. Paragraphs commented on: 1." });
+    expect(summary).toContainEqual({ kind: "text", text: "2 comments were joint submissions, with 15 signatures from 3 regions in all; each counts once in the figures above." });
+    expect(buildReport(fixtureInput([row({ id: 3 })]), createTranslator("en")).blocks.some((b) => b.kind === "text" && b.text.includes("joint submission"))).toBe(false);
+  });
+});

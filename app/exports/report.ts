@@ -102,6 +102,7 @@ export function filterDescriptions(f: CommentFilters, t: Translate, groupName?: 
   if (f.from || f.to) out.push(t("report.filter.dates", { from: f.from ?? "…", to: f.to ?? "…" }));
   if (f.round) out.push(t("analysis.filter.roundNumber", { round: f.round }));
   if (f.campaigns) out.push(t("report.filter.campaignsCollapsed"));
+  if (f.joint) out.push(t(`coSigners.filter.${f.joint}`));
   return out;
 }
 
@@ -270,6 +271,9 @@ export function buildReport(input: ReportInput, t: Translate): ReportDocument {
         ? t("report.campaigns.none")
         : t(input.filters.campaigns ? "report.campaigns.collapsed" : "report.campaigns.raw", { campaigns: tally.campaigns.size, comments: tally.inCampaigns }),
   });
+  if (tally.jointSubmissions > 0) {
+    push({ kind: "text", text: t("coSigners.report", { submissions: tally.jointSubmissions, signatures: tally.coSignatures, regions: tally.coSignerRegions.size }) });
+  }
 
   push({ kind: "heading", level: 2, text: t("summary.dispositions") });
   const decided = [...tally.byDecision.values()].reduce((n, c) => n + c, 0);

@@ -98,6 +98,9 @@ export function openDataStream(
           body: r.comment,
           proposedText: r.proposedChange,
           campaign: r.campaign,
+          coSigners: r.coSigners
+            ? { count: r.coSigners.signers, organisations: r.coSigners.organisations, regions: r.coSigners.regionCodes, signers: r.coSigners.list }
+            : null,
           disposition: r.decision
             ? {
                 decision: r.decision,

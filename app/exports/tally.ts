@@ -73,6 +73,10 @@ export class Tally {
   /** Campaign groups met, and how many of the comments belong to one. */
   readonly campaigns = new Set<string>();
   inCampaigns = 0;
+  /** Joint submissions among the rows (each one comment), their signatures and the signers' regions. */
+  jointSubmissions = 0;
+  coSignatures = 0;
+  readonly coSignerRegions = new Set<string>();
   total = 0;
   /** People represented: counted once per participant, not once per comment. */
   people = 0;
@@ -99,6 +103,11 @@ export class Tally {
     if (row.campaign !== null) {
       this.campaigns.add(row.campaign);
       this.inCampaigns += 1;
+    }
+    if (row.coSigners) {
+      this.jointSubmissions += 1;
+      this.coSignatures += row.coSigners.signers;
+      for (const r of row.coSigners.regionCodes) this.coSignerRegions.add(r);
     }
     if (row.decision) {
       bump(p.byDecision, row.decision);

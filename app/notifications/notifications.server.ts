@@ -20,6 +20,7 @@ import {
   type NotificationKind,
 } from "../../db/schema";
 import { CATEGORY_OF, DEFAULT_MODE, effectiveMode, modeForKind } from "./preferences";
+import { coSignerRecipients } from "../joint/co-signers.server";
 
 /** What a notification shows; stored once as JSON when it is made. */
 export interface NotificationDetail {
@@ -203,13 +204,18 @@ export function consultationMilestone(db: Db, consultationId: number, kind: Extr
   return notifyFollowers(db, kind, consultationId, "all", null, { slug: c.slug, title: c.title, closesAt: c.closesAt?.toISOString() ?? null }, []);
 }
 
-/** "You said, we did": the expert group recorded a decision on a comment; its author hears. */
+/**
+ * "You said, we did": the expert group recorded a decision on a comment; its author hears, and for
+ * a joint submission every co-signer with an account too, once each (issue 17, decision 032).
+ */
 export function dispositionRecorded(db: Db, commentId: number, input: { decision: string; rationale: string; targetNodeIds: string[] }): void {
   const comment = db.select().from(comments).where(eq(comments.id, commentId)).get();
-  if (!comment || comment.authorId === null) return;
+  if (!comment) return;
+  const recipients = [...(comment.authorId === null ? [] : [comment.authorId]), ...(comment.jointDraftId === null ? [] : coSignerRecipients(db, comment.id, comment.authorId))];
+  if (recipients.length === 0) return;
   const c = consultationOf(db, comment.consultationId);
   if (!c) return;
-  notifyOne(db, comment.authorId, "disposition", comment.consultationId, comment.id, {
+  const detail: NotificationDetail = {
     slug: c.slug,
     title: c.title,
     label: labelOf(db, comment),
@@ -217,7 +223,8 @@ export function dispositionRecorded(db: Db, commentId: number, input: { decision
     decision: input.decision,
     rationale: input.rationale,
     revisedText: revisedText(db, comment, input.targetNodeIds),
-  });
+  };
+  for (const userId of recipients) notifyOne(db, userId, "disposition", comment.consultationId, comment.id, detail);
 }
 
 /**

@@ -42,6 +42,19 @@ export interface CompiledRow {
   campaignSize: number | null;
   assigneeId: number | null;
   assignee: string | null;
-  /** Only in the secretariat's private export. */
-  private?: { name: string; email: string | null; status: string };
+  /**
+   * For a joint submission (issue 17, decision 032): its co-signers counted, their regions (codes),
+   * and listed as the public may see them (pseudonymous signers as "Participant"); null otherwise.
+   */
+  coSigners?: CoSignerColumn | null;
+  /** Only in the secretariat's private export; `coSigners` lists every signer by name. */
+  private?: { name: string; email: string | null; status: string; coSigners?: string[] };
+}
+
+export interface CoSignerColumn {
+  signers: number;
+  organisations: number;
+  regions: number;
+  regionCodes: string[];
+  list: string[];
 }

@@ -22,6 +22,9 @@ import {
   type Decision,
 } from "../../db/schema";
 import { publicAuthor } from "../comments/comments.server";
+import { countryByCode } from "../accounts/countries";
+import { signersByDraft } from "../joint/co-signers.server";
+import { publicSigner, summariseSigners } from "../joint/co-signers";
 import { commentFilterConditions } from "../analysis/comment-filters.server";
 import { campaignKeys } from "../analysis/campaign-groups.server";
 import type { Background } from "../analysis/stepwise";
@@ -166,6 +169,7 @@ const fields = {
   email: users.email,
   gender: comments.authorGender,
   ageBand: comments.authorAgeBand,
+  jointDraftId: comments.jointDraftId,
 };
 
 /** Comments (not replies) of the consultation that the filters keep; hidden ones only when asked. */
@@ -289,10 +293,39 @@ function toRow(v: unknown[], ctx: RowContext, withPrivate: boolean): CompiledRow
     campaignSize: campaign === null ? null : (ctx.campaignSizes?.get(campaign) ?? null),
     assigneeId,
     assignee: assigneeId === null ? null : (ctx.experts.get(assigneeId) ?? null),
+    coSigners: null,
     ...(withPrivate
       ? { private: { name: authorId === null ? "" : authorName, email: plain(v, "email"), status: plain(v, "status") } }
       : {}),
   };
+}
+
+/**
+ * Rows with their joint submissions' co-signers (issue 17, decision 032): one query per batch for
+ * the few joint submissions among the rows. The private export lists every signer by name.
+ */
+function withCoSigners(db: Db, ctx: RowContext, raw: unknown[][], withPrivate: boolean): CompiledRow[] {
+  const rows = raw.map((r) => toRow(r, ctx, withPrivate));
+  const draftOf = new Map<number, number>();
+  raw.forEach((r, i) => {
+    const draft = plain(r, "jointDraftId");
+    if (draft !== null) draftOf.set(i, draft);
+  });
+  if (draftOf.size === 0) return rows;
+  const signers = signersByDraft(db, draftOf.values());
+  const country = (code: string) => countryByCode(code)?.name ?? code;
+  for (const [i, draft] of draftOf) {
+    const list = signers.get(draft);
+    if (!list || list.length === 0) continue;
+    const row = rows[i]!;
+    row.coSigners = {
+      ...summariseSigners(list),
+      regionCodes: [...new Set(list.map((s) => s.region))],
+      list: list.map((s) => publicSigner(s, ctx.participantWord, country(s.countryCode))),
+    };
+    if (row.private) row.private.coSigners = list.map((s) => publicSigner({ ...s, pseudonymous: false }, ctx.participantWord, country(s.countryCode)));
+  }
+  return rows;
 }
 
 const ORDER: Record<CompiledSort, SQL[]> = {
@@ -328,7 +361,7 @@ export function compiledPage(
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .values();
-  return { rows: rows.map((r) => toRow(r, ctx, false)), total };
+  return { rows: withCoSigners(db, ctx, rows, false), total };
 }
 
 /**
@@ -354,7 +387,7 @@ export function* compiledRowBatches(
     const rows = query.values({ afterId: lastId });
     if (rows.length === 0) return;
     lastId = rows[rows.length - 1]![at.id] as number;
-    yield rows.map((r) => toRow(r, ctx, withPrivate));
+    yield withCoSigners(db, ctx, rows, withPrivate);
     if (rows.length < batchSize) return;
   }
 }

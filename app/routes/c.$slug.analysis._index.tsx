@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { analysisPage } from "~/analysis/analysis-page.server";
 import { AnalysisFilterForm, BreakdownTable, HeatView, MatrixTable } from "~/analysis/analysis-views";
 import { TimeSeriesChart } from "~/analysis/charts/time-series-chart";
+import { CoSignersPanel } from "~/analysis/co-signer-views";
 import { CampaignList, ConsensusTables, RepresentationTable, SilentTable, ThemeTables } from "~/analysis/insights-views";
 import { describeFilters } from "~/analysis/dimension-labels";
 import { analysisDimensions, drillDownPath } from "~/analysis/drill-down";
@@ -22,7 +23,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export default function AnalysisPage() {
-  const { consultation, filters, updating, groups, participation, perDay, labels, matrix, rows, heat, consensus, baseline, representativeness, silent, campaigns, themes } =
+  const { consultation, filters, updating, groups, participation, perDay, labels, matrix, rows, heat, consensus, baseline, representativeness, silent, coSigners, campaigns, themes } =
     useLoaderData<typeof loader>();
   const t = useT();
   const slug = consultation.slug;
@@ -135,6 +136,12 @@ export default function AnalysisPage() {
         <RepresentationTable slug={slug} filters={filters} groups={groups} dimension="region" rows={representativeness.region} baselineLabel={t(`analysis.representativeness.baseline.${baseline}`)} />
         <RepresentationTable slug={slug} filters={filters} groups={groups} dimension="group" rows={representativeness.group} baselineLabel={t("analysis.representativeness.baseline.registered")} />
         <SilentTable rows={silent} groups={groups} labels={labels} />
+      </section>
+
+      <section aria-labelledby="co-signers-title">
+        <h2 id="co-signers-title">{t("coSigners.title")}</h2>
+        <p>{t("coSigners.intro")}</p>
+        <CoSignersPanel slug={slug} filters={filters} groups={groups} breakdown={coSigners} />
       </section>
 
       <section aria-labelledby="campaigns-title">

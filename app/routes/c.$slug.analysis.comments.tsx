@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { drillDownPage } from "~/analysis/analysis-page.server";
 import { AnalysisFilterForm } from "~/analysis/analysis-views";
+import { CoSignersPanel } from "~/analysis/co-signer-views";
 import { describeFilters, dimensionValueLabel } from "~/analysis/dimension-labels";
 import { filtersToSearch } from "~/analysis/comment-filters";
 import { WHOLE_DRAFT, withPage } from "~/analysis/drill-down";
@@ -21,7 +22,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export default function DrillDownPage() {
-  const { consultation, filters, cell, total, page, pageSize, pages, groups, nodeLabel, comments } = useLoaderData<typeof loader>();
+  const { consultation, filters, cell, total, page, pageSize, pages, groups, nodeLabel, comments, coSigners } = useLoaderData<typeof loader>();
   const t = useT();
   const { search, pathname } = useLocation();
   const slug = consultation.slug;
@@ -65,6 +66,7 @@ export default function DrillDownPage() {
                   withTime
                 />
               </p>
+              {c.coSigned ? <p className="co-signed">{c.coSigned}</p> : null}
               <ParagraphText text={c.body} />
               {c.proposedText ? (
                 <blockquote>
@@ -81,6 +83,12 @@ export default function DrillDownPage() {
           <span>{t("analysis.comments.page", { page, pages })}</span>{" "}
           {page < pages ? <Link to={withPage(search, page + 1)}>{t("analysis.comments.next")}</Link> : null}
         </nav>
+      ) : null}
+      {coSigners.totals.submissions > 0 ? (
+        <section aria-labelledby="co-signers-title">
+          <h2 id="co-signers-title">{t("coSigners.title")}</h2>
+          <CoSignersPanel slug={slug} filters={filters} groups={groups} breakdown={coSigners} listLink={false} />
+        </section>
       ) : null}
     </div>
   );

@@ -7,6 +7,8 @@ import type { MessageKey } from "~/i18n/messages.en";
 import { compiledTablePage, submitCompiledTable } from "~/review/compiled-page.server";
 import { channels, commentTypes, decisions, electoralGroups, languages, stances, unescoRegions } from "../../db/enums";
 import { ScrollRegion } from "~/components/scroll-region";
+import { jointFilterValues } from "~/analysis/comment-filters";
+import { coSignedPhrase } from "~/joint/co-signers";
 import { metaTranslator } from "~/i18n/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -53,6 +55,7 @@ export default function CompiledTablePage() {
     ],
     ["decided", t("review.decided"), page.review.decided, [{ value: "yes", label: t("review.decided.yes") }, { value: "no", label: t("review.decided.no") }]],
     ["campaigns", t("analysis.filter.campaigns"), f.campaigns, [{ value: "collapsed", label: t("analysis.filter.campaigns.collapsed") }]],
+    ["joint", t("coSigners.filter"), f.joint, jointFilterValues.map((v) => ({ value: v, label: t(`coSigners.filter.${v}`) }))],
     // From a second round on, comments of one round at a time (each on its own version).
     ...(page.consultation.round > 1
       ? ([["round", t("analysis.filter.round"), f.round, Array.from({ length: page.consultation.round }, (_, i) => ({ value: i + 1, label: t("analysis.filter.roundNumber", { round: i + 1 }) }))]] as const)
@@ -234,7 +237,19 @@ export default function CompiledTablePage() {
                         <span className="compiled-table__campaign">{t("review.campaign", { key: r.campaign, count: r.campaignSize ?? 0 })}</span>
                       ) : null}
                     </th>
-                    <td>{r.stakeholder}</td>
+                    <td>
+                      {r.stakeholder}
+                      {r.coSigners ? (
+                        <details className="compiled-table__co-signers">
+                          <summary>{coSignedPhrase(t, r.coSigners)}</summary>
+                          <ul>
+                            {r.coSigners.list.map((who, i) => (
+                              <li key={i}>{who}</li>
+                            ))}
+                          </ul>
+                        </details>
+                      ) : null}
+                    </td>
                     <td>
                       {r.paragraph ?? t("review.wholeDraft")}
                       {r.version !== null ? <span className="muted"> ({t("comment.onVersion", { number: r.version })})</span> : null}

@@ -1,6 +1,8 @@
 import type { Page } from "@playwright/test";
 import { seedSyntheticConsultation } from "../../app/analysis/synthetic-consultation.server";
 import { openDatabase } from "../../db/client.server";
+import { getConsultationBySlug } from "../../app/drafts/drafts.server";
+import { insertJointSubmission } from "../support/joint-submission";
 import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
 
 const ANALYSIS = "/c/unesco-ethics-of-ai/analysis";
@@ -189,6 +191,39 @@ test.describe("without JavaScript", () => {
     await page.getByRole("link", { name: "Clear the filters" }).click();
     await expect(page.getByRole("status")).toHaveText(all!);
   });
+});
+
+test("a joint submission counts once, and its co-signers show under both their regions", async ({ page, server }) => {
+  test.slow(); // axe over the analysis page
+  const db = openDatabase(server.databasePath);
+  try {
+    const consultationId = getConsultationBySlug(db, "unesco-ethics-of-ai")!.id;
+    insertJointSubmission(db, {
+      consultationId,
+      nodeId: null,
+      body: "Our coalition asks for yearly independent audits of public algorithms.",
+      signers: [
+        { name: "Amina Odhiambo", region: "africa", organisation: "Open Data Kenya", group: "civil-society" },
+        { name: "Lena Vogel", region: "europe-north-america", countryCode: "DE", electoralGroup: "I", organisation: "Uni Bonn" },
+      ],
+    });
+  } finally {
+    db.$client.close();
+  }
+  await signInAs(page, "expert@demo.redraft.org");
+  await page.goto(`${ANALYSIS}?joint=only`);
+  await expect(page.getByRole("status")).toContainText("Joint submissions only");
+  await expect(page.getByRole("status")).toContainText("1 comment from 1 participant");
+  const byRegion = page.getByRole("table", { name: "Co-signers by region" });
+  await expect(byRegion.getByRole("row", { name: /Africa/ })).toContainText("1");
+  await expect(byRegion.getByRole("row", { name: /Europe and North America/ })).toContainText("1");
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "Joint submissions under these filters" }).click();
+  await expect(page.getByRole("status")).toHaveText("1 comment");
+  await expect(page.getByText("Co-signed by 2 signatories (2 organisations) from 2 regions")).toBeVisible();
+  // The list repeats who stands behind what it lists.
+  await expect(page.getByRole("table", { name: "Co-signers by region" }).getByRole("row", { name: /Europe and North America/ })).toBeVisible();
 });
 
 test("a participant may not open the analysis", async ({ page }) => {
