@@ -239,6 +239,7 @@ export async function jointDraftAction(request: Request, context: AppLoadContext
       if (!allowed("joint.manage")) return refuse("joint.initiatorOnly");
       const id = idSchema.safeParse(form.get("userId"));
       if (!id.success || !removeCoAuthor(context.db, draft, id.data)) throw data(translatableError("error.invalidForm"), { status: 400 });
+      context.collab?.reauthorizeMembers(jointDocumentName(draft.id));
       return redirect(`${here}#co-authors-title`);
     }
     case "sign": {
@@ -255,6 +256,8 @@ export async function jointDraftAction(request: Request, context: AppLoadContext
       if (!allowed("joint.submit")) return refuse(allowed("joint.manage") ? "comment.confirmFirst" : "joint.initiatorOnly");
       const outcome = submitJointDraft(context.db, context.collab, draft, user, consultation);
       if (!outcome.ok) return refuse(outcome.error, 409);
+      // Frozen: the co-authors' editors turn read-only now.
+      context.collab?.reauthorizeMembers(jointDocumentName(draft.id));
       context.notifier?.wake();
       commentsChanged(context, consultation.id, { slug: consultation.slug, nodeId: draft.nodeId, kind: "comment" });
       const node = draft.nodeId ? paragraphs(context, consultation.id).get(draft.nodeId) : undefined;

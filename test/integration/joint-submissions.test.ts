@@ -112,12 +112,15 @@ describe("a joint submission from start to publication", () => {
     const accepted = await post(C, `/joint/accept/${token}`, {});
     expect(accepted.location).toBe(page);
     expect((await get(C, page)).status).toBe(200);
-    expect((await join(C, doc)).reply).toEqual({ ok: true, writable: true });
+    const { client: open, reply } = await join(C, doc);
+    expect(reply).toEqual({ ok: true, writable: true });
     // A single-use link is spent.
     expect((await post(B, `/joint/accept/${token}`, {})).status).toBe(409);
     // Only the initiator removes co-authors.
     expect((await post(C, page, { intent: "remove", userId: String(userId(A)) })).status).toBe(403);
     expect((await post(A, page, { intent: "remove", userId: String(userId(C)) })).status).toBe(302);
+    // The connection C had open is sent away at once, without waiting for C to send anything.
+    await open.errorMatching(/no such document: joint\/\d+; you left the document/);
     expect((await get(C, page)).status).toBe(404);
     expect((await join(C, doc)).reply).toMatchObject({ ok: false, error: `no such document: ${doc}` });
   });
