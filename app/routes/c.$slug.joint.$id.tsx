@@ -97,7 +97,8 @@ export default function JointDraftPage() {
         </p>
       ) : null}
 
-      <section aria-labelledby="joint-text-title">
+      {/* Not a region landmark: the presence list inside is a complementary landmark of its own. */}
+      <div className="joint-text">
         <h2 id="joint-text-title">{t("joint.text")}</h2>
         {hydrated && !submitted ? (
           <JointEditor
@@ -113,7 +114,7 @@ export default function JointDraftPage() {
         ) : (
           plainForm
         )}
-      </section>
+      </div>
 
       <section aria-labelledby="signatures-title">
         <h2 id="signatures-title">{t("joint.signatures")}</h2>
