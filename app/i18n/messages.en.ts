@@ -1353,6 +1353,7 @@ export const en = {
   "joint.notFound": "There is no joint draft here, or you are not one of its co-authors.",
   "joint.readOnly": "You can no longer change this joint draft.",
   "joint.initiatorOnly": "Only the co-author who started this joint draft can do this.",
+  "joint.tooMany": "You have sent many contributions in a short time. Wait a few minutes, then try again.",
   "joint.invite.emailInvalid": "Enter a valid e-mail address.",
   "joint.invite.tooMany": "Too many invitations are waiting. Withdraw some before inviting more.",
   "joint.invite.already": "This person is already a co-author.",

@@ -1351,6 +1351,7 @@ export const es: Catalog = {
   "joint.notFound": "Aquí no hay ningún borrador conjunto, o usted no es uno de sus coautores.",
   "joint.readOnly": "Ya no puede modificar este borrador conjunto.",
   "joint.initiatorOnly": "Solo el coautor que inició este borrador conjunto puede hacerlo.",
+  "joint.tooMany": "Ha enviado muchas contribuciones en poco tiempo. Espere unos minutos y vuelva a intentarlo.",
   "joint.invite.emailInvalid": "Introduzca una dirección de correo electrónico válida.",
   "joint.invite.tooMany": "Hay demasiadas invitaciones pendientes. Retire algunas antes de invitar a más personas.",
   "joint.invite.already": "Esta persona ya es coautora.",

@@ -1351,6 +1351,7 @@ export const fr: Catalog = {
   "joint.notFound": "Il n’y a pas de projet conjoint ici, ou vous n’en êtes pas coauteur.",
   "joint.readOnly": "Vous ne pouvez plus modifier ce projet conjoint.",
   "joint.initiatorOnly": "Seul le coauteur qui a lancé ce projet conjoint peut faire cela.",
+  "joint.tooMany": "Vous avez envoyé beaucoup de contributions en peu de temps. Patientez quelques minutes, puis réessayez.",
   "joint.invite.emailInvalid": "Saisissez une adresse électronique valide.",
   "joint.invite.tooMany": "Trop d’invitations sont en attente. Retirez-en avant d’en envoyer d’autres.",
   "joint.invite.already": "Cette personne est déjà coauteur.",

@@ -1368,6 +1368,7 @@ export const zh: Catalog = {
   "joint.notFound": "这里没有联合草稿，或者您不是其共同作者。",
   "joint.readOnly": "您已不能再修改此联合草稿。",
   "joint.initiatorOnly": "只有发起此联合草稿的共同作者才能执行此操作。",
+  "joint.tooMany": "您在短时间内提交了过多内容。请等待几分钟后再试。",
   "joint.invite.emailInvalid": "请输入有效的电子邮件地址。",
   "joint.invite.tooMany": "待处理的邀请过多。请先撤回一些再继续邀请。",
   "joint.invite.already": "此人已是共同作者。",

@@ -8,6 +8,7 @@ import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { fieldErrors } from "../accounts/profile-schema";
 import { can } from "../auth/permissions";
+import { rateLimits, retryAfterSeconds, writeChecks } from "../auth/rate-limit.server";
 import { getSignedInUser, requireUser, type SignedInUser } from "../auth/session.server";
 import { currentVersion, getConsultationBySlug, getOutline } from "../drafts/drafts.server";
 import { paragraphPath } from "../drafts/outline";
@@ -191,6 +192,15 @@ export async function jointDraftAction(request: Request, context: AppLoadContext
   if (!intent.success) throw data(translatableError("error.invalidForm"), { status: 400 });
   const here = `/c/${consultation.slug}/joint/${draft.id}`;
   const refuse = (key: string, status = 403) => data({ errors: { form: key }, values, intent: intent.data }, { status });
+  // Invitations send e-mail to any address and submitting publishes: both count as contributions.
+  const overLimit = async () => {
+    const limited = await rateLimits(context).consumeAll(writeChecks(context, "contribution", user.id));
+    if (limited.allowed) return null;
+    return data(
+      { errors: { form: "joint.tooMany" }, values, intent: intent.data },
+      { status: 429, headers: { "Retry-After": String(retryAfterSeconds(limited.msBeforeNext)) } },
+    );
+  };
   const allowed = (action: "joint.write" | "joint.sign" | "joint.manage" | "joint.submit") => can(actor, { action, consultation, joint });
   switch (intent.data) {
     case "save": {
@@ -204,6 +214,8 @@ export async function jointDraftAction(request: Request, context: AppLoadContext
       if (!allowed("joint.write")) return refuse("joint.readOnly");
       const parsed = inviteSchema.safeParse(values);
       if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, intent: intent.data }, { status: 400 });
+      const limited = await overLimit();
+      if (limited) return limited;
       const node = draft.nodeId ? paragraphs(context, consultation.id).get(draft.nodeId) : undefined;
       const locale: Language = await requestLocale(request, context, signedIn);
       const outcome = inviteByEmail(context.db, {
@@ -254,6 +266,8 @@ export async function jointDraftAction(request: Request, context: AppLoadContext
     }
     case "submit": {
       if (!allowed("joint.submit")) return refuse(allowed("joint.manage") ? "comment.confirmFirst" : "joint.initiatorOnly");
+      const limited = await overLimit();
+      if (limited) return limited;
       const outcome = submitJointDraft(context.db, context.collab, draft, user, consultation);
       if (!outcome.ok) return refuse(outcome.error, 409);
       // Frozen: the co-authors' editors turn read-only now.
