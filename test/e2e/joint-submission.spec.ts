@@ -38,6 +38,7 @@ test("two participants write a joint amendment live, both sign, and it is publis
   await a.page.getByRole("button", { name: "Create an invitation link" }).click();
   const link = await a.page.getByLabel("Share this link with your co-authors (it is shown only once):").inputValue();
   await b.page.goto(link);
+  await expectNoAxeViolations(b.page);
   await b.page.getByRole("button", { name: "Accept and join the joint draft" }).click();
   await expect(b.page).toHaveURL(new RegExp(`${draftUrl}$`));
   await live(b.page);
