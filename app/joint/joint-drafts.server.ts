@@ -401,7 +401,15 @@ export type SubmitOutcome = { ok: true; comment: Comment } | { ok: false; error:
  * Freezes the text, publishes it as one comment by the initiator with joint_draft_id set, keeps
  * only the signatures given to that text, and tells the co-authors. One transaction.
  */
-export function submitJointDraft(db: Db, collab: CollabServer | undefined, draft: JointDraft, initiator: User, consultation: Consultation): SubmitOutcome {
+export function submitJointDraft(
+  db: Db,
+  collab: CollabServer | undefined,
+  draft: JointDraft,
+  initiator: User,
+  consultation: Consultation,
+  /** The paragraph's label, for the notification's link to the published comment (null: the draft as a whole). */
+  label: string | null = null,
+): SubmitOutcome {
   const outcome = db.transaction((tx): SubmitOutcome => {
     const t = tx as unknown as Db;
     const fresh = getJointDraft(t, draft.id)!;
@@ -451,9 +459,8 @@ export function submitJointDraft(db: Db, collab: CollabServer | undefined, draft
   notifyUsers(db, others, "joint-submitted", consultation.id, outcome.comment.id, {
     slug: consultation.slug,
     title: consultation.title,
-    label: null,
+    label,
     excerpt: outcome.comment.body.slice(0, 280),
-    path: `/c/${consultation.slug}/joint/${draft.id}`,
   });
   return outcome;
 }

@@ -268,13 +268,13 @@ export async function jointDraftAction(request: Request, context: AppLoadContext
       if (!allowed("joint.submit")) return refuse(allowed("joint.manage") ? "comment.confirmFirst" : "joint.initiatorOnly");
       const limited = await overLimit();
       if (limited) return limited;
-      const outcome = submitJointDraft(context.db, context.collab, draft, user, consultation);
+      const node = draft.nodeId ? paragraphs(context, consultation.id).get(draft.nodeId) : undefined;
+      const outcome = submitJointDraft(context.db, context.collab, draft, user, consultation, node?.label ?? null);
       if (!outcome.ok) return refuse(outcome.error, 409);
       // Frozen: the co-authors' editors turn read-only now.
       context.collab?.reauthorizeMembers(jointDocumentName(draft.id));
       context.notifier?.wake();
       commentsChanged(context, consultation.id, { slug: consultation.slug, nodeId: draft.nodeId, kind: "comment" });
-      const node = draft.nodeId ? paragraphs(context, consultation.id).get(draft.nodeId) : undefined;
       const page = node?.label ? paragraphPath(consultation.slug, node.label) : `/c/${consultation.slug}/comments`;
       return redirect(`${page}?published=comment&comment=${outcome.comment.id}#comment-${outcome.comment.id}`);
     }

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { currentVersion, getConsultationBySlug, getOutline } from "../../app/drafts/drafts.server";
 import { paragraphPath } from "../../app/drafts/outline";
+import { notificationPath } from "../../app/notifications/digest";
+import type { NotificationDetail } from "../../app/notifications/notifications.server";
 import { JOINT_BODY_FRAGMENT, readJointText } from "../../app/joint/joint-text";
 import { openDatabase, type Db } from "../../db/client.server";
 import { comments, consultations, jointSignatures, notifications, outbox, users } from "../../db/schema";
@@ -192,7 +194,10 @@ describe("a joint submission from start to publication", () => {
     expect(shown.text).not.toContain(cName);
 
     // B hears it was published.
-    expect(db.select().from(notifications).where(and(eq(notifications.userId, userId(B)), eq(notifications.kind, "joint-submitted"))).get()).toBeDefined();
+    const told = db.select().from(notifications).where(and(eq(notifications.userId, userId(B)), eq(notifications.kind, "joint-submitted"))).get()!;
+    expect(notificationPath({ commentId: told.commentId, detail: JSON.parse(told.detail) as NotificationDetail })).toBe(
+      `${paragraphPath(SLUG, label)}#comment-${comment.id}`,
+    );
   });
 
   it("is read-only for its co-authors once submitted, and still closed to everyone else", async () => {
