@@ -6,7 +6,7 @@
  * then. Callers ask `can()` first; these functions keep the data consistent.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, isNull, notInArray, or } from "drizzle-orm";
+import { and, desc, eq, isNull, notInArray, or } from "drizzle-orm";
 import * as Y from "yjs";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
@@ -463,29 +463,4 @@ export function submitJointDraft(
     excerpt: outcome.comment.body.slice(0, 280),
   });
   return outcome;
-}
-
-/** The signers shown on published joint comments, by comment id. */
-export function cosignersOfComments(db: Db, commentIds: readonly number[]) {
-  const result = new Map<number, { name: string; pseudonymous: boolean; organisation: string | null; countryCode: string }[]>();
-  if (commentIds.length === 0) return result;
-  const rows = db
-    .select({
-      commentId: comments.id,
-      name: jointSignatures.name,
-      pseudonymous: jointSignatures.pseudonymous,
-      organisation: jointSignatures.organisation,
-      countryCode: jointSignatures.countryCode,
-    })
-    .from(comments)
-    .innerJoin(jointSignatures, eq(jointSignatures.jointDraftId, comments.jointDraftId))
-    .where(inArray(comments.id, [...commentIds]))
-    .orderBy(jointSignatures.signedAt)
-    .all();
-  for (const { commentId, ...signer } of rows) {
-    const list = result.get(commentId) ?? [];
-    list.push(signer);
-    result.set(commentId, list);
-  }
-  return result;
 }
