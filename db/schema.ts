@@ -748,6 +748,11 @@ export const jointSignatures = sqliteTable(
     stakeholderGroupId: integer("stakeholder_group_id")
       .notNull()
       .references(() => stakeholderGroups.id),
+    /**
+     * SHA-256 of the text as it stood when they signed (decision 031): a signature under other
+     * words than the current ones is not counted, and asks its signer to sign again.
+     */
+    textHash: text("text_hash").notNull().default(""),
     signedAt: createdAt(),
   },
   (t) => [uniqueIndex("joint_signatures_unique").on(t.jointDraftId, t.userId)],

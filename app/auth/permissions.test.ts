@@ -10,6 +10,13 @@ const OTHER = { id: 2, status: "open" as const, ...unscheduled };
 const IN_PREPARATION = { id: 1, status: "draft" as const, ...unscheduled };
 const SCHEDULED = { id: 1, status: "scheduled" as const, opensAt: new Date("2099-01-01T00:00:00Z"), closesAt: null };
 
+// Joint drafts (issue 17): the actor's place in one, as the caller reads it from joint_co_authors.
+const NOT_CO_AUTHOR = { coAuthor: false, initiator: false, state: "drafting" as const };
+const CO_AUTHOR = { coAuthor: true, initiator: false, state: "drafting" as const };
+const INITIATOR = { coAuthor: true, initiator: true, state: "drafting" as const };
+const SUBMITTED_CO_AUTHOR = { coAuthor: true, initiator: false, state: "submitted" as const };
+const SUBMITTED_INITIATOR = { coAuthor: true, initiator: true, state: "submitted" as const };
+
 const user = (role: Role, expertOf: [number, boolean][] = []): Actor => ({
   kind: "user",
   userId: 7,
@@ -76,6 +83,23 @@ const PERMISSIONS: Record<string, Permission> = {
   "export without personal data once results are published": { action: "export.public", consultation: PUBLISHED },
   "comment once results are published": { action: "comment.create", consultation: PUBLISHED },
   "allow a meeting's address range": { action: "addressAllowances.manage" },
+  "start a joint submission while open": { action: "joint.start", consultation: OPEN },
+  "start a joint submission once closed": { action: "joint.start", consultation: CLOSED },
+  "open a joint draft one is not a co-author of": { action: "joint.read", joint: NOT_CO_AUTHOR },
+  "open a joint draft as a co-author": { action: "joint.read", joint: CO_AUTHOR },
+  "open a submitted joint draft as a co-author": { action: "joint.read", joint: SUBMITTED_CO_AUTHOR },
+  "write in a joint draft one is not a co-author of": { action: "joint.write", consultation: OPEN, joint: NOT_CO_AUTHOR },
+  "write in a joint draft as a co-author": { action: "joint.write", consultation: OPEN, joint: CO_AUTHOR },
+  "write in a joint draft once the consultation closed": { action: "joint.write", consultation: CLOSED, joint: CO_AUTHOR },
+  "write in a submitted joint draft": { action: "joint.write", consultation: OPEN, joint: SUBMITTED_CO_AUTHOR },
+  "sign a joint draft as a co-author": { action: "joint.sign", consultation: OPEN, joint: CO_AUTHOR },
+  "sign a joint draft one is not a co-author of": { action: "joint.sign", consultation: OPEN, joint: NOT_CO_AUTHOR },
+  "remove co-authors as a co-author": { action: "joint.manage", consultation: OPEN, joint: CO_AUTHOR },
+  "remove co-authors as the initiator": { action: "joint.manage", consultation: OPEN, joint: INITIATOR },
+  "submit a joint draft as a co-author": { action: "joint.submit", consultation: OPEN, joint: CO_AUTHOR },
+  "submit a joint draft as the initiator": { action: "joint.submit", consultation: OPEN, joint: INITIATOR },
+  "submit a joint draft again": { action: "joint.submit", consultation: OPEN, joint: SUBMITTED_INITIATOR },
+  "submit a joint draft once the consultation closed": { action: "joint.submit", consultation: CLOSED, joint: INITIATOR },
 };
 
 // Rows: permissions; columns: anonymous, participant, expert, expert lead, moderator, secretariat.
@@ -129,6 +153,24 @@ const MATRIX: Record<keyof typeof PERMISSIONS, [boolean, boolean, boolean, boole
   "export without personal data once results are published": [Y, Y, Y, Y, Y, Y],
   "comment once results are published": [N, N, N, N, N, N],
   "allow a meeting's address range": [N, N, N, N, N, Y],
+  // Private to its co-authors: not the secretariat, not the experts, not the moderators.
+  "start a joint submission while open": [N, Y, Y, Y, Y, Y],
+  "start a joint submission once closed": [N, N, N, N, N, N],
+  "open a joint draft one is not a co-author of": [N, N, N, N, N, N],
+  "open a joint draft as a co-author": [N, Y, Y, Y, Y, Y],
+  "open a submitted joint draft as a co-author": [N, Y, Y, Y, Y, Y],
+  "write in a joint draft one is not a co-author of": [N, N, N, N, N, N],
+  "write in a joint draft as a co-author": [N, Y, Y, Y, Y, Y],
+  "write in a joint draft once the consultation closed": [N, N, N, N, N, N],
+  "write in a submitted joint draft": [N, N, N, N, N, N],
+  "sign a joint draft as a co-author": [N, Y, Y, Y, Y, Y],
+  "sign a joint draft one is not a co-author of": [N, N, N, N, N, N],
+  "remove co-authors as a co-author": [N, N, N, N, N, N],
+  "remove co-authors as the initiator": [N, Y, Y, Y, Y, Y],
+  "submit a joint draft as a co-author": [N, N, N, N, N, N],
+  "submit a joint draft as the initiator": [N, Y, Y, Y, Y, Y],
+  "submit a joint draft again": [N, N, N, N, N, N],
+  "submit a joint draft once the consultation closed": [N, N, N, N, N, N],
 };
 
 describe("the permission matrix", () => {
@@ -149,6 +191,7 @@ describe("the permission matrix", () => {
       "stakeholderGroups.manage", "outbox.read", "profiles.readFull", "moderation.log.read", "input.record",
       "comments.review", "export.public", "export.private", "whatWeHeard.read", "consultation.manage", "addressAllowances.manage",
       "comment.prepare", "notifications.manage", "users.confirmEmail", "announcement.send",
+      "joint.start", "joint.read", "joint.write", "joint.sign", "joint.manage", "joint.submit",
     ];
     expect([...covered].sort()).toEqual([...all].sort());
   });
@@ -200,6 +243,12 @@ describe("an account whose e-mail address is not confirmed yet", () => {
     expect(can(unconfirmed, { action: "consultation.read", consultation: OPEN })).toBe(true);
     expect(can(unconfirmed, { action: "account.manage" })).toBe(true);
     expect(can(unconfirmed, { action: "notifications.manage" })).toBe(true);
+  });
+
+  it("may write in a joint draft but neither sign nor submit it", () => {
+    expect(can(unconfirmed, { action: "joint.write", consultation: OPEN, joint: CO_AUTHOR })).toBe(true);
+    expect(can(unconfirmed, { action: "joint.sign", consultation: OPEN, joint: CO_AUTHOR })).toBe(false);
+    expect(can(unconfirmed, { action: "joint.submit", consultation: OPEN, joint: INITIATOR })).toBe(false);
   });
 
   it("a secretariat member unconfirmed cannot publish either", () => {

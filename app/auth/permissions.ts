@@ -1,4 +1,4 @@
-import type { ConsultationStatus, Role } from "../../db/enums";
+import type { ConsultationStatus, JointDraftState, Role } from "../../db/enums";
 import { effectiveStatus } from "../consultations/lifecycle";
 
 /**
@@ -85,7 +85,27 @@ export type Permission =
   | { action: "outbox.read" }
   | { action: "profiles.readFull" }
   /** Exempting a meeting's address range from per-address rate limits for a day. */
-  | { action: "addressAllowances.manage" };
+  | { action: "addressAllowances.manage" }
+  /** Starting a joint submission (issue 17), or accepting an invitation to co-author one. */
+  | { action: "joint.start"; consultation: ConsultationRef }
+  /** Opening a joint draft: its co-authors only, before and after submission (decision 031). */
+  | { action: "joint.read"; joint: JointRef }
+  /** Writing in it, live or by the plain form; inviting others in. */
+  | { action: "joint.write"; consultation: ConsultationRef; joint: JointRef }
+  /** Signing it: one's name under the words, so a confirmed address as for a comment. */
+  | { action: "joint.sign"; consultation: ConsultationRef; joint: JointRef }
+  /** Removing a co-author, revoking invitations: the initiator's. */
+  | { action: "joint.manage"; consultation: ConsultationRef; joint: JointRef }
+  /** Publishing it as one comment: the initiator's, from a confirmed address. */
+  | { action: "joint.submit"; consultation: ConsultationRef; joint: JointRef };
+
+/** The actor's place in one joint draft, read by the caller from joint_co_authors. */
+export interface JointRef {
+  /** A co-author now (the initiator included; a removed one is not). */
+  coAuthor: boolean;
+  initiator: boolean;
+  state: JointDraftState;
+}
 
 export type PermissionAction = Permission["action"];
 
@@ -152,6 +172,19 @@ export function can(actor: Actor, permission: Permission, now: Date = new Date()
     case "account.manage":
     case "notifications.manage":
       return user !== null;
+    case "joint.start":
+      // Writing a joint submission is preparing a comment: same people, same moments.
+      return can(actor, { action: "comment.prepare", consultation: permission.consultation }, now);
+    case "joint.read":
+      return user !== null && permission.joint.coAuthor;
+    case "joint.write":
+      return user !== null && permission.joint.coAuthor && permission.joint.state === "drafting" && can(actor, { action: "comment.prepare", consultation: permission.consultation }, now);
+    case "joint.sign":
+      return can(actor, { action: "joint.write", consultation: permission.consultation, joint: permission.joint }, now) && can(actor, { action: "comment.create", consultation: permission.consultation }, now);
+    case "joint.manage":
+      return can(actor, { action: "joint.write", consultation: permission.consultation, joint: permission.joint }, now) && permission.joint.initiator;
+    case "joint.submit":
+      return can(actor, { action: "joint.manage", consultation: permission.consultation, joint: permission.joint }, now) && can(actor, { action: "comment.create", consultation: permission.consultation }, now);
     case "consultation.manage":
     case "users.list":
     case "users.changeRole":

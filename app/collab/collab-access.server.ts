@@ -1,7 +1,10 @@
 /**
  * How the `/collab` namespace knows who is connecting and what they may do: the same session
- * cookie as the pages, and the same permission function. Experts of the consultation and the
- * secretariat write; moderators follow read-only; anyone else is refused.
+ * cookie as the pages, and the same permission function. Two kinds of documents, told apart by
+ * their name: a consultation's working draft (`draft/<slug>`: experts and the secretariat write,
+ * moderators follow read-only, anyone else is refused) and a joint submission (`joint/<id>`,
+ * decision 031: its co-authors write while it is drafted and read it once submitted; for anyone
+ * else it does not exist, with the same answer as an unknown document).
  */
 import type { Socket } from "socket.io";
 import type { Db } from "../../db/client.server";
@@ -11,6 +14,19 @@ import { actorFromCookieHeader } from "../auth/session.server";
 import type { Config } from "../config/env.server";
 import { getConsultationBySlug } from "../drafts/drafts.server";
 import { consultationOfDocument, initialWorkingDraft } from "./working-drafts.server";
+import { consultationOfJoint, getJointDraft, initialJointDocument, jointRef } from "../joint/joint-drafts.server";
+import { jointOfDocument } from "../joint/joint-text";
+
+const noSuchDocument = (docName: string): Authorization => ({ ok: false, error: `no such document: ${docName.slice(0, 100)}` });
+
+function authorizeJoint(db: Db, actor: Actor, docName: string, id: number): Authorization {
+  const draft = getJointDraft(db, id);
+  const consultation = draft ? consultationOfJoint(db, draft) : undefined;
+  if (!draft || !consultation || actor.kind !== "user") return noSuchDocument(docName);
+  const joint = jointRef(db, draft, actor.userId);
+  if (!can(actor, { action: "joint.read", joint })) return noSuchDocument(docName);
+  return { ok: true, writable: can(actor, { action: "joint.write", consultation, joint }) };
+}
 
 export function collabAccess(db: Db, config: Config): Omit<CollabOptions, "db"> {
   return {
@@ -20,6 +36,8 @@ export function collabAccess(db: Db, config: Config): Omit<CollabOptions, "db"> 
       return { userId: String(signedIn.user.id), name: signedIn.user.displayName, context: signedIn.actor };
     },
     authorize: (identity, docName): Authorization => {
+      const jointId = jointOfDocument(docName);
+      if (jointId !== null) return authorizeJoint(db, identity.context as Actor, docName, jointId);
       const slug = consultationOfDocument(docName);
       const consultation = slug ? getConsultationBySlug(db, slug) : undefined;
       if (!consultation) return { ok: false, error: `no such document: ${docName.slice(0, 100)}` };
@@ -32,6 +50,9 @@ export function collabAccess(db: Db, config: Config): Omit<CollabOptions, "db"> 
       }
       return { ok: true, writable: can(actor, { action: "draft.edit", consultation }) };
     },
-    initialContent: (docName) => initialWorkingDraft(db, docName),
+    initialContent: (docName) => {
+      const jointId = jointOfDocument(docName);
+      return jointId !== null ? initialJointDocument(db, jointId) : initialWorkingDraft(db, docName);
+    },
   };
 }

@@ -235,7 +235,7 @@ const NEUTRAL_COLOUR = "#595959";
  * if it is a `#rrggbb` colour (y-prosemirror's default builder writes it into a style attribute
  * as it comes, a CSS injection).
  */
-function remoteCursor(received: unknown): HTMLElement {
+export function remoteCursor(received: unknown): HTMLElement {
   const user: Partial<AwarenessUser> = safeAwarenessUser(received) ?? {};
   const colour = user.color ?? NEUTRAL_COLOUR;
   const cursor = document.createElement("span");
@@ -248,7 +248,7 @@ function remoteCursor(received: unknown): HTMLElement {
   return cursor;
 }
 
-function remoteSelection(received: unknown) {
+export function remoteSelection(received: unknown) {
   const colour = safeAwarenessUser(received)?.color ?? NEUTRAL_COLOUR;
   return { style: `background-color: ${colour}70`, class: "ProseMirror-yjs-selection" };
 }

@@ -40,6 +40,8 @@ interface Section {
   currentVersion: number | null;
   /** Passage comments as marked in the text shown (null when it is a translation). */
   passages: { changed: number[]; firstPiece: Record<number, number> } | null;
+  /** The consultation's slug, for the link to write a joint submission instead (optional: other pages' sections). */
+  slug?: string;
 }
 
 interface Refusal {
@@ -216,6 +218,7 @@ function CommentItem({
           ) : null}
         </header>
         <ChannelLabel channel={comment.channel} meeting={comment.meeting} peopleRepresented={comment.peopleRepresented} />
+        {comment.cosigners ? <Cosigners commentId={comment.id} cosigners={comment.cosigners} /> : null}
         {comment.status === "removed" ? (
           <p className="muted">{t("comment.removedByAuthor")}</p>
         ) : comment.status === "hidden" ? (
@@ -583,6 +586,11 @@ export function CommentSection({
               </button>
             </>
           ) : null}
+          {section.canComment && section.slug ? (
+            <p className="comment-form__joint">
+              <Link to={`/c/${section.slug}/joint${label === null ? "" : `?p=${encodeURIComponent(label)}`}`}>{t("joint.writeJoint")}</Link>
+            </p>
+          ) : null}
         </Form>
       ) : section.refusal ? (
         <p className="notice" id="add-comment">
@@ -595,5 +603,20 @@ export function CommentSection({
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** A joint submission's signers, under its author line (issue 17): who stands behind the words. */
+function Cosigners({ commentId, cosigners }: { commentId: number; cosigners: { name: string; organisation: string | null; country: string }[] }) {
+  const t = useT();
+  return (
+    <div className="comment__cosigners">
+      <p id={`comment-${commentId}-cosigners`}>{t("joint.onBehalf", { count: cosigners.length })}</p>
+      <ul aria-labelledby={`comment-${commentId}-cosigners`}>
+        {cosigners.map((s, i) => (
+          <li key={i}>{[s.name, s.organisation, s.country].filter(Boolean).join(" · ")}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -6,7 +6,7 @@ import { and, asc, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { whileUnchanged } from "../../db/change-token.server";
-import { comments, documentVersions, endorsements, languages, meetings, stakeholderGroups, stances, type Channel, type Comment, type User } from "../../db/schema";
+import { comments, documentVersions, endorsements, jointSignatures, languages, meetings, stakeholderGroups, stances, type Channel, type Comment, type User } from "../../db/schema";
 import type { Language } from "../../db/enums";
 import { countryByCode } from "../accounts/countries";
 import { MAX_COMMENT_LENGTH } from "./comment-text";
@@ -195,6 +195,8 @@ export interface ThreadComment {
   /** For a comment on a passage: the words it was made on and where they were. */
   passage: StoredPassage | null;
   peopleRepresented: number;
+  /** A joint submission (issue 17): who signed it, as they were when signing; null for other comments. */
+  cosigners: { name: string; organisation: string | null; country: string }[] | null;
   replies: ThreadComment[];
 }
 
@@ -243,6 +245,21 @@ export function commentThreads(
       }
     }
   }
+  const cosigners = new Map<number, NonNullable<ThreadComment["cosigners"]>>();
+  const joint = rows.filter((r) => r.comment.jointDraftId !== null && r.comment.status === "visible");
+  if (joint.length > 0) {
+    const byDraft = new Map(joint.map((r) => [r.comment.jointDraftId!, r.comment.id]));
+    for (const s of db.select().from(jointSignatures).where(inArray(jointSignatures.jointDraftId, [...byDraft.keys()])).orderBy(asc(jointSignatures.signedAt)).all()) {
+      const commentId = byDraft.get(s.jointDraftId)!;
+      const list = cosigners.get(commentId) ?? [];
+      list.push({
+        name: s.pseudonymous ? participantWord : s.name,
+        organisation: s.organisation,
+        country: countryByCode(s.countryCode)?.name ?? s.countryCode,
+      });
+      cosigners.set(commentId, list);
+    }
+  }
   const view = ({ comment: c, group, meeting, version }: (typeof rows)[number]): ThreadComment => ({
     id: c.id,
     author: publicAuthor(c, group, participantWord),
@@ -265,6 +282,7 @@ export function commentThreads(
     channel: c.channel,
     meeting: meeting ? { title: meeting.title, region: meeting.region, location: meeting.location, heldOn: meeting.heldOn } : null,
     peopleRepresented: c.peopleRepresented,
+    cosigners: c.jointDraftId !== null ? (cosigners.get(c.id) ?? []) : null,
     passage: c.status === "visible" ? parsePassage(c.passageQuote, c.passageAnchor) : null,
     replies: [],
   });

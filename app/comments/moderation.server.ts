@@ -20,7 +20,9 @@ export const editSchema = z.object({
 
 export const reasonSchema = z.string().trim().min(3, { error: "moderation.reason.required" }).max(500, { error: "moderation.reason.required" });
 
-export function canStillEdit(comment: { createdAt: Date; status: string }, now = new Date()): boolean {
+export function canStillEdit(comment: { createdAt: Date; status: string; jointDraftId?: number | null }, now = new Date()): boolean {
+  // A joint submission's words are those its co-signers signed: nobody edits them afterwards (decision 031).
+  if (comment.jointDraftId != null) return false;
   return comment.status === "visible" && now.getTime() - comment.createdAt.getTime() <= EDIT_WINDOW_MINUTES * 60_000;
 }
 

@@ -103,6 +103,8 @@ export async function commentSection(request: Request, context: AppLoadContext, 
     closedAt: state === "closed" || state === "results-published" ? (consultation.closesAt?.toISOString() ?? null) : null,
     submissionId: randomUUID(),
     replySubmissionId: randomUUID(),
+    /** Where a joint submission on this paragraph starts (issue 17). */
+    slug: consultation.slug,
     published: publishedSchema.parse(new URL(request.url).searchParams.get("published")),
   };
 }

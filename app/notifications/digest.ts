@@ -25,6 +25,8 @@ export interface DigestGroup {
 
 /** The order kinds appear in within a consultation: what concerns one's own words first. */
 const KIND_ORDER: NotificationKind[] = [
+  "joint-invitation",
+  "joint-submitted",
   "disposition",
   "reply",
   "endorsement",
@@ -65,7 +67,9 @@ export function groupDigest(items: DigestItem[]): Map<number, DigestGroup[]> {
 
 /** Where a notification leads: the comment on its page, or the consultation. */
 export function notificationPath(item: Pick<DigestItem, "commentId" | "detail">): string {
-  const { slug, label } = item.detail;
+  const { slug, label, path } = item.detail;
+  // A joint draft's own page (or an invitation's link): set by the code that made it, a path here.
+  if (path && path.startsWith("/") && !path.startsWith("//")) return path;
   if (!slug) return "/notifications";
   if (item.commentId === null) return `/c/${slug}`;
   const page = label ? `/c/${slug}/p/${encodeURIComponent(label).replace(/%28/g, "(").replace(/%29/g, ")")}` : `/c/${slug}/comments`;
@@ -97,6 +101,10 @@ export function notificationTitle(t: Translate, item: Pick<DigestItem, "kind" | 
       return t("notifications.disposition", { where, title, decision: t(`decision.${d.decision}` as Parameters<Translate>[0]) });
     case "announcement":
       return t("notifications.announcement", { title: d.subject ?? title });
+    case "joint-invitation":
+      return t("notifications.jointInvitation", { who, where, title });
+    case "joint-submitted":
+      return t("notifications.jointSubmitted", { where, title });
   }
 }
 

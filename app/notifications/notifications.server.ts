@@ -39,6 +39,8 @@ export interface NotificationDetail {
   /** A secretariat's announcement: its subject and text. */
   subject?: string;
   message?: string;
+  /** Where it leads when not to a comment's page: a joint draft, an invitation (this site's paths only). */
+  path?: string;
 }
 
 const EXCERPT = 280;
@@ -118,6 +120,11 @@ function notifyOne(db: Db, userId: number, kind: NotificationKind, consultationI
   db.insert(notifications)
     .values({ userId, kind, consultationId, commentId, detail: JSON.stringify(detail), emailMode: modeOf(db, userId, kind) })
     .run();
+}
+
+/** Tells the given people of something that concerns them only (a joint submission's co-authors). */
+export function notifyUsers(db: Db, userIds: readonly number[], kind: NotificationKind, consultationId: number, commentId: number | null, detail: NotificationDetail): void {
+  for (const userId of new Set(userIds)) notifyOne(db, userId, kind, consultationId, commentId, detail);
 }
 
 /**

@@ -16,6 +16,9 @@ export const CATEGORY_OF: Record<NotificationKind, EmailCategory> = {
   "results-published": "consultations",
   disposition: "dispositions",
   announcement: "announcements",
+  // A joint submission concerns one's own words like a reply: at once by default (decision 031).
+  "joint-invitation": "replies",
+  "joint-submitted": "replies",
 };
 
 /**

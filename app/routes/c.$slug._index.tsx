@@ -51,6 +51,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     canRecordInput: can(actor, { action: "input.record", consultation: ref }),
     canUpload: can(actor, { action: "draft.upload", consultation: ref }),
     canManage: can(actor, { action: "consultation.manage" }),
+    // Joint submissions (issue 17): one's joint drafts and starting one on the draft as a whole.
+    canJoint: can(actor, { action: "joint.start", consultation: ref }),
     following: followState(context, await getSignedInUser(request, context.db, context.config), draft.consultation.id, null),
     canAnalyse: can(actor, { action: "analysis.view", consultation: ref }),
     canReview: can(actor, { action: "comments.review", consultation: ref }),
@@ -63,7 +65,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { following, consultation, version, nodes, canRevise, canRecordInput, canUpload, canManage, canAnalyse, canReview, showHeard, discussion, language, text, liveCursor, commentable } =
+  const { following, consultation, version, nodes, canRevise, canRecordInput, canUpload, canManage, canJoint, canAnalyse, canReview, showHeard, discussion, language, text, liveCursor, commentable } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -87,6 +89,7 @@ export default function ConsultationPage() {
           slug={consultation.slug}
           links={[
             { to: "comments", label: t("draftComments.link") },
+            canJoint && { to: "joint", label: t("joint.list.title") },
             canRevise && { to: "revise", label: t("revise.link") },
             canAnalyse && { to: "analysis", label: t("analysis.link") },
             canReview && { to: "compiled", label: t("review.link") },

@@ -37,6 +37,9 @@ export const awarenessUser = z
     color: awarenessColour,
     role: z.enum(awarenessRoles),
     region: z.enum(unescoRegions).nullable(),
+    /** Co-authors of a joint submission show who they speak for (issue 17): organisation and country. */
+    organisation: z.string().trim().max(200).nullish(),
+    country: z.string().regex(/^[A-Z]{2}$/).nullish(),
   })
   .strict();
 export type AwarenessUser = z.infer<typeof awarenessUser>;

@@ -409,6 +409,27 @@ export class CollabServer {
     this.documents.delete(open.name);
   }
 
+  /**
+   * Asks again, at once, whether each member of a document may stay, and sends away those who may
+   * not: someone removed from a joint draft stops receiving it now, not at their next message.
+   */
+  reauthorizeMembers(docName: string) {
+    const open = this.documents.get(docName);
+    if (!open) return;
+    for (const socket of [...open.sockets]) {
+      const membership = socket.data.joined.get(docName);
+      if (!membership) continue;
+      const authorization = this.options.authorize(socket.data.identity, docName);
+      if (!authorization.ok) {
+        this.leave(socket, docName);
+        socket.emit("error", `yjs ${docName}: ${authorization.error}; you left the document`);
+        continue;
+      }
+      membership.writable = authorization.writable;
+      membership.authorizedAt = performance.now();
+    }
+  }
+
   /** Compacts and closes every open document (graceful shutdown). */
   close() {
     for (const open of [...this.documents.values()]) this.unload(open);

@@ -1,0 +1,1 @@
+ALTER TABLE `joint_signatures` ADD `text_hash` text DEFAULT '' NOT NULL;
