@@ -8,14 +8,13 @@ import { keymap } from "prosemirror-keymap";
 import { EditorState, type Command } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { useEffect, useRef, useState } from "react";
-import { io } from "socket.io-client";
 import { initProseMirrorDoc, redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from "y-prosemirror";
-import * as Y from "yjs";
 import { WORKING_DRAFT_FRAGMENT } from "../drafts/working-draft";
 import { useT } from "../i18n/i18n-context";
 import type { MessageKey } from "../i18n/messages.en";
-import { SocketIoYjsProvider, type CollabClientSocket, type ProviderStatus } from "../../realtime/collab/socket-provider";
+import type { ProviderStatus } from "../../realtime/collab/socket-provider";
 import { safeAwarenessUser, type AwarenessUser } from "../../realtime/collab/awareness-state";
+import { openCollabSession, type CollabParticipant } from "./collab-session.client";
 import { indentBlock, labelDecorations, moveBlock, setBlockKind, splitParagraph, uniqueNodeIds } from "./outline-commands";
 import { BLOCK_KINDS, outlineSchema, type BlockKind } from "./outline-schema";
 import { passageDecorations, type EditorPassage } from "./passage-decorations";
@@ -25,11 +24,6 @@ export interface EditorUser {
   role: string;
   region: string | null;
   color: string;
-}
-
-interface Participant extends EditorUser {
-  clientId: number;
-  self: boolean;
 }
 
 export function DraftEditor({
@@ -52,32 +46,19 @@ export function DraftEditor({
   const viewRef = useRef<EditorView | null>(null);
   const [status, setStatus] = useState<ProviderStatus>({ connected: false, synced: false, writable: false });
   const [serverError, setServerError] = useState<string | null>(null);
-  const [participants, setParticipants] = useState<Participant[]>([]);
+  const [participants, setParticipants] = useState<CollabParticipant[]>([]);
   const [currentKind, setCurrentKind] = useState<BlockKind>("paragraph");
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
-    const doc = new Y.Doc();
-    const socket: CollabClientSocket = io("/collab", { withCredentials: true, transports: ["websocket", "polling"] });
-    const provider = new SocketIoYjsProvider(socket, docName, doc);
-    provider.awareness.setLocalStateField("user", user);
-    const offStatus = provider.onStatus((s) => {
-      setStatus({ ...s });
-      viewRef.current?.setProps({ editable: () => s.writable });
+    const { doc, provider, close } = openCollabSession(docName, user, {
+      status: (s) => {
+        setStatus({ ...s });
+        viewRef.current?.setProps({ editable: () => s.writable });
+      },
+      error: setServerError,
+      participants: setParticipants,
     });
-    const offError = provider.onServerError(setServerError);
-
-    const updateParticipants = () => {
-      const list: Participant[] = [];
-      provider.awareness.getStates().forEach((state, clientId) => {
-        // Whatever another client sent: shown only if it is a user as the schema defines one.
-        const u = safeAwarenessUser((state as { user?: unknown }).user);
-        if (u) list.push({ ...u, clientId, self: clientId === doc.clientID });
-      });
-      setParticipants(list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name)));
-    };
-    provider.awareness.on("change", updateParticipants);
-    updateParticipants();
 
     // The editor starts from the document as the server has it, never before: an editor started
     // empty fills itself with one empty block, which the sync plugin would write into the shared
@@ -137,14 +118,9 @@ export function DraftEditor({
 
     return () => {
       cancelled = true;
-      provider.awareness.off("change", updateParticipants);
-      offStatus();
-      offError();
       viewRef.current?.destroy();
-      provider.destroy();
-      socket.disconnect();
-      doc.destroy();
       viewRef.current = null;
+      close();
     };
     // The user's identity does not change while the page is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps

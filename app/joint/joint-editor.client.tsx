@@ -10,13 +10,12 @@ import { Schema } from "prosemirror-model";
 import { EditorState } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { useEffect, useRef, useState } from "react";
-import { io } from "socket.io-client";
 import { initProseMirrorDoc, redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from "y-prosemirror";
-import * as Y from "yjs";
 import { useT } from "../i18n/i18n-context";
 import type { MessageKey } from "../i18n/messages.en";
-import { SocketIoYjsProvider, type CollabClientSocket, type ProviderStatus } from "../../realtime/collab/socket-provider";
-import { safeAwarenessUser, type AwarenessUser } from "../../realtime/collab/awareness-state";
+import type { ProviderStatus } from "../../realtime/collab/socket-provider";
+import { openCollabSession, type CollabParticipant } from "../collab/collab-session.client";
+import type { AwarenessUser } from "../../realtime/collab/awareness-state";
 import { remoteCursor, remoteSelection } from "../collab/draft-editor.client";
 import { countryByCode } from "../accounts/countries";
 import { JOINT_BODY_FRAGMENT, JOINT_PARAGRAPH, JOINT_PROPOSED_FRAGMENT } from "./joint-text";
@@ -29,11 +28,6 @@ const jointSchema = new Schema({
     text: {},
   },
 });
-
-interface Participant extends AwarenessUser {
-  clientId: number;
-  self: boolean;
-}
 
 export interface JointEditorField {
   fragment: typeof JOINT_BODY_FRAGMENT | typeof JOINT_PROPOSED_FRAGMENT;
@@ -60,30 +54,19 @@ export function JointEditor({
   const mounts = useRef<(HTMLDivElement | null)[]>([]);
   const [status, setStatus] = useState<ProviderStatus>({ connected: false, synced: false, writable: false });
   const [serverError, setServerError] = useState<string | null>(null);
-  const [participants, setParticipants] = useState<Participant[]>([]);
+  const [participants, setParticipants] = useState<CollabParticipant[]>([]);
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
-    const doc = new Y.Doc();
-    const socket: CollabClientSocket = io("/collab", { withCredentials: true, transports: ["websocket", "polling"] });
-    const provider = new SocketIoYjsProvider(socket, docName, doc);
-    provider.awareness.setLocalStateField("user", user);
     const views: EditorView[] = [];
-    const offStatus = provider.onStatus((s) => {
-      setStatus({ ...s });
-      for (const view of views) view.setProps({ editable: () => s.writable });
+    const { doc, provider, close } = openCollabSession(docName, user, {
+      status: (s) => {
+        setStatus({ ...s });
+        for (const view of views) view.setProps({ editable: () => s.writable });
+      },
+      error: setServerError,
+      participants: setParticipants,
     });
-    const offError = provider.onServerError(setServerError);
-    const updateParticipants = () => {
-      const list: Participant[] = [];
-      provider.awareness.getStates().forEach((state, clientId) => {
-        const u = safeAwarenessUser((state as { user?: unknown }).user);
-        if (u) list.push({ ...u, clientId, self: clientId === doc.clientID });
-      });
-      setParticipants(list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name)));
-    };
-    provider.awareness.on("change", updateParticipants);
-    updateParticipants();
 
     let cancelled = false;
     // As in the expert group's editor: the views start from the server's document, never empty.
@@ -121,13 +104,8 @@ export function JointEditor({
     );
     return () => {
       cancelled = true;
-      provider.awareness.off("change", updateParticipants);
-      offStatus();
-      offError();
       for (const view of views) view.destroy();
-      provider.destroy();
-      socket.disconnect();
-      doc.destroy();
+      close();
     };
     // The user and the fields do not change while the page is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
