@@ -144,14 +144,7 @@ export function DraftEditor({
   return (
     <div className="outline-editor">
       <div className="outline-editor__bar">
-        <p className="outline-editor__status" role="status" data-state={statusKey}>
-          {t(statusKey)}
-        </p>
-        {serverError ? (
-          <p className="outline-editor__error" role="alert">
-            {t("editor.serverError", { message: serverError })}
-          </p>
-        ) : null}
+        <CollabStatusLine statusKey={statusKey} serverError={serverError} />
         {status.writable ? (
           <div className="outline-editor__tools" role="toolbar" aria-label={t("editor.tools")}>
             <label>
@@ -227,4 +220,21 @@ export function remoteCursor(received: unknown): HTMLElement {
 export function remoteSelection(received: unknown) {
   const colour = safeAwarenessUser(received)?.color ?? NEUTRAL_COLOUR;
   return { style: `background-color: ${colour}70`, class: "ProseMirror-yjs-selection" };
+}
+
+/** Where a shared document's connection stands, announced politely, and the server's refusal, at once. */
+export function CollabStatusLine({ statusKey, serverError }: { statusKey: MessageKey; serverError: string | null }) {
+  const t = useT();
+  return (
+    <>
+      <p className="outline-editor__status" role="status" data-state={statusKey}>
+        {t(statusKey)}
+      </p>
+      {serverError ? (
+        <p className="outline-editor__error" role="alert">
+          {t("editor.serverError", { message: serverError })}
+        </p>
+      ) : null}
+    </>
+  );
 }

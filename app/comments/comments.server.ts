@@ -6,9 +6,10 @@ import { and, asc, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { whileUnchanged } from "../../db/change-token.server";
-import { comments, documentVersions, endorsements, jointSignatures, languages, meetings, stakeholderGroups, stances, type Channel, type Comment, type User } from "../../db/schema";
+import { comments, documentVersions, endorsements, languages, meetings, stakeholderGroups, stances, type Channel, type Comment, type User } from "../../db/schema";
 import type { Language } from "../../db/enums";
 import { countryByCode } from "../accounts/countries";
+import { signersByDraft } from "../joint/co-signers.server";
 import { MAX_COMMENT_LENGTH } from "./comment-text";
 import { parsePassage, type StoredPassage } from "./passage-anchor";
 import { canStillEdit } from "./moderation.server";
@@ -248,16 +249,19 @@ export function commentThreads(
   const cosigners = new Map<number, NonNullable<ThreadComment["cosigners"]>>();
   const joint = rows.filter((r) => r.comment.jointDraftId !== null && r.comment.status === "visible");
   if (joint.length > 0) {
-    const byDraft = new Map(joint.map((r) => [r.comment.jointDraftId!, r.comment.id]));
-    for (const s of db.select().from(jointSignatures).where(inArray(jointSignatures.jointDraftId, [...byDraft.keys()])).orderBy(asc(jointSignatures.signedAt)).all()) {
-      const commentId = byDraft.get(s.jointDraftId)!;
-      const list = cosigners.get(commentId) ?? [];
-      list.push({
-        name: s.pseudonymous ? participantWord : s.name,
-        organisation: s.organisation,
-        country: countryByCode(s.countryCode)?.name ?? s.countryCode,
-      });
-      cosigners.set(commentId, list);
+    const signers = signersByDraft(db, joint.map((r) => r.comment.jointDraftId!));
+    for (const r of joint) {
+      const list = signers.get(r.comment.jointDraftId!);
+      if (!list) continue;
+      cosigners.set(
+        r.comment.id,
+        list.map((s) => ({
+          name: s.pseudonymous ? participantWord : s.name,
+          // Beside a pseudonym, an organisation would name the person (as in the analysis and exports).
+          organisation: s.pseudonymous ? null : s.organisation,
+          country: countryByCode(s.countryCode)?.name ?? s.countryCode,
+        })),
+      );
     }
   }
   const view = ({ comment: c, group, meeting, version }: (typeof rows)[number]): ThreadComment => ({

@@ -6,6 +6,7 @@ import { createTestDatabase } from "../../db/test-database";
 import { groupId, insertJointSubmission, testParticipant } from "../../test/support/joint-submission";
 import { countedCommentList, paragraphMatrix, participation } from "../analysis/analysis.server";
 import { parseCommentFilters } from "../analysis/comment-filters";
+import { commentThreads } from "../comments/comments.server";
 import { coSignerBreakdown, coSignerRecipients, coSignerSummaries, signersOfComments } from "./co-signers.server";
 
 let db: Db;
@@ -92,5 +93,24 @@ describe("co-signers of given comments", () => {
   it("names every signer with an account, once, but the author, as recipients of a decision", () => {
     expect(coSignerRecipients(db, joint.commentId, joint.userIds[0]!)).toEqual(joint.userIds.slice(1));
     expect(coSignerRecipients(db, individual, null)).toEqual([]);
+  });
+});
+
+describe("a joint submission on the consultation's pages", () => {
+  it("lists its signers under the comment, a pseudonymous one without the organisation that would name them", () => {
+    const mixed = insertJointSubmission(db, {
+      consultationId,
+      body: "Together.",
+      signers: [
+        { name: "Rosa", region: "latin-america-caribbean", countryCode: "MX", organisation: "Red Ciudadana" },
+        { name: "Hidden Person", region: "africa", organisation: "Tiny Collective of Three", pseudonymous: true },
+      ],
+    });
+    const shown = commentThreads(db, consultationId, "p1", null, "Participant").find((c) => c.id === mixed.commentId)!;
+    expect(shown.cosigners).toEqual([
+      { name: "Rosa", organisation: "Red Ciudadana", country: "Mexico" },
+      { name: "Participant", organisation: null, country: "Kenya" },
+    ]);
+    expect(JSON.stringify(commentThreads(db, consultationId, "p1", null, "Participant"))).not.toMatch(/Hidden Person|Tiny Collective/);
   });
 });

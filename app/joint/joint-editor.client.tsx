@@ -16,7 +16,7 @@ import type { MessageKey } from "../i18n/messages.en";
 import type { ProviderStatus } from "../../realtime/collab/socket-provider";
 import { openCollabSession, type CollabParticipant } from "../collab/collab-session.client";
 import type { AwarenessUser } from "../../realtime/collab/awareness-state";
-import { remoteCursor, remoteSelection } from "../collab/draft-editor.client";
+import { CollabStatusLine, remoteCursor, remoteSelection } from "../collab/draft-editor.client";
 import { countryByCode } from "../accounts/countries";
 import { JOINT_BODY_FRAGMENT, JOINT_PARAGRAPH, JOINT_PROPOSED_FRAGMENT } from "./joint-text";
 
@@ -121,14 +121,7 @@ export function JointEditor({
 
   return (
     <div className="joint-editor">
-      <p className="outline-editor__status" role="status" data-state={statusKey}>
-        {t(statusKey)}
-      </p>
-      {serverError ? (
-        <p className="outline-editor__error" role="alert">
-          {t("editor.serverError", { message: serverError })}
-        </p>
-      ) : null}
+      <CollabStatusLine statusKey={statusKey} serverError={serverError} />
       <div className="outline-editor__layout">
         <div>
           {ready ? null : children}
