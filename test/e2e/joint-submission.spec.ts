@@ -14,7 +14,7 @@ const live = (page: Page) => expect(page.getByRole("status").filter({ hasText: "
 const body = (page: Page) => page.getByRole("textbox", { name: "Your joint comment" });
 const wording = (page: Page) => page.getByRole("textbox", { name: "Proposed wording" });
 
-test("two participants write a joint amendment live, both sign, and it is published with its two co-signers", async ({ browser, server }) => {
+test("two participants write a joint amendment live, both sign, it is published with its two co-signers and counted under both their regions", async ({ browser, server }) => {
   const a = await signedIn(browser, server.url, "participant@demo.redraft.org");
   const b = await signedIn(browser, server.url, "participant1@demo.redraft.org");
   const c = await signedIn(browser, server.url, "participant2@demo.redraft.org");
@@ -77,5 +77,13 @@ test("two participants write a joint amendment live, both sign, and it is publis
   await b.page.goto(draftUrl);
   await expect(b.page.getByText("This joint submission has been submitted; its text can no longer change.")).toBeVisible();
 
-  for (const who of [a, b, c]) await who.context.close();
+  // The expert group finds it counted once, under both signers' regions (Kwame: Ghana, Priya: India).
+  const expert = await signedIn(browser, server.url, "expert@demo.redraft.org");
+  await expert.page.goto("/c/unesco-ethics-of-ai/analysis?joint=only");
+  await expect(expert.page.getByRole("status")).toContainText("1 comment from 1 participant");
+  const byRegion = expert.page.getByRole("table", { name: "Co-signers by region" });
+  await expect(byRegion.getByRole("row", { name: /Africa/ })).toBeVisible();
+  await expect(byRegion.getByRole("row", { name: /Asia and the Pacific/ })).toBeVisible();
+
+  for (const who of [a, b, c, expert]) await who.context.close();
 });
