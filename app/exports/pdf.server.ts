@@ -46,7 +46,7 @@ const structOf = (doc: Doc): StructFn => doc.struct.bind(doc) as unknown as Stru
 
 function fontFor(fonts: ReportFonts, text: string, bold = false) {
   const script = scriptOf(text);
-  // Arabic with Latin letters in it (a title, a label): DejaVu Sans has both; Noto Naskh has no Latin letters.
+  // Arabic with Latin letters in it (a title, a label): DejaVu Sans has both; Noto's Arabic faces have no Latin letters.
   const mixed = script === "arabic" && /\p{sc=Latin}/u.test(text) && fonts.arabicLatin;
   const set = (mixed ? fonts.arabicLatin : script === "arabic" ? fonts.arabic : script === "cjk" ? fonts.cjk : null) ?? fonts.latin;
   return bold ? set.bold : set.regular;
@@ -56,7 +56,37 @@ function useFont(doc: Doc, fonts: ReportFonts, text: string, size: number, bold 
   const f = fontFor(fonts, text, bold);
   if (f.family) doc.font(f.src, f.family);
   else doc.font(f.src);
+  rtlLigaturesReadable((doc as unknown as { _font: EmbeddedFont | undefined })._font);
   doc.fontSize(size);
+}
+
+/** pdfkit's EmbeddedFont, as far as its ToUnicode map goes: the characters of each glyph it drew. */
+interface EmbeddedFont {
+  unicode?: number[][];
+  toUnicodeCmap?: () => unknown;
+}
+
+const RTL_CHARACTER = /^[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}\p{Mn}]$/u;
+const readable = new WeakSet<object>();
+
+/**
+ * Right-to-left ligatures (لا, لأ, لإ, لآ: one glyph for lam and alef) written to the font's
+ * ToUnicode map in the order the glyphs stand on the page. A right-to-left run is drawn glyph by
+ * glyph from the left, and readers (pdftotext, pdf.js, pdfminer…) take each glyph's characters,
+ * then reverse the run to give it back in logical order; fontkit gives a ligature's characters in
+ * logical order, so the reversal turned "لأن" into "ألن". Done once, when the map is written, for
+ * glyphs whose characters are all right-to-left (a Latin "fi" stays as it is).
+ */
+function rtlLigaturesReadable(font: EmbeddedFont | undefined): void {
+  if (!font?.unicode || typeof font.toUnicodeCmap !== "function" || readable.has(font)) return;
+  readable.add(font);
+  const write = font.toUnicodeCmap.bind(font);
+  font.toUnicodeCmap = () => {
+    font.unicode = font.unicode!.map((codePoints) =>
+      codePoints && codePoints.length > 1 && codePoints.every((c) => RTL_CHARACTER.test(String.fromCodePoint(c))) ? [...codePoints].reverse() : codePoints,
+    );
+    return write();
+  };
 }
 
 interface TextBox {
