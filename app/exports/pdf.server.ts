@@ -70,12 +70,12 @@ const RTL_CHARACTER = /^[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Syriac}\p{sc=Thaana}\p{
 const readable = new WeakSet<object>();
 
 /**
- * Right-to-left ligatures (لا, لأ, لإ, لآ: one glyph for lam and alef) written to the font's
- * ToUnicode map in the order the glyphs stand on the page. A right-to-left run is drawn glyph by
- * glyph from the left, and readers (pdftotext, pdf.js, pdfminer…) take each glyph's characters,
- * then reverse the run to give it back in logical order; fontkit gives a ligature's characters in
- * logical order, so the reversal turned "لأن" into "ألن". Done once, when the map is written, for
- * glyphs whose characters are all right-to-left (a Latin "fi" stays as it is).
+ * Right-to-left ligatures (لا, لأ, لإ, لآ, and لى in Noto Sans Arabic: one glyph for two letters)
+ * written to the font's ToUnicode map in the order they stand on the page. A right-to-left run is
+ * drawn glyph by glyph from the left; readers (pdftotext; pdfminer, pypdf and PyMuPDF by their
+ * issue trackers) take each glyph's characters in that order, then reverse the run. fontkit gives
+ * a ligature's characters in logical order, so the reversal turned "لأن" into "ألن". Done once,
+ * when the map is written, for glyphs whose characters are all right-to-left (a Latin "fi" stays).
  */
 function rtlLigaturesReadable(font: EmbeddedFont | undefined): void {
   if (!font?.unicode || typeof font.toUnicodeCmap !== "function" || readable.has(font)) return;

@@ -94,8 +94,8 @@ describe.skipIf(!hasPoppler)("the PDF report, read back with poppler", () => {
   });
 
   it("written in Arabic, extracts lam-alef words as written, whichever font draws them", async () => {
-    // "Because man is free, and no peace without justice": لأ, لإ, لا and لآ, each one glyph on the page.
-    const words = "لأن الإنسان حر ولا سلام بلا عدالة والآن السلام عليكم";
+    // "Because man is free, and no peace without justice…": لأ, لإ, لا, لآ (and لى), one glyph each on the page.
+    const words = "لأن الإنسان حر ولا سلام بلا عدالة والآن السلام على الجميع";
     // The same words beside a Latin abbreviation: set in the font that has both scripts (DejaVu Sans).
     const withLatin = `${words} UNESCO`;
     const file = await pdfFile("ar", [
