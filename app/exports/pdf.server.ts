@@ -25,7 +25,7 @@ import {
 } from "../analysis/charts/chart-spec";
 import type { ChartBlock, ReportBlock, ReportDocument, TableBlock } from "./report";
 import { visualPieces } from "./bidi-line";
-import { isRtl, reportFonts, scriptOf, type ReportFonts } from "./report-fonts.server";
+import { isRtl, reportFonts, scriptOf, type FontFace, type ReportFonts } from "./report-fonts.server";
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -54,10 +54,80 @@ function fontFor(fonts: ReportFonts, text: string, bold = false) {
 
 function useFont(doc: Doc, fonts: ReportFonts, text: string, size: number, bold = false): void {
   const f = fontFor(fonts, text, bold);
-  if (f.family) doc.font(f.src, f.family);
-  else doc.font(f.src);
-  rtlLigaturesReadable((doc as unknown as { _font: EmbeddedFont | undefined })._font);
+  setFace(doc, f);
+  faces.set(doc, { face: f, fallback: bold ? fonts.latin.bold : fonts.latin.regular });
   doc.fontSize(size);
+}
+
+function setFace(doc: Doc, face: FontFace): void {
+  if (face.family) doc.font(face.src, face.family);
+  else doc.font(face.src);
+  rtlLigaturesReadable((doc as unknown as { _font: EmbeddedFont | undefined })._font);
+}
+
+/** The face useFont chose last, and the Latin face of the same weight for what it cannot draw. */
+const faces = new WeakMap<Doc, { face: FontFace; fallback: FontFace }>();
+
+interface Run {
+  text: string;
+  fallback: boolean;
+}
+
+/**
+ * A piece of text cut where the current face has no glyph: Noto's Arabic faces have no “ ” ( ) / %
+ * • – —, which printed as empty boxes around a quotation wholly in Arabic. Those go to the Latin face.
+ */
+function runsOf(doc: Doc, text: string): Run[] {
+  const font = (doc as unknown as { _font?: { font?: { hasGlyphForCodePoint?: (c: number) => boolean } } })._font?.font;
+  if (!font?.hasGlyphForCodePoint) return [{ text, fallback: false }];
+  const runs: Run[] = [];
+  for (const ch of text) {
+    const fallback = !/\s/.test(ch) && !font.hasGlyphForCodePoint(ch.codePointAt(0)!);
+    const last = runs[runs.length - 1];
+    if (last && last.fallback === fallback) last.text += ch;
+    else runs.push({ text: ch, fallback });
+  }
+  return runs;
+}
+
+function inFace<T>(doc: Doc, fallback: boolean, draw: () => T): T {
+  const chosen = faces.get(doc);
+  if (!fallback || !chosen) return draw();
+  const size = (doc as unknown as { _fontSize: number })._fontSize;
+  setFace(doc, chosen.fallback);
+  doc.fontSize(size);
+  try {
+    return draw();
+  } finally {
+    setFace(doc, chosen.face);
+    doc.fontSize(size);
+  }
+}
+
+/** A text's width, each character in the face that draws it. */
+function measure(doc: Doc, text: string): number {
+  return runsOf(doc, text).reduce((n, r) => n + inFace(doc, r.fallback, () => doc.widthOfString(r.text)), 0);
+}
+
+/**
+ * A piece drawn run by run, each in its face: a right-to-left piece's runs from its right edge
+ * leftwards, in the order written (a piece of neutrals alone is already in visual order).
+ */
+function drawRuns(doc: Doc, text: string, at: number, y: number, width: number, rtl: boolean): void {
+  const runs = runsOf(doc, text);
+  if (runs.length === 1 && !runs[0]!.fallback) {
+    doc.text(text, at, y, { lineBreak: false });
+    return;
+  }
+  let cursor = rtl ? at + width : at;
+  for (const run of runs) {
+    inFace(doc, run.fallback, () => {
+      const w = doc.widthOfString(run.text);
+      if (rtl) cursor -= w;
+      doc.text(run.text, cursor, y, { lineBreak: false });
+      if (!rtl) cursor += w;
+    });
+  }
 }
 
 /** pdfkit's EmbeddedFont, as far as its ToUnicode map goes: the characters of each glyph it drew. */
@@ -114,7 +184,7 @@ function wrapLines(doc: Doc, text: string, width: number): string[] {
         gap = word;
         continue;
       }
-      const w = doc.widthOfString(word);
+      const w = measure(doc, word);
       const g = line === "" ? 0 : doc.widthOfString(gap);
       if (line !== "" && used + g + w > width) {
         lines.push(line);
@@ -152,7 +222,7 @@ function drawText(doc: Doc, text: string, x: number, y: number, box: TextBox): v
   let lines = wrapLines(doc, text, box.width);
   if (box.lineBreak === false && lines.length > 1) {
     const words = lines[0]!.split(" ");
-    while (words.length > 1 && doc.widthOfString(`${words.join(" ")}…`) > box.width) words.pop();
+    while (words.length > 1 && measure(doc, `${words.join(" ")}…`) > box.width) words.pop();
     lines = [`${words.join(" ")}…`];
   }
   const direction = box.rtlDoc ? "rtl" : undefined;
@@ -160,24 +230,24 @@ function drawText(doc: Doc, text: string, x: number, y: number, box: TextBox): v
   for (const line of lines) {
     if (box.lineBreak !== false && doc.y + doc.currentLineHeight(true) > doc.page.maxY()) doc.continueOnNewPage();
     const lineY = doc.y;
-    const pieces = visualPieces(line, direction).map((piece) => ({ piece, width: doc.widthOfString(piece.text) }));
+    const pieces = visualPieces(line, direction).map((piece) => ({ piece, width: measure(doc, piece.text) }));
     const total = pieces.reduce((n, p) => n + p.width, 0);
     let left = box.align === "right" ? x + box.width - total : box.align === "center" ? x + (box.width - total) / 2 : x;
     const placed = pieces.map(({ piece, width }) => {
       const at = left;
       left += width;
-      return { piece, at };
+      return { piece, at, width };
     });
-    for (const { piece, at } of placed.filter((p) => !p.piece.space).sort((a, b) => a.piece.start - b.piece.start)) {
+    for (const { piece, at, width } of placed.filter((p) => !p.piece.space).sort((a, b) => a.piece.start - b.piece.start)) {
+      const rtl = piece.rtl && isRtl(piece.text);
       if (!piece.mirror) {
-        doc.text(piece.text, at, lineY, { lineBreak: false });
+        drawRuns(doc, piece.text, at, lineY, width, rtl);
         continue;
       }
       // A bracket in right-to-left text, flipped about its own middle: it reads ")" where it was
       // written "(", and a copy of the text still says "(" (no font here has the rtlm feature).
-      const w = doc.widthOfString(piece.text);
-      doc.save().transform(-1, 0, 0, 1, 2 * at + w, 0);
-      doc.text(piece.text, at, lineY, { lineBreak: false });
+      doc.save().transform(-1, 0, 0, 1, 2 * at + width, 0);
+      drawRuns(doc, piece.text, at, lineY, width, rtl);
       doc.restore();
     }
     doc.y = lineY + doc.currentLineHeight(true);

@@ -109,6 +109,9 @@ describe.skipIf(!hasPoppler)("the PDF report, read back with poppler", () => {
     for (const text of [normalise(pdftotext(file, "-raw")), normalise(pdftotext(file))]) {
       expect(text.split(words).length - 1).toBe(2);
     }
+    // A quotation wholly in Arabic keeps its quotation marks (the Arabic face has none: the Latin one draws them).
+    const quoted = normalise(pdftotext(file)).match(new RegExp(`(.)\\s*${words}\\s*(.)`));
+    expect(quoted?.slice(1).sort()).toEqual(["“", "”"]);
     // The report's own Arabic text too: "Latin America", "a general remark".
     expect(normalise(pdftotext(file, "-raw"))).toContain("أمريكا اللاتينية والبحر الكاريبي");
     expect(normalise(pdftotext(file, "-raw"))).toContain("ملاحظة عامة");
