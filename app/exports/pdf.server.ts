@@ -73,6 +73,9 @@ interface Run {
   fallback: boolean;
 }
 
+/** Per font, the characters it has no glyph for (looked up once each). */
+const lacking = new WeakMap<object, Map<number, boolean>>();
+
 /**
  * A piece of text cut where the current face has no glyph: Noto's Arabic faces have no “ ” ( ) / %
  * • – —, which printed as empty boxes around a quotation wholly in Arabic. Those go to the Latin face.
@@ -80,9 +83,13 @@ interface Run {
 function runsOf(doc: Doc, text: string): Run[] {
   const font = (doc as unknown as { _font?: { font?: { hasGlyphForCodePoint?: (c: number) => boolean } } })._font?.font;
   if (!font?.hasGlyphForCodePoint) return [{ text, fallback: false }];
+  let lacks = lacking.get(font);
+  if (!lacks) lacking.set(font, (lacks = new Map()));
   const runs: Run[] = [];
   for (const ch of text) {
-    const fallback = !/\s/.test(ch) && !font.hasGlyphForCodePoint(ch.codePointAt(0)!);
+    const c = ch.codePointAt(0)!;
+    let fallback = lacks.get(c);
+    if (fallback === undefined) lacks.set(c, (fallback = !/\s/.test(ch) && !font.hasGlyphForCodePoint(c)));
     const last = runs[runs.length - 1];
     if (last && last.fallback === fallback) last.text += ch;
     else runs.push({ text: ch, fallback });
