@@ -126,12 +126,16 @@ function drawRuns(doc: Doc, text: string, at: number, y: number, width: number, 
     doc.text(text, at, y, { lineBreak: false });
     return;
   }
+  // pdfkit sets text by its top, a face's ascender above the baseline: the fallback face's runs
+  // are moved by the difference, so that both stand on one baseline.
+  const ascender = () => ((doc as unknown as { _font: { ascender: number } })._font.ascender * (doc as unknown as { _fontSize: number })._fontSize) / 1000;
+  const baseline = y + ascender();
   let cursor = rtl ? at + width : at;
   for (const run of runs) {
     inFace(doc, run.fallback, () => {
       const w = doc.widthOfString(run.text);
       if (rtl) cursor -= w;
-      doc.text(run.text, cursor, y, { lineBreak: false });
+      doc.text(run.text, cursor, baseline - ascender(), { lineBreak: false });
       if (!rtl) cursor += w;
     });
   }
