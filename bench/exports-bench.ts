@@ -56,7 +56,7 @@ let about = "";
 // Each export on its own freshly started server, so each peak is its own (the second download's
 // peak includes the first's).
 // EXPORTS=comments.xlsx,summary.pdf runs only those.
-// The report in Arabic and Chinese too: other fonts (Naskh, the CJK collection) and right-to-left layout.
+// The report in Arabic and Chinese too: other fonts (Noto Sans Arabic, the CJK collection) and right-to-left layout.
 const ALL = ["comments.csv", "comments.csv?private=1", "comments.xlsx", "comments.xlsx?private=1", "open-data.json", "summary.pdf", "summary.docx", "summary.pdf?lang=ar", "summary.pdf?lang=zh", "summary.docx?lang=ar"];
 for (const path of process.env.EXPORTS?.split(",") ?? ALL) {
   const { server, cookie, participants, decided, seconds: generated } = await prepared();

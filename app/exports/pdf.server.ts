@@ -25,7 +25,7 @@ import {
 } from "../analysis/charts/chart-spec";
 import type { ChartBlock, ReportBlock, ReportDocument, TableBlock } from "./report";
 import { visualPieces } from "./bidi-line";
-import { isRtl, reportFonts, scriptOf, type ReportFonts } from "./report-fonts.server";
+import { isRtl, reportFonts, scriptOf, type FontFace, type ReportFonts } from "./report-fonts.server";
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -46,7 +46,7 @@ const structOf = (doc: Doc): StructFn => doc.struct.bind(doc) as unknown as Stru
 
 function fontFor(fonts: ReportFonts, text: string, bold = false) {
   const script = scriptOf(text);
-  // Arabic with Latin letters in it (a title, a label): DejaVu Sans has both; Noto Naskh has no Latin letters.
+  // Arabic with Latin letters in it (a title, a label): DejaVu Sans has both; Noto's Arabic faces have no Latin letters.
   const mixed = script === "arabic" && /\p{sc=Latin}/u.test(text) && fonts.arabicLatin;
   const set = (mixed ? fonts.arabicLatin : script === "arabic" ? fonts.arabic : script === "cjk" ? fonts.cjk : null) ?? fonts.latin;
   return bold ? set.bold : set.regular;
@@ -54,9 +54,120 @@ function fontFor(fonts: ReportFonts, text: string, bold = false) {
 
 function useFont(doc: Doc, fonts: ReportFonts, text: string, size: number, bold = false): void {
   const f = fontFor(fonts, text, bold);
-  if (f.family) doc.font(f.src, f.family);
-  else doc.font(f.src);
+  setFace(doc, f);
+  faces.set(doc, { face: f, fallback: bold ? fonts.latin.bold : fonts.latin.regular });
   doc.fontSize(size);
+}
+
+function setFace(doc: Doc, face: FontFace): void {
+  if (face.family) doc.font(face.src, face.family);
+  else doc.font(face.src);
+  rtlLigaturesReadable((doc as unknown as { _font: EmbeddedFont | undefined })._font);
+}
+
+/** The face useFont chose last, and the Latin face of the same weight for what it cannot draw. */
+const faces = new WeakMap<Doc, { face: FontFace; fallback: FontFace }>();
+
+interface Run {
+  text: string;
+  fallback: boolean;
+}
+
+/** Per font, the characters it has no glyph for (looked up once each). */
+const lacking = new WeakMap<object, Map<number, boolean>>();
+
+/**
+ * A piece of text cut where the current face has no glyph: Noto's Arabic faces have no “ ” ( ) / %
+ * • – —, which printed as empty boxes around a quotation wholly in Arabic. Those go to the Latin face.
+ */
+function runsOf(doc: Doc, text: string): Run[] {
+  const font = (doc as unknown as { _font?: { font?: { hasGlyphForCodePoint?: (c: number) => boolean } } })._font?.font;
+  if (!font?.hasGlyphForCodePoint) return [{ text, fallback: false }];
+  let lacks = lacking.get(font);
+  if (!lacks) lacking.set(font, (lacks = new Map()));
+  const runs: Run[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    let fallback = lacks.get(c);
+    if (fallback === undefined) lacks.set(c, (fallback = !/\s/.test(ch) && !font.hasGlyphForCodePoint(c)));
+    const last = runs[runs.length - 1];
+    if (last && last.fallback === fallback) last.text += ch;
+    else runs.push({ text: ch, fallback });
+  }
+  return runs;
+}
+
+function inFace<T>(doc: Doc, fallback: boolean, draw: () => T): T {
+  const chosen = faces.get(doc);
+  if (!fallback || !chosen) return draw();
+  const size = (doc as unknown as { _fontSize: number })._fontSize;
+  setFace(doc, chosen.fallback);
+  doc.fontSize(size);
+  try {
+    return draw();
+  } finally {
+    setFace(doc, chosen.face);
+    doc.fontSize(size);
+  }
+}
+
+/** A text's width, each character in the face that draws it. */
+function measure(doc: Doc, text: string): number {
+  return runsOf(doc, text).reduce((n, r) => n + inFace(doc, r.fallback, () => doc.widthOfString(r.text)), 0);
+}
+
+/**
+ * A piece drawn run by run, each in its face: a right-to-left piece's runs from its right edge
+ * leftwards, in the order written (a piece of neutrals alone is already in visual order).
+ */
+function drawRuns(doc: Doc, text: string, at: number, y: number, width: number, rtl: boolean): void {
+  const runs = runsOf(doc, text);
+  if (runs.length === 1 && !runs[0]!.fallback) {
+    doc.text(text, at, y, { lineBreak: false });
+    return;
+  }
+  // pdfkit sets text by its top, a face's ascender above the baseline: the fallback face's runs
+  // are moved by the difference, so that both stand on one baseline.
+  const ascender = () => ((doc as unknown as { _font: { ascender: number } })._font.ascender * (doc as unknown as { _fontSize: number })._fontSize) / 1000;
+  const baseline = y + ascender();
+  let cursor = rtl ? at + width : at;
+  for (const run of runs) {
+    inFace(doc, run.fallback, () => {
+      const w = doc.widthOfString(run.text);
+      if (rtl) cursor -= w;
+      doc.text(run.text, cursor, baseline - ascender(), { lineBreak: false });
+      if (!rtl) cursor += w;
+    });
+  }
+}
+
+/** pdfkit's EmbeddedFont, as far as its ToUnicode map goes: the characters of each glyph it drew. */
+interface EmbeddedFont {
+  unicode?: number[][];
+  toUnicodeCmap?: () => unknown;
+}
+
+const RTL_CHARACTER = /^[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}\p{Mn}]$/u;
+const readable = new WeakSet<object>();
+
+/**
+ * Right-to-left ligatures (لا, لأ, لإ, لآ, and لى in Noto Sans Arabic: one glyph for two letters)
+ * written to the font's ToUnicode map in the order they stand on the page. A right-to-left run is
+ * drawn glyph by glyph from the left; readers (pdftotext; pdfminer, pypdf and PyMuPDF by their
+ * issue trackers) take each glyph's characters in that order, then reverse the run. fontkit gives
+ * a ligature's characters in logical order, so the reversal turned "لأن" into "ألن". Done once,
+ * when the map is written, for glyphs whose characters are all right-to-left (a Latin "fi" stays).
+ */
+function rtlLigaturesReadable(font: EmbeddedFont | undefined): void {
+  if (!font?.unicode || typeof font.toUnicodeCmap !== "function" || readable.has(font)) return;
+  readable.add(font);
+  const write = font.toUnicodeCmap.bind(font);
+  font.toUnicodeCmap = () => {
+    font.unicode = font.unicode!.map((codePoints) =>
+      codePoints && codePoints.length > 1 && codePoints.every((c) => RTL_CHARACTER.test(String.fromCodePoint(c))) ? [...codePoints].reverse() : codePoints,
+    );
+    return write();
+  };
 }
 
 interface TextBox {
@@ -84,7 +195,7 @@ function wrapLines(doc: Doc, text: string, width: number): string[] {
         gap = word;
         continue;
       }
-      const w = doc.widthOfString(word);
+      const w = measure(doc, word);
       const g = line === "" ? 0 : doc.widthOfString(gap);
       if (line !== "" && used + g + w > width) {
         lines.push(line);
@@ -122,7 +233,7 @@ function drawText(doc: Doc, text: string, x: number, y: number, box: TextBox): v
   let lines = wrapLines(doc, text, box.width);
   if (box.lineBreak === false && lines.length > 1) {
     const words = lines[0]!.split(" ");
-    while (words.length > 1 && doc.widthOfString(`${words.join(" ")}…`) > box.width) words.pop();
+    while (words.length > 1 && measure(doc, `${words.join(" ")}…`) > box.width) words.pop();
     lines = [`${words.join(" ")}…`];
   }
   const direction = box.rtlDoc ? "rtl" : undefined;
@@ -130,24 +241,24 @@ function drawText(doc: Doc, text: string, x: number, y: number, box: TextBox): v
   for (const line of lines) {
     if (box.lineBreak !== false && doc.y + doc.currentLineHeight(true) > doc.page.maxY()) doc.continueOnNewPage();
     const lineY = doc.y;
-    const pieces = visualPieces(line, direction).map((piece) => ({ piece, width: doc.widthOfString(piece.text) }));
+    const pieces = visualPieces(line, direction).map((piece) => ({ piece, width: measure(doc, piece.text) }));
     const total = pieces.reduce((n, p) => n + p.width, 0);
     let left = box.align === "right" ? x + box.width - total : box.align === "center" ? x + (box.width - total) / 2 : x;
     const placed = pieces.map(({ piece, width }) => {
       const at = left;
       left += width;
-      return { piece, at };
+      return { piece, at, width };
     });
-    for (const { piece, at } of placed.filter((p) => !p.piece.space).sort((a, b) => a.piece.start - b.piece.start)) {
+    for (const { piece, at, width } of placed.filter((p) => !p.piece.space).sort((a, b) => a.piece.start - b.piece.start)) {
+      const rtl = piece.rtl && isRtl(piece.text);
       if (!piece.mirror) {
-        doc.text(piece.text, at, lineY, { lineBreak: false });
+        drawRuns(doc, piece.text, at, lineY, width, rtl);
         continue;
       }
       // A bracket in right-to-left text, flipped about its own middle: it reads ")" where it was
       // written "(", and a copy of the text still says "(" (no font here has the rtlm feature).
-      const w = doc.widthOfString(piece.text);
-      doc.save().transform(-1, 0, 0, 1, 2 * at + w, 0);
-      doc.text(piece.text, at, lineY, { lineBreak: false });
+      doc.save().transform(-1, 0, 0, 1, 2 * at + width, 0);
+      drawRuns(doc, piece.text, at, lineY, width, rtl);
       doc.restore();
     }
     doc.y = lineY + doc.currentLineHeight(true);

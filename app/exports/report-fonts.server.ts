@@ -37,10 +37,16 @@ let warned = false;
 export function reportFonts(): ReportFonts {
   const noto = pair(face(`${NOTO}/NotoSans-Regular.ttf`), face(`${NOTO}/NotoSans-Bold.ttf`));
   const dejavu = pair(face(`${DEJAVU}/DejaVuSans.ttf`), face(`${DEJAVU}/DejaVuSans-Bold.ttf`));
-  const arabic = pair(face(`${NOTO}/NotoNaskhArabic-Regular.ttf`), face(`${NOTO}/NotoNaskhArabic-Bold.ttf`));
+  // Noto Sans Arabic before Noto Naskh: its lam-alef (لا, لأ, لإ, لآ) is one ligature glyph, which
+  // extracts as written (pdf.server.ts); Naskh draws the alef as a second glyph laid over the lam
+  // with no advance, which pdftotext reads as a duplicate and splits off the word ("أن ل" for "لأن").
+  // It also matches Noto Sans, the Latin face.
+  const arabic =
+    pair(face(`${NOTO}/NotoSansArabic-Regular.ttf`), face(`${NOTO}/NotoSansArabic-Bold.ttf`)) ??
+    pair(face(`${NOTO}/NotoNaskhArabic-Regular.ttf`), face(`${NOTO}/NotoNaskhArabic-Bold.ttf`));
   const cjk = pair(face(`${NOTO_CJK}/NotoSansCJK-Regular.ttc`, "NotoSansCJKsc-Regular"), face(`${NOTO_CJK}/NotoSansCJK-Bold.ttc`, "NotoSansCJKsc-Bold"));
   const latin = noto ?? dejavu ?? { regular: { src: "Helvetica" }, bold: { src: "Helvetica-Bold" } };
-  const gaps = [!noto && "Noto Sans (fonts-noto-core)", !arabic && "Noto Naskh Arabic (fonts-noto-core)", !cjk && "Noto Sans CJK (fonts-noto-cjk)"].filter(Boolean);
+  const gaps = [!noto && "Noto Sans (fonts-noto-core)", !arabic && "Noto Sans Arabic (fonts-noto-core)", !cjk && "Noto Sans CJK (fonts-noto-cjk)"].filter(Boolean);
   const missing = gaps.length > 0 ? `report fonts missing: ${gaps.join(", ")}; using ${noto ? "Noto" : dejavu ? "DejaVu Sans" : "Helvetica"} for those scripts, which may print as empty boxes. Install: apt-get install fonts-noto-core fonts-noto-cjk` : null;
   if (missing && !warned) {
     warned = true;
