@@ -27,6 +27,7 @@ const COMMENTS = Number(process.env.COMMENTS ?? 50_000);
 const WARM_SECONDS = Number(process.env.WARM_SECONDS ?? 0);
 
 interface Probe {
+  pid: number;
   timeOrigin: number;
   monotonicOriginMs: number;
   thresholdMs: number;
@@ -150,10 +151,13 @@ if (periods.length > 1) {
   const wall = last.start + last.wallMs - first.start;
   const byName = new Map<string, number>();
   for (const [thread, cpu] of Object.entries(last.threads)) {
-    const name = thread.replace(/\/\d+$/, "").replace(/^V8 DefaultWorke?r?.*$/, "V8 helpers (GC, compiler)");
+    // Linux names Node's threads after the process; the main thread's id is the process's.
+    const name = thread.endsWith(`/${probe.pid}`) ? "main thread" : "other threads (V8's GC and compiler helpers, libuv's pool, workers)";
     byName.set(name, (byName.get(name) ?? 0) + cpu - (first.threads[thread] ?? 0));
   }
   const busy = sum(periods.slice(1).map((p) => p.machineBusy)) / (periods.length - 1);
+  const answered = probe.requests.filter(([at]) => at >= first.start && at < last.start + last.wallMs).length;
+  lines.push(`main thread CPU per answer: ${((1000 * (byName.get("main thread") ?? NaN)) / answered).toFixed(0)} µs (${answered} answers)`);
   lines.push(
     `CPU while wrk ran, per second of wall time: ${[...byName].filter(([, cpu]) => cpu > 0).sort((a, b) => b[1] - a[1]).map(([name, cpu]) => `${name} ${((1000 * cpu) / wall).toFixed(0)} ms`).join(", ")}; ` +
       `the machine's cores busy ${(100 * busy).toFixed(0)} %, runnable processes (median) ${percentile(periods.map((p) => p.runnable).sort((a, b) => a - b), 50)}`,

@@ -130,6 +130,7 @@ if (file && /server/.test(process.argv[1] ?? "")) {
       fs.writeFileSync(
         file,
         JSON.stringify({
+          pid: process.pid,
           timeOrigin: performance.timeOrigin,
           // CLOCK_MONOTONIC (which V8's CPU profiles use, in µs) at performance.now() = 0, in ms.
           monotonicOriginMs: Number(process.hrtime.bigint()) / 1e6 - performance.now(),
