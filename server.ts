@@ -16,14 +16,15 @@ import "./app/context.server";
 import {
   badRequestPage,
   boundedBodies,
+  fixedSecurityHeaders,
   isMalformedPath,
   sameOriginForWrites,
   securityHeaders,
   tooLargePage,
 } from "./app/http/http-guards.server";
 import { closeWhenBodyUnread, createBoundedRequestHandler, createRemixRender, sendRemixResponse } from "./app/http/bounded-body.server";
-import { PageCache, pageCacheMiddleware } from "./app/http/page-cache.server";
-import { anonymousLocale } from "./app/i18n/locale.server";
+import { keptPageFastPath, PageCache, pageCacheMiddleware } from "./app/http/page-cache.server";
+import { anonymousLocale, cookielessLocale } from "./app/i18n/locale.server";
 import { pageRevision } from "./db/page-revision.server";
 import { CollectAfterLoad } from "./app/http/collect-after-load.server";
 import { RequestActivity } from "./app/http/request-activity.server";
@@ -101,7 +102,8 @@ app.use(requestActivity.track);
 // A refusal sent before its request body was read must not keep reading an endless body.
 app.use(closeWhenBodyUnread());
 // Memory back to idle soon after a burst: a major collection once the requests stop.
-app.use(new CollectAfterLoad().track);
+const collectAfterLoad = new CollectAfterLoad();
+app.use(collectAfterLoad.track);
 app.use(compression());
 app.use(securityHeaders(config));
 app.use(sameOriginForWrites(config));
@@ -161,7 +163,22 @@ app.use((req, res, next) => {
 app.use(contributionGate(context));
 app.all("*", createBoundedRequestHandler({ render }));
 
-const httpServer = createServer(app);
+// The plainest requests for kept pages (no cookie, nothing to render) are answered before Express,
+// with the same headers and the same request trackers (docs/benchmarks.md, "Where the remaining
+// time goes"); everything else goes to Express, whose middleware serves the same cache.
+const keptPages = keptPageFastPath({
+  cache: pageCache,
+  revision: (slug) => pageRevision(db, slug),
+  locale: cookielessLocale,
+  headers: fixedSecurityHeaders(config),
+  served: (req, res) => {
+    requestActivity.track(req, res, () => {});
+    collectAfterLoad.track(req, res, () => {});
+  },
+});
+const httpServer = createServer((req, res) => {
+  if (!keptPages(req, res)) app(req, res);
+});
 const cursors = new ChangeCursors();
 const io = attachRealtime(httpServer, {
   trustedOrigins: config.trustedOrigins,

@@ -6,7 +6,8 @@
  * `minRequests` requests, this runs that collection — at a moment when nobody waits for the event
  * loop. Needs `node --expose-gc` (npm start and the test server pass it); without it, does nothing.
  */
-import type { NextFunction, Request, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { NextFunction } from "express";
 
 export class CollectAfterLoad {
   private requestsSinceCollection = 0;
@@ -22,7 +23,7 @@ export class CollectAfterLoad {
   }
 
   /** Express middleware: counts the request and starts the quiet period over. */
-  readonly track = (_req: Request, _res: Response, next: NextFunction): void => {
+  readonly track = (_req: IncomingMessage, _res: ServerResponse, next: NextFunction): void => {
     this.requestsSinceCollection += 1;
     this.timer.refresh();
     next();

@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import express from "express";
 import { describe, expect, it } from "vitest";
-import { cacheableAddress, hashedPolicy, PageCache, storable } from "./page-cache.server";
+import type { Config } from "../config/env.server";
+import { cookielessLocale } from "../i18n/locale.server";
+import { fixedSecurityHeaders, securityHeaders } from "./http-guards.server";
+import { cacheableAddress, hashedPolicy, keptPageFastPath, PageCache, pageCacheMiddleware, storable } from "./page-cache.server";
 
 const html = (text: string, init: ResponseInit = {}) =>
   new Response(`<!DOCTYPE html><html><body><p>${text}</p></body></html>`, {
@@ -183,5 +189,101 @@ describe("cacheableAddress", () => {
     expect(cacheableAddress(request("/c/x.data"))).toBeNull();
     expect(cacheableAddress(request("/c/x?cachebuster=1"))).toBeNull();
     expect(cacheableAddress(request(`/c/x?text=${"a".repeat(600)}`))).toBeNull();
+  });
+});
+
+describe("keptPageFastPath", () => {
+  const config = { nodeEnv: "production" } as Config;
+  const page = (text: string) =>
+    new Response(`<!DOCTYPE html><html><body><script>window.x = 1;</script><p>${text}</p></body></html>`, {
+      headers: { "Content-Type": "text/html; charset=utf-8" },
+    });
+
+  /**
+   * Express with the app's security headers and the cache middleware, behind the path before
+   * Express, as server.ts wires them; `revision` is the consultation's page revision.
+   */
+  async function serverWithCache(state: { revision: string; text: string }) {
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minIntervalMs: 0 });
+    const renders = { count: 0 };
+    const app = express();
+    app.disable("x-powered-by");
+    app.use(securityHeaders(config));
+    app.use(
+      pageCacheMiddleware({
+        cache,
+        revision: () => state.revision,
+        locale: async (req) => cookielessLocale(req.get("accept-language")),
+        render: async () => {
+          renders.count += 1;
+          return page(state.text);
+        },
+        send: async (res, response) => {
+          res.status(response.status).type("html").send(await response.text());
+        },
+      }),
+    );
+    app.use((_req, res) => res.status(404).send("not kept"));
+    const served = { count: 0 };
+    const fastPath = keptPageFastPath({
+      cache,
+      revision: () => state.revision,
+      locale: cookielessLocale,
+      headers: fixedSecurityHeaders(config),
+      served: () => (served.count += 1),
+    });
+    const server = createServer((req, res) => {
+      if (!fastPath(req, res)) app(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}`, renders, served, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  const headersOf = (response: Response) => Object.fromEntries([...response.headers].filter(([name]) => name !== "date"));
+
+  it("answers a visitor without cookies with the same page and headers Express sends", async () => {
+    const state = { revision: "1", text: "Article 1" };
+    const server = await serverWithCache(state);
+    try {
+      // The first visit renders (through Express) and keeps the page.
+      await (await fetch(`${server.url}/c/x`)).text();
+      expect(server.renders.count).toBe(1);
+      const viaExpress = await fetch(`${server.url}/c/x`, { headers: { "Accept-Encoding": "br", Cookie: "other=1" } });
+      const beforeExpress = await fetch(`${server.url}/c/x`, { headers: { "Accept-Encoding": "br" } });
+      expect(server.served.count).toBe(1);
+      expect(headersOf(beforeExpress)).toEqual(headersOf(viaExpress));
+      expect(beforeExpress.headers.get("content-security-policy")).toMatch(/script-src 'self' 'sha256-/);
+      expect(beforeExpress.headers.get("strict-transport-security")).toBeTruthy();
+      expect(await beforeExpress.text()).toBe(await viaExpress.text());
+      expect(server.renders.count).toBe(1);
+      // A browser that has this version gets a 304 either way.
+      const again = await fetch(`${server.url}/c/x`, { headers: { "Accept-Encoding": "br", "If-None-Match": beforeExpress.headers.get("etag")! } });
+      expect(again.status).toBe(304);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("shows a change on the next request, and leaves sessions, bodies, writes and other pages to Express", async () => {
+    const state = { revision: "1", text: "Article 1" };
+    const server = await serverWithCache(state);
+    try {
+      await (await fetch(`${server.url}/c/x`)).text();
+      state.revision = "2";
+      state.text = "Article 1, amended";
+      expect(await (await fetch(`${server.url}/c/x`)).text()).toContain("Article 1, amended");
+      expect(server.served.count).toBe(0);
+      expect(server.renders.count).toBe(2);
+      await (await fetch(`${server.url}/c/x`, { headers: { Cookie: "redraft_session=s" } })).text();
+      await (await fetch(`${server.url}/c/x`, { method: "POST", body: "a=1" })).text();
+      expect((await fetch(`${server.url}/c/x/revise`)).status).toBe(404);
+      expect(server.served.count).toBe(0);
+      // A HEAD never fills the cache; it is answered from it.
+      expect((await fetch(`${server.url}/c/x`, { method: "HEAD" })).status).toBe(200);
+      expect(server.served.count).toBe(1);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -16,6 +16,7 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import Negotiator from "negotiator";
 import { isMalformedPath } from "./http-guards.server";
@@ -128,15 +129,10 @@ export class PageCache {
    * loop for a few hundred milliseconds), so it is rendered at most once per interval per address.
    */
   async serve(key: string, revision: string, render: () => Promise<Response>, policy: string | null = null): Promise<CachedPage | Response> {
-    const hit = this.get(key, revision);
-    if (hit) return hit;
+    const now = this.immediate(key, revision);
+    if (now) return now;
     const flightKey = `${revision}\n${key}`;
     const flying = this.flights.get(flightKey);
-    const previous = this.previous(key, this.rendering.has(key) ? (this.options.maxStaleMs ?? 10_000) : (this.options.minIntervalMs ?? 0));
-    if (previous) {
-      this.stats.stale += 1;
-      return previous;
-    }
     if (flying) {
       const page = await flying.catch(() => null);
       if (page) return page;
@@ -164,6 +160,19 @@ export class PageCache {
       if (left > 0) this.rendering.set(key, left);
       else this.rendering.delete(key);
     }
+  }
+
+  /**
+   * What `serve` answers without rendering or waiting, synchronously: the current page, or the
+   * previous one while a newer renders or within the minimum interval; undefined when only a render
+   * (or waiting for one) can answer.
+   */
+  immediate(key: string, revision: string): CachedPage | undefined {
+    const hit = this.get(key, revision);
+    if (hit) return hit;
+    const previous = this.previous(key, this.rendering.has(key) ? (this.options.maxStaleMs ?? 10_000) : (this.options.minIntervalMs ?? 0));
+    if (previous) this.stats.stale += 1;
+    return previous;
   }
 
   /** The page kept under `key` from an earlier revision, if it was rendered less than `withinMs` ago. */
@@ -225,8 +234,12 @@ export function hashedPolicy(policy: string, html: string): string {
 
 type Encoding = "br" | "gzip" | "identity";
 
-/** Sends a stored page, in the encoding the client prefers, or 304 if it already has this one. */
-export function sendCachedPage(req: ExpressRequest, res: ExpressResponse, page: CachedPage): void {
+/**
+ * Sends a stored page, in the encoding the client prefers, or 304 if it already has this one. Node's
+ * own request and response, so that the Express middleware and the path before Express
+ * (keptPageFastPath) send the same answer.
+ */
+export function sendCachedPage(req: IncomingMessage, res: ServerResponse, page: CachedPage): void {
   const encoding = (new Negotiator(req).encoding(["br", "gzip", "identity"], ["br", "gzip", "identity"]) ?? "identity") as Encoding;
   const tag = `"${page.tag}${encoding === "identity" ? "" : `-${encoding}`}"`;
   for (const [name, value] of page.headers) res.setHeader(name, value);
@@ -236,15 +249,16 @@ export function sendCachedPage(req: ExpressRequest, res: ExpressResponse, page: 
   res.setHeader("Cache-Control", "private, no-cache");
   res.setHeader("Vary", "Accept-Encoding, Accept-Language, Cookie");
   res.setHeader("ETag", tag);
-  const asked = req.get("if-none-match");
+  const asked = req.headers["if-none-match"];
   if (asked && asked.split(",").some((t) => t.trim().replace(/^W\//, "") === tag)) {
-    res.status(304).end();
+    res.statusCode = 304;
+    res.end();
     return;
   }
   const body = page[encoding];
   if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
   res.setHeader("Content-Length", String(body.length));
-  res.status(page.status);
+  res.statusCode = page.status;
   if (req.method === "HEAD") res.end();
   else res.end(body);
 }
@@ -314,5 +328,46 @@ export function pageCacheMiddleware(options: {
     })().catch((error: unknown) => {
       if (!res.headersSent) next(error);
     });
+  };
+}
+
+/**
+ * Kept pages answered before Express (docs/benchmarks.md, "Where the remaining time goes"). At 100
+ * connections a kept page cost about 200 µs of the event loop, most of it Express's middleware, a
+ * CSP nonce and compression's wrapping of a response that is already compressed; Node accepts one
+ * new connection per turn of the loop (libuv ≥ 1.45), so the longer each turn, the longer a new
+ * visitor waits before their first request is even read. Only the plainest request takes this
+ * path: a GET or HEAD of a kept address, without a body and without any cookie (a language cookie
+ * is signed and parsed asynchronously: those go through Express, to the same cache), answered at
+ * once from memory. Everything else returns false, for Express to answer.
+ */
+export function keptPageFastPath(options: {
+  cache: PageCache | null;
+  revision: (slug: string) => string | null;
+  /** The language of a visitor without any cookie, from Accept-Language. */
+  locale: (acceptLanguage: string | undefined) => string;
+  /** The headers Express's security middleware sets on every response, but the CSP (the page has its own). */
+  headers: readonly (readonly [string, string])[];
+  /** Called for each answer sent, before it is sent (the request trackers Express would have run). */
+  served?: (req: IncomingMessage, res: ServerResponse) => void;
+}): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const { cache } = options;
+    if (!cache || req.headers.cookie !== undefined) return false;
+    if (req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined) return false;
+    const url = req.url ?? "";
+    const query = url.indexOf("?");
+    const address = cacheableAddress({ method: req.method ?? "", path: query < 0 ? url : url.slice(0, query), originalUrl: url, headers: req.headers });
+    if (!address) return false;
+    const revision = options.revision(address.slug);
+    if (revision === null) return false;
+    // The key the Express middleware uses: the language, then Express's originalUrl (req.url).
+    const key = `${options.locale(req.headers["accept-language"])}\n${url}`;
+    const page = req.method === "HEAD" ? cache.get(key, revision) : cache.immediate(key, revision);
+    if (!page) return false;
+    for (const [name, value] of options.headers) res.setHeader(name, value);
+    options.served?.(req, res);
+    sendCachedPage(req, res, page);
+    return true;
   };
 }

@@ -4,11 +4,12 @@
  * step waits until no request is in flight, or at most `maxWaitMs` under steady load, so that
  * the work still finishes on a busy server.
  */
-import type { NextFunction, Request, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { NextFunction } from "express";
 import type { Background } from "../analysis/stepwise";
 
 /** Runs `task` once the response has been sent (or the client went away). */
-function afterResponse(res: Response, task: () => void): void {
+function afterResponse(res: ServerResponse, task: () => void): void {
   let started = false;
   const start = () => {
     if (started) return;
@@ -27,7 +28,7 @@ export class RequestActivity {
   constructor(private readonly maxWaitMs = 100) {}
 
   /** Express middleware: counts the request until its response is sent. */
-  readonly track = (_req: Request, res: Response, next: NextFunction): void => {
+  readonly track = (_req: IncomingMessage, res: ServerResponse, next: NextFunction): void => {
     this.inFlight += 1;
     afterResponse(res, () => {
       this.inFlight -= 1;
@@ -56,7 +57,7 @@ export class RequestActivity {
   }
 
   /** Background work a request asks for: started after its response, stepped while requests are quiet. */
-  background(res: Response): Background {
+  background(res: ServerResponse): Background {
     return { start: (task) => afterResponse(res, task), pause: () => this.quiet() };
   }
 

@@ -26,6 +26,11 @@ export async function requestLocale(request: Request, context: AppLoadContext, s
   });
 }
 
+/** The language of a visitor who sends no cookie at all: the browser's languages alone. */
+export function cookielessLocale(acceptLanguage: string | null | undefined): Locale {
+  return negotiateLocale({ acceptLanguage });
+}
+
 /**
  * The language of a page for a visitor without a session, from the headers alone (the page cache
  * keys pages on it before any loader runs): the switcher's cookie, else the browser's languages.

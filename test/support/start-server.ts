@@ -37,14 +37,14 @@ export function freshDatabasePath(): string {
  * and resolves once it listens.
  */
 export async function startServer(
-  options: { databasePath?: string; env?: Record<string, string> } = {},
+  options: { databasePath?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<RunningServer> {
   const port = await freePort();
   const databasePath = options.databasePath ?? freshDatabasePath();
   // The heap cap and --expose-gc of `npm start` (decision 009, app/http/collect-after-load.server.ts), so tests and benchmarks run the server as deployed.
   // build/server.js is server.ts bundled by `npm run build`, as `npm start` runs it (decision 017).
   if (!existsSync(join(repoRoot, "build", "server.js"))) throw new Error("build/server.js is missing: run `npm run build` first (npm test does).");
-  const child = spawn(process.execPath, [`--max-old-space-size=${process.env.HEAP_MB ?? 256}`, "--expose-gc", "build/server.js"], {
+  const child = spawn(process.execPath, [`--max-old-space-size=${process.env.HEAP_MB ?? 256}`, "--expose-gc", ...(options.nodeArgs ?? []), "build/server.js"], {
     cwd: repoRoot,
     // Without the demo's synthetic comments: each test pays for its own database (tests that need
     // them pass DEMO_COMMENTS).
