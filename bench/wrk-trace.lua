@@ -35,9 +35,5 @@ function request()
   return wrk.format(nil, nil, { ["X-Probe-Id"] = id })
 end
 
-done = function(summary, latency, requests)
-  io.write(string.format(
-    "TAIL requests=%d duration_us=%d p50=%d p90=%d p99=%d p999=%d max=%d mean=%d timeouts=%d\n",
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(90), latency:percentile(99),
-    latency:percentile(99.9), latency.max, latency.mean, summary.errors.timeout))
-end
+-- The same summary line as wrk-tail.lua, which sits beside this script.
+dofile(debug.getinfo(1, "S").source:sub(2):gsub("wrk%-trace%.lua$", "wrk-tail.lua"))
