@@ -196,6 +196,9 @@ function CommentItem({
 }) {
   const t = useT();
   const result = (useActionData() ?? {}) as Result;
+  // The report's answer is a redirect to this comment with ?flagged=1: say it was received.
+  const query = new URLSearchParams(useLocation().search);
+  const justFlagged = query.get("flagged") === "1" && query.get("comment") === String(comment.id);
   const replyErrors = result.replyTo === String(comment.id) ? (result.errors ?? {}) : {};
   const replyLanguage = useLanguageGuess(result.replyTo === String(comment.id) ? result.values?.language : undefined);
   const replySubmissionId = (result.replyTo === String(comment.id) ? result.values?.submissionId : undefined) ?? replyForm.submissionId;
@@ -280,7 +283,11 @@ function CommentItem({
             </button>
           </Form>
         ) : null}
-        {(section.canComment || result.flagging === String(comment.id)) && !comment.mine && comment.status === "visible" ? (
+        {justFlagged ? (
+          <p role="status" className="comment__notice">
+            {t("comment.flagSent")}
+          </p>
+        ) : (section.canComment || result.flagging === String(comment.id)) && !comment.mine && comment.status === "visible" ? (
           <details className="comment__flag" open={result.flagging === String(comment.id)}>
             <summary>{t("comment.flag")}</summary>
             <Form method="post" className="form" noValidate>

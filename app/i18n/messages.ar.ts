@@ -175,6 +175,7 @@ export const ar: Catalog = {
   "comment.flag": "إبلاغ",
   "comment.flagReason": "لماذا ينبغي أن ينظر المشرفون في هذا التعليق؟",
   "comment.flagSubmit": "إرسال البلاغ",
+  "comment.flagSent": "شكرًا. سيراجع المشرفون هذا التعليق.",
   "comment.hiddenBecause": "أخفى المشرفون تعليقك: {reason}",
   "moderation.reason.required": "اذكر سببًا من 3 أحرف على الأقل.",
   "moderation.title": "الإشراف",

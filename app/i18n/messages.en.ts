@@ -174,6 +174,7 @@ export const en = {
   "comment.flag": "Report",
   "comment.flagReason": "Why should the moderators look at this comment?",
   "comment.flagSubmit": "Send the report",
+  "comment.flagSent": "Thank you. The moderators will look at this comment.",
   "comment.hiddenBecause": "The moderators hid your comment: {reason}",
   "moderation.reason.required": "Give a reason of at least 3 characters.",
   "moderation.title": "Moderation",

@@ -172,6 +172,7 @@ export const es: Catalog = {
   "comment.flag": "Denunciar",
   "comment.flagReason": "¿Por qué debería la moderación revisar este comentario?",
   "comment.flagSubmit": "Enviar la denuncia",
+  "comment.flagSent": "Gracias. Los moderadores revisarán este comentario.",
   "comment.hiddenBecause": "La moderación ocultó su comentario: {reason}",
   "moderation.reason.required": "Indique un motivo de al menos 3 caracteres.",
   "moderation.title": "Moderación",

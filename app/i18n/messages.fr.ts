@@ -172,6 +172,7 @@ export const fr: Catalog = {
   "comment.flag": "Signaler",
   "comment.flagReason": "Pourquoi les modérateurs devraient-ils examiner ce commentaire ?",
   "comment.flagSubmit": "Envoyer le signalement",
+  "comment.flagSent": "Merci. Les modérateurs examineront ce commentaire.",
   "comment.hiddenBecause": "Les modérateurs ont masqué votre commentaire : {reason}",
   "moderation.reason.required": "Indiquez un motif d’au moins 3 caractères.",
   "moderation.title": "Modération",

@@ -175,6 +175,7 @@ export const ru: Catalog = {
   "comment.flag": "Пожаловаться",
   "comment.flagReason": "Почему модераторам следует проверить этот комментарий?",
   "comment.flagSubmit": "Отправить жалобу",
+  "comment.flagSent": "Спасибо. Модераторы рассмотрят этот комментарий.",
   "comment.hiddenBecause": "Модераторы скрыли ваш комментарий: {reason}",
   "moderation.reason.required": "Укажите причину длиной не менее 3 символов.",
   "moderation.title": "Модерация",

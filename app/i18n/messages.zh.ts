@@ -172,6 +172,7 @@ export const zh: Catalog = {
   "comment.flag": "举报",
   "comment.flagReason": "版主为什么应该查看这条评论？",
   "comment.flagSubmit": "提交举报",
+  "comment.flagSent": "谢谢。版主将审查此评论。",
   "comment.hiddenBecause": "版主隐藏了您的评论：{reason}",
   "moderation.reason.required": "请填写至少 3 个字符的理由。",
   "moderation.title": "审核",

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, liveConnectionAcknowledged, signInAs, test } from "./fixtures";
+import { expect, expectNoAxeViolations, liveConnectionAcknowledged, signInAs, signOut, test } from "./fixtures";
 
 const PARAGRAPH = "/c/unesco-ethics-of-ai/p/71";
 
@@ -166,7 +166,7 @@ test("replies and endorsements", async ({ page }) => {
   await postComment(page, "participant@demo.redraft.org", "Support", "A good paragraph.");
   await expect(page.getByRole("article", { name: /Priya Participant/ })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signInAs(page, "participant1@demo.redraft.org");
   await page.goto(PARAGRAPH);
   const comment = page.getByRole("article", { name: /Priya Participant/ });
@@ -272,7 +272,7 @@ test("the draft page's count and stance bar of a paragraph go up live when someo
 test("a reported comment is hidden by a moderator, who says why; the author sees the reason; the log keeps it", async ({ page }) => {
   await postComment(page, "participant@demo.redraft.org", "General remark", "Everyone who disagrees is a fool.");
   await expect(page.getByRole("article", { name: /Priya Participant/ })).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signInAs(page, "participant1@demo.redraft.org");
   await page.goto(PARAGRAPH);
@@ -280,7 +280,8 @@ test("a reported comment is hidden by a moderator, who says why; the author sees
   await comment.getByText("Report", { exact: true }).click();
   await comment.getByLabel("Why should the moderators look at this comment?").fill("Insults other participants");
   await comment.getByRole("button", { name: "Send the report" }).click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(comment.getByRole("status")).toHaveText("Thank you. The moderators will look at this comment.");
+  await signOut(page);
 
   await signInAs(page, "moderator@demo.redraft.org");
   await page.getByRole("link", { name: "Moderation" }).click();
@@ -289,12 +290,12 @@ test("a reported comment is hidden by a moderator, who says why; the author sees
   await reported.getByLabel(/Reason/).fill("Personal attack on other participants");
   await reported.getByRole("button", { name: "Hide" }).click();
   await expect(page.getByText("No open report.")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signInAs(page, "participant@demo.redraft.org");
   await page.goto(PARAGRAPH);
   await expect(page.getByText("The moderators hid your comment: Personal attack on other participants")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signInAs(page, "secretariat@demo.redraft.org");
   await page.goto("/admin/moderation-log");
