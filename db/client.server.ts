@@ -30,8 +30,42 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  reuseStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   return writingTransactions(db);
+}
+
+/** How many compiled statements a connection keeps (the app has a few hundred distinct queries). */
+export const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Compiles each distinct SQL text once per connection. drizzle prepares a new better-sqlite3
+ * statement for every query it runs, and SQLite's compilation is most of a small query's cost:
+ * 64 of 79 µs for a lookup by slug, measured on this machine (docs/benchmarks.md, "The closing
+ * day"). A statement is handed out again only in the modes a fresh one has (drizzle switches
+ * statements to raw rows), and never while it is still being iterated: then a fresh one is
+ * compiled, as before. Least recently used statements are dropped beyond `size`. This is SQLite's
+ * concern only (a PostgreSQL driver keeps its own named statements).
+ */
+export function reuseStatements(sqlite: Database.Database, size = STATEMENT_CACHE_SIZE): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const kept = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const statement = kept.get(source);
+    if (statement && !statement.busy) {
+      // Most recently used last, so the first entry is the one to drop.
+      kept.delete(source);
+      kept.set(source, statement);
+      if (statement.reader) statement.raw(false).pluck(false).expand(false);
+      return statement;
+    }
+    const fresh = compile(source);
+    if (!statement) {
+      kept.set(source, fresh);
+      if (kept.size > size) kept.delete(kept.keys().next().value!);
+    }
+    return fresh;
+  }) as Database.Database["prepare"];
 }
 
 /**

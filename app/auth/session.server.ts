@@ -84,9 +84,20 @@ async function userFromCookieHeader(db: Db, config: Config, header: string | nul
   };
 }
 
+/**
+ * Who signed in, asked once per request: a route's action and the domain function it calls both ask
+ * (a comment asked twice: two signed-cookie checks and two joins over sessions and users).
+ */
+const signedInOfRequest = new WeakMap<Request, Promise<SignedInUser | null>>();
+
 /** The signed-in user of a request, or null. */
 export function getSignedInUser(request: Request, db: Db, config: Config): Promise<SignedInUser | null> {
-  return userFromCookieHeader(db, config, request.headers.get("Cookie"));
+  let signedIn = signedInOfRequest.get(request);
+  if (!signedIn) {
+    signedIn = userFromCookieHeader(db, config, request.headers.get("Cookie"));
+    signedInOfRequest.set(request, signedIn);
+  }
+  return signedIn;
 }
 
 /** Who is acting in this request: every loader and action starts here. */

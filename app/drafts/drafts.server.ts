@@ -93,6 +93,14 @@ export function getOutline(db: Db, versionId: number): DraftNode[] {
     .all();
 }
 
+/** One node of a version by its label (labels are unique within a version), or undefined. */
+export function getOutlineNode(db: Db, versionId: number, label: string): { nodeId: string; label: string | null; text: string } | undefined {
+  return db
+    .select({ nodeId: outlineNodes.nodeId, label: outlineNodes.label, text: outlineNodes.text })
+    .from(outlineNodes)
+    .where(and(eq(outlineNodes.versionId, versionId), eq(outlineNodes.label, label)))
+    .get();
+}
 
 /** Published versions of the consultation's document, oldest first. */
 export function publishedVersions(db: Db, consultationId: number) {

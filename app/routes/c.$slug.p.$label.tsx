@@ -7,7 +7,7 @@ import { useLiveConsultation } from "~/comments/use-live-consultation";
 import { commentSection, submitParagraphForm } from "~/comments/paragraph-comments.server";
 import { Footnotes, ParagraphText } from "~/components/draft-node";
 import { ancestorsOf, childrenOf, headingTitle, neighbours, nodeAnchor, paragraphPath } from "~/drafts/outline";
-import { labelParam, loadReadableDraft, paragraphNotFound } from "~/drafts/reading.server";
+import { labelParam, loadParagraphForForm, loadReadableDraft, paragraphNotFound } from "~/drafts/reading.server";
 import { getActor } from "~/auth/session.server";
 import { useT } from "~/i18n/i18n-context";
 import { requestLocale } from "~/i18n/locale.server";
@@ -49,10 +49,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, context, request }: ActionFunctionArgs) {
-  const { consultation, nodes } = loadReadableDraft(context.db, params.slug, await getActor(request, context.db, context.config));
-  const node = nodes.find((n) => n.label === params.label);
-  if (!node || node.label === null) paragraphNotFound(String(params.label ?? ""));
-  return submitParagraphForm(request, context, consultation.slug, { nodeId: node.nodeId, label: node.label, text: node.text });
+  const { consultation, node } = loadParagraphForForm(context.db, params.slug, params.label, await getActor(request, context.db, context.config));
+  return submitParagraphForm(request, context, consultation.slug, node);
 }
 
 export default function ParagraphPage() {
