@@ -13,11 +13,12 @@
  * loop; wrk's correction for coordinated omission multiplies those first waits into its p99
  * (docs/benchmarks.md, "Where the remaining time goes").
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname } from "node:path";
 import { freshDatabasePath, repoRoot, startServer, type RunningServer } from "../test/support/start-server";
 import { sessionCookie } from "../test/support/sign-in";
+import { wrk } from "./wrk-run";
 
 const COMMENTS = Number(process.env.COMMENTS ?? 50_000);
 const SECONDS = Number(process.env.SECONDS ?? 20);
@@ -25,36 +26,6 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
 const WARM_SECONDS = Number(process.env.WARM_SECONDS ?? 5);
 const SLUG = "unesco-ethics-of-ai";
 const PARAGRAPH = "71";
-
-interface WrkResult {
-  requestsPerSecond: number;
-  p50: string;
-  p99: string;
-  requests: number;
-  errors: string;
-}
-
-/** wrk's own figures: requests/s and its latency distribution (HdrHistogram, --latency). */
-function wrk(url: string, connections: number, encoding: string, seconds = SECONDS): Promise<WrkResult> {
-  return new Promise((resolve, reject) => {
-    // A 10 s timeout: a slow answer is measured rather than dropped from the figures.
-    const child = spawn("wrk", ["-t2", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "--latency", "-H", `Accept-Encoding: ${encoding}`, url]);
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    child.on("error", reject);
-    child.on("close", () => {
-      const pick = (re: RegExp) => re.exec(out)?.[1] ?? "?";
-      resolve({
-        requestsPerSecond: Number(pick(/Requests\/sec:\s+([\d.]+)/)),
-        p50: pick(/\s50%\s+(\S+)/),
-        p99: pick(/\s99%\s+(\S+)/),
-        requests: Number(pick(/(\d+) requests in/)),
-        errors: [pick(/Socket errors: ([^\n]+)/), pick(/Non-2xx or 3xx responses: (\d+)/)].filter((e) => e !== "?").join("; ") || "none",
-      });
-    });
-  });
-}
 
 /** One participant commenting every 200 ms until `stop` (a comment on the draft changes its page). */
 async function commentBurst(server: RunningServer, stop: { done: boolean }): Promise<{ stored: number; refused: number }> {
