@@ -1,5 +1,5 @@
-import { is, SQL, Table } from "drizzle-orm";
-import { getTableConfig as pgTableConfig, PgDialect, PgTable } from "drizzle-orm/pg-core";
+import { getTableName, is, SQL, type Table } from "drizzle-orm";
+import { getTableConfig as pgTableConfig, PgDialect, PgTable, type IndexedColumn } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteTableConfig, SQLiteSyncDialect, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import * as pgSchema from "./schema-pg";
@@ -89,7 +89,7 @@ function describePg(table: PgTable): Described {
     indexes: config.indexes
       .map((i) => ({
         name: i.config.name!,
-        columns: i.config.columns.map((c) => (is(c, SQL) ? "(expression)" : c.name!)),
+        columns: i.config.columns.map((c) => (is(c, SQL) ? "(expression)" : (c as IndexedColumn).name!)),
         unique: i.config.unique,
         where: i.config.where ? normalSql(pgDialect.sqlToQuery(i.config.where).sql) : null,
       }))
@@ -105,16 +105,12 @@ function byColumns(a: { columns: string[] }, b: { columns: string[] }) {
   return a.columns.join(",").localeCompare(b.columns.join(","));
 }
 
-function tablesOf<T extends Table>(schema: Record<string, unknown>, kind: new (...args: never[]) => T): Map<string, T> {
-  const tables = new Map<string, T>();
-  for (const value of Object.values(schema)) {
-    if (is(value, kind)) tables.set((value as T)[Table.Symbol.Name as keyof T] as string, value as T);
-  }
-  return tables;
+function tablesOf<T extends Table>(schema: Record<string, unknown>, isTable: (value: unknown) => value is T): Map<string, T> {
+  return new Map(Object.values(schema).filter(isTable).map((table) => [getTableName(table), table]));
 }
 
-const sqliteTables = tablesOf(sqliteSchema, SQLiteTable);
-const pgTables = tablesOf(pgSchema, PgTable);
+const sqliteTables = tablesOf(sqliteSchema, (value): value is SQLiteTable => is(value, SQLiteTable));
+const pgTables = tablesOf(pgSchema, (value): value is PgTable => is(value, PgTable));
 
 describe("the PostgreSQL schema is in step with the SQLite one", () => {
   it("declares the same tables", () => {

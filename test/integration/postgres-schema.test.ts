@@ -19,7 +19,7 @@ let server: ThrowawayPostgres;
 let pool: pg.Pool;
 let db: NodePgDatabase<typeof schema>;
 
-const tables = Object.values(schema).filter((value): value is PgTable => is(value, PgTable));
+const tables = Object.values(schema).filter((value) => is(value, PgTable)) as PgTable[];
 
 beforeAll(async () => {
   server = await startThrowawayPostgres();
