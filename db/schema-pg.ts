@@ -542,10 +542,11 @@ export const comments = pgTable(
         t.channel, t.language, t.peopleRepresented, t.stance, t.createdAt,
       )
       .where(sql`parent_id is null and status = 'visible'`),
-    // SQLite's day is `created_at / 86400000` (milliseconds); here the UTC calendar date, the
-    // same grouping (app/analysis/analysis.server.ts must use this expression on PostgreSQL).
+    // SQLite's day is `created_at / 86400000`: whole days since 1970 (UTC). This is the same
+    // number (date minus date is an integer; `extract` on a timestamptz is not immutable, so it
+    // cannot be indexed); app/analysis/analysis.server.ts must group by it on PostgreSQL.
     index("comments_analysis_day_idx")
-      .on(t.consultationId, sql`((created_at at time zone 'UTC')::date)`, t.createdAt, t.authorRegion, t.authorElectoralGroup, t.authorStakeholderGroupId, t.stance, t.channel, t.language)
+      .on(t.consultationId, sql`(((created_at at time zone 'UTC')::date - date '1970-01-01'))`, t.createdAt, t.authorRegion, t.authorElectoralGroup, t.authorStakeholderGroupId, t.stance, t.channel, t.language)
       .where(sql`parent_id is null and status = 'visible'`),
   ],
 );

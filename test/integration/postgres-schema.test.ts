@@ -231,6 +231,18 @@ describe("the application reads the same values as from SQLite", () => {
     expect(defaulted.footnotes).toEqual([]);
   });
 
+  it("counts a comment on the same day as SQLite does (the analysis by day)", async () => {
+    const consultation = await aConsultation("days");
+    const [group] = await db.select().from(schema.stakeholderGroups).limit(1);
+    const late = new Date("2026-12-08T23:59:59.999Z");
+    await db.insert(schema.comments).values({ consultationId: consultation.id, authorName: "Late", authorRegion: "asia-pacific", authorStakeholderGroupId: group.id, body: "Just in time.", submissionId: "s-day", createdAt: late });
+    // The expression of comments_analysis_day_idx, against SQLite's created_at / 86400000.
+    const [row] = await rows<{ day: number }>(
+      "select ((created_at at time zone 'UTC')::date - date '1970-01-01') as day from comments where submission_id = 's-day'",
+    );
+    expect(row.day).toBe(Math.floor(late.getTime() / 86_400_000));
+  });
+
   it("keeps the ids a copy brings along (db:copy), and refuses values outside a vocabulary that SQLite refuses", async () => {
     const [kept] = await db.insert(schema.consultations).values({ id: 7_000, slug: "copied", title: "Copied" }).returning();
     expect(kept.id).toBe(7_000);
