@@ -210,6 +210,10 @@ try {
     "",
     `Server RSS: idle ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB; ${memory.join("; ")}.`,
   );
+  // A 5xx is a bug, not a figure: show what the server said about it.
+  if (writers.some((w) => [...w.refusals.keys()].some((status) => status >= 500))) {
+    console.error(server.output().split("\n").filter((line) => /error|Error|at /.test(line)).slice(-40).join("\n"));
+  }
 } finally {
   await server.stop();
 }

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect, data, type Cookie } from "@remix-run/node";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { consultationExperts, sessions, users, type User } from "../../db/schema";
 import type { Config } from "../config/env.server";
@@ -60,17 +60,40 @@ export interface SignedInUser {
   user: User;
 }
 
+/**
+ * The two reads behind every signed-in request, built once per connection: drizzle's query
+ * building and its checks were most of their cost (docs/benchmarks.md, "The closing day").
+ * The placeholders take the stored forms: the token's digest, and milliseconds.
+ */
+function buildSessionQueries(db: Db) {
+  return {
+    user: db
+      .select({ user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now"))))
+      .prepare(),
+    memberships: db.select().from(consultationExperts).where(eq(consultationExperts.userId, sql.placeholder("userId"))).prepare(),
+  };
+}
+const preparedSessionQueries = new WeakMap<Db, ReturnType<typeof buildSessionQueries>>();
+
+function sessionQueries(db: Db) {
+  let queries = preparedSessionQueries.get(db);
+  if (!queries) {
+    queries = buildSessionQueries(db);
+    preparedSessionQueries.set(db, queries);
+  }
+  return queries;
+}
+
 async function userFromCookieHeader(db: Db, config: Config, header: string | null | undefined, now = new Date()): Promise<SignedInUser | null> {
   const token = await tokenFromCookieHeader(config, header);
   if (!token) return null;
-  const row = db
-    .select({ user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, digest(token)), gt(sessions.expiresAt, now)))
-    .get();
+  const queries = sessionQueries(db);
+  const row = queries.user.get({ id: digest(token), now: now.getTime() });
   if (!row) return null;
-  const memberships = db.select().from(consultationExperts).where(eq(consultationExperts.userId, row.user.id)).all();
+  const memberships = queries.memberships.all({ userId: row.user.id });
   return {
     user: row.user,
     actor: {
