@@ -15,10 +15,11 @@
  *
  * Run with `npm run build && npm run bench:closing-day`; needs `wrk`. Not a test: the figures
  * depend on the machine and what else runs on it. COMMENTS (50000), WRITERS (50), READERS (100),
- * SECONDS (30), SETTLE_SECONDS (60: how long memory is watched after the load).
+ * SECONDS (30), SETTLE_SECONDS (60: how long memory is watched after the load), SEEDED_DATABASE (a database
+ * seeded by an earlier run, copied), CPU_PROF_DIR (a CPU profile of the server's main thread, summarised).
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { dirname, join } from "node:path";
@@ -26,7 +27,7 @@ import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client.server";
 import { stakeholderGroups } from "../db/schema";
-import { registerUser } from "../app/accounts/users.server";
+import { findUserByEmail, registerUser } from "../app/accounts/users.server";
 import { freshDatabasePath, repoRoot, startServer, type RunningServer } from "../test/support/start-server";
 import { sessionCookie } from "../test/support/sign-in";
 import { wrk } from "./wrk-run";
@@ -64,13 +65,19 @@ function storedComments(path: string): number {
   }
 }
 
+// SEEDED_DATABASE: a copy of a database this benchmark seeded before (its path is printed at the
+// end), so that repeated runs skip the seeding; the writers' accounts are created when missing.
 const databasePath = freshDatabasePath();
-console.error(`Seeding ${COMMENTS} comments into ${databasePath}…`);
-execFileSync(process.execPath, ["--import", "tsx", "app/cli/seed-synthetic-cli.ts", "--comments", String(COMMENTS), "--participants", "3000", "--seed", "42"], {
-  cwd: repoRoot,
-  env: { ...process.env, DATABASE_PATH: databasePath, NODE_ENV: "test" },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+if (process.env.SEEDED_DATABASE) {
+  copyFileSync(process.env.SEEDED_DATABASE, databasePath);
+} else {
+  console.error(`Seeding ${COMMENTS} comments into ${databasePath}…`);
+  execFileSync(process.execPath, ["--import", "tsx", "app/cli/seed-synthetic-cli.ts", "--comments", String(COMMENTS), "--participants", "3000", "--seed", "42"], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_PATH: databasePath, NODE_ENV: "test" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
 
 // The writers: confirmed participants from six countries, as the secretariat's CLI creates them.
 {
@@ -78,6 +85,7 @@ execFileSync(process.execPath, ["--import", "tsx", "app/cli/seed-synthetic-cli.t
   const group = db.select().from(stakeholderGroups).where(eq(stakeholderGroups.slug, "civil-society")).get() ?? db.select().from(stakeholderGroups).get()!;
   const countries = ["KE", "FR", "BR", "IN", "EG", "RU"];
   for (let i = 0; i < WRITERS; i++) {
+    if (findUserByEmail(db, `writer-${i}@bench.redraft.org`)) continue;
     await registerUser(db, {
       email: `writer-${i}@bench.redraft.org`,
       displayName: `Writer ${i}`,

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { Db } from "../../db/client.server";
 import { fieldErrors } from "../accounts/profile-schema";
 import { can } from "../auth/permissions";
 import { rateLimits, retryAfterSeconds, writeChecks } from "../auth/rate-limit.server";
@@ -202,13 +203,16 @@ export async function submitParagraphForm(
   if (intent === "reply") {
     const parsed = replySchema.safeParse(values);
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, replyTo: values.parentId }, { status: 400 });
-    const firstTime = !submissionStored(context.db, parsed.data.submissionId);
-    const reply = addReply(context.db, { ...parsed.data, author: signedIn.user, consultationId: consultation.id });
+    // The reply and its notifications in one transaction: one commit, and never one without the other.
+    const { reply, firstTime } = context.db.transaction((tx) => {
+      const db = tx as unknown as Db;
+      const firstTime = !submissionStored(db, parsed.data.submissionId);
+      const reply = addReply(db, { ...parsed.data, author: signedIn.user, consultationId: consultation.id });
+      if (reply && firstTime) commentPublished(db, reply);
+      return { reply, firstTime };
+    });
     if (!reply) throw data(translatableError("error.commentNotFound"), { status: 404 });
-    if (firstTime) {
-      commentPublished(context.db, reply);
-      context.notifier?.wake();
-    }
+    if (firstTime) context.notifier?.wake();
     context.announce?.({ slug, nodeId, kind: "reply" });
     return redirect(`${page}?published=reply&comment=${reply.id}#comment-${reply.id}`);
   }
@@ -222,21 +226,25 @@ export async function submitParagraphForm(
   const version = currentVersion(context.db, consultation.id);
   // Anchored in the working draft too, so the passage follows the experts' edits (issue 5, point 8).
   const workingDraft = passage && nodeId !== null ? anchorPassage(context.db, context.collab, slug, nodeId, passage) : null;
-  const firstTime = !submissionStored(context.db, parsed.data.submissionId);
-  const comment = addComment(context.db, {
-    ...parsed.data,
-    consultationId: consultation.id,
-    nodeId,
-    versionId: version?.id ?? null,
-    round: consultation.round,
-    author: signedIn.user,
-    passage: passage ? { anchor: workingDraft ? { ...passage, workingDraft } : passage } : null,
+  // The comment and its notifications in one transaction: one commit (they were two, and each
+  // commit's cost counts on the closing day), and never a comment whose followers are not told.
+  const { comment, firstTime } = context.db.transaction((tx) => {
+    const db = tx as unknown as Db;
+    const firstTime = !submissionStored(db, parsed.data.submissionId);
+    const comment = addComment(db, {
+      ...parsed.data,
+      consultationId: consultation.id,
+      nodeId,
+      versionId: version?.id ?? null,
+      round: consultation.round,
+      author: signedIn.user,
+      passage: passage ? { anchor: workingDraft ? { ...passage, workingDraft } : passage } : null,
+    });
+    // A form sent twice stores one comment, and tells its followers once.
+    if (firstTime) commentPublished(db, comment);
+    return { comment, firstTime };
   });
-  // A form sent twice stores one comment, and tells its followers once.
-  if (firstTime) {
-    commentPublished(context.db, comment);
-    context.notifier?.wake();
-  }
+  if (firstTime) context.notifier?.wake();
   commentsChanged(context, consultation.id, { slug, nodeId, kind: "comment" });
   return redirect(`${page}?published=comment&comment=${comment.id}#comment-${comment.id}`);
 }
