@@ -56,6 +56,12 @@ export interface RenderWorkerData {
  * pages render inline, another worker starts).
  */
 export const RENDER_WORKER_HEAP_MB = 128;
+/**
+ * The worker thread's nice value (as the mail worker's, decision 033). At the request thread's
+ * priority the renders took their full share of two busy cores from it, and readers' p99 during a
+ * burst was no better than with renders inline (docs/benchmarks.md, decision 034).
+ */
+export const RENDER_WORKER_NICE = 10;
 const RESTART_DELAY_MS = 1_000;
 
 export interface RenderPool {

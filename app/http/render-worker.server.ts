@@ -8,12 +8,16 @@ import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@re
 import { openDatabase } from "../../db/client.server";
 import { AllowedAddresses } from "../auth/address-allowances.server";
 import { RateLimits } from "../auth/rate-limit.server";
-import type { RenderReplyMessage, RenderRequestMessage, RenderWorkerData } from "./render-pool.server";
+import { lowerThisThreadsPriority } from "../config/thread-priority.server";
+import { RENDER_WORKER_NICE, type RenderReplyMessage, type RenderRequestMessage, type RenderWorkerData } from "./render-pool.server";
 
 /** Test servers only: a request carrying this header ends the worker mid-render (the crash tests). */
 const EXIT_HEADER = "x-redraft-test-render-worker-exit";
 
 const { config, buildUrl } = workerData as RenderWorkerData;
+// Below the request thread: on busy cores the kernel serves the thread that answers readers (and
+// writes) first, and renders take what is left; readers get the page kept before meanwhile.
+lowerThisThreadsPriority(RENDER_WORKER_NICE);
 // As in server.ts: React and Remix run their production code paths whatever NODE_ENV said.
 process.env.NODE_ENV = "production";
 const db = openDatabase(config.databasePath);
