@@ -7,7 +7,9 @@
  * Run with `npm run bench:pages` after `npm run build`; needs `wrk`. Prints a Markdown table for
  * docs/benchmarks.md. Not a test: the figures depend on the machine and on what else runs on it.
  * COMMENTS (50000), SECONDS (20 per run), CONNECTIONS (100), WARM_SECONDS (5) change the run;
- * UNCACHED=0 skips the runs without the cache; SEEDED_DATABASE (a database this bench seeded
+ * UNCACHED=0 skips the runs without the cache, QUIET=0 the runs without writes; WRITERS (1)
+ * participants' loops each comment every WRITE_EVERY_MS (200) during the burst (raise
+ * RATE_LIMIT_ACCOUNT_WRITES and RATE_LIMIT_PEOPLE_PER_ADDRESS for more than one account's limit); SEEDED_DATABASE (a database this bench seeded
  * before) is copied instead of seeding again. RENDER_WORKER=0 (decision 034) renders kept pages on
  * the main thread, for the comparison; the server's resident memory is printed once it is ready.
  *
@@ -29,6 +31,8 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
 const WARM_SECONDS = Number(process.env.WARM_SECONDS ?? 5);
 const SLUG = "unesco-ethics-of-ai";
 const PARAGRAPH = "71";
+const WRITERS = Number(process.env.WRITERS ?? 1);
+const WRITE_EVERY_MS = Number(process.env.WRITE_EVERY_MS ?? 200);
 
 interface WrkResult {
   requestsPerSecond: number;
@@ -60,9 +64,8 @@ function wrk(url: string, connections: number, encoding: string, seconds = SECON
   });
 }
 
-/** One participant commenting every 200 ms until `stop` (a comment on the draft changes its page). */
-async function commentBurst(server: RunningServer, stop: { done: boolean }): Promise<{ stored: number; refused: number }> {
-  const cookie = await sessionCookie(server, "participant@demo.redraft.org");
+/** A participant commenting every WRITE_EVERY_MS until `stop` (a comment on the draft changes its page). */
+async function commentBurst(server: RunningServer, stop: { done: boolean }, cookie: string): Promise<{ stored: number; refused: number }> {
   let stored = 0;
   let refused = 0;
   while (!stop.done) {
@@ -76,7 +79,7 @@ async function commentBurst(server: RunningServer, stop: { done: boolean }): Pro
     await response.arrayBuffer();
     if (response.status === 302) stored += 1;
     else refused += 1;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 200 - (Date.now() - started))));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, WRITE_EVERY_MS - (Date.now() - started))));
   }
   return { stored, refused };
 }
@@ -143,14 +146,19 @@ try {
   if (renderWorker) await serverLogged(cached, /render worker ready/);
   lines.splice(1, 0, "", `Kept pages rendered ${renderWorker ? "in the render worker" : "on the main thread (RENDER_WORKER=0)"}; server RSS once ready, before any request: ${residentMb(cached)} MB.`);
   if (WARM_SECONDS > 0) await measure("warm-up of the fresh process", cached, `/c/${SLUG}`, CONNECTIONS, "gzip, br", WARM_SECONDS);
-  await measure("cache", cached, `/c/${SLUG}`);
-  await measure("cache", cached, `/c/${SLUG}/p/${PARAGRAPH}`);
+  if (process.env.QUIET !== "0") {
+    await measure("cache", cached, `/c/${SLUG}`);
+    await measure("cache", cached, `/c/${SLUG}/p/${PARAGRAPH}`);
+  }
   const stop = { done: false };
-  const burst = commentBurst(cached, stop);
+  const cookie = await sessionCookie(cached, "participant@demo.redraft.org");
+  const bursts = Array.from({ length: WRITERS }, () => commentBurst(cached, stop, cookie));
   const seen = distinctPages(cached, `/c/${SLUG}`, stop);
-  await measure("cache, a comment every 200 ms", cached, `/c/${SLUG}`);
+  await measure(WRITERS === 1 ? `cache, a comment every ${WRITE_EVERY_MS} ms` : `cache, ${WRITERS} writers each commenting every ${WRITE_EVERY_MS} ms`, cached, `/c/${SLUG}`);
   stop.done = true;
-  const { stored, refused } = await burst;
+  const totals = await Promise.all(bursts);
+  const stored = totals.reduce((sum, t) => sum + t.stored, 0);
+  const refused = totals.reduce((sum, t) => sum + t.refused, 0);
   lines.push(`| | (during the last run: ${stored} comments stored, ${refused} refused; ${await seen}) | | | | | | | | |`);
   lines.push(`| | (server RSS after the runs: ${residentMb(cached)} MB) | | | | | | | | |`);
 } finally {
