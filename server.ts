@@ -24,6 +24,7 @@ import {
 } from "./app/http/http-guards.server";
 import { closeWhenBodyUnread, createBoundedRequestHandler, createRemixRender, sendRemixResponse } from "./app/http/bounded-body.server";
 import { keptPageFastPath, PageCache, pageCacheMiddleware } from "./app/http/page-cache.server";
+import { keptPageRender, startRenderPool } from "./app/http/render-pool.server";
 import { anonymousLocale, cookielessLocale } from "./app/i18n/locale.server";
 import { pageRevision } from "./db/page-revision.server";
 import { CollectAfterLoad } from "./app/http/collect-after-load.server";
@@ -136,12 +137,17 @@ const render = createRemixRender({
 });
 // Public pages for visitors without a session, rendered once per change (decision 025).
 const pageCache = config.pageCacheBytes > 0 ? new PageCache({ maxBytes: config.pageCacheBytes, maxAgeMs: config.pageCacheMaxAgeMs, minIntervalMs: config.pageCacheMinIntervalMs }) : null;
+// Their renders in a worker thread beside the built server, inline while none is ready (decision 034).
+const renderPool =
+  pageCache && config.renderWorker
+    ? startRenderPool({ config, workerScript: new URL("./render-worker.server.js", import.meta.url), buildUrl: pathToFileURL(buildPath) })
+    : null;
 app.use(
   pageCacheMiddleware({
     cache: pageCache,
     revision: (slug) => pageRevision(db, slug),
     locale: (req) => anonymousLocale(req.get("cookie"), req.get("accept-language")),
-    render,
+    render: keptPageRender(renderPool, render, () => context.liveCursor),
     send: sendRemixResponse,
   }),
 );
@@ -217,7 +223,7 @@ function shutdown(signal: string) {
   collab.close();
   io.close();
   httpServer.close(() => {
-    void Promise.allSettled([mail.stop(), checkpointer.stop()]).finally(() => {
+    void Promise.allSettled([mail.stop(), checkpointer.stop(), renderPool?.stop()]).finally(() => {
       db.$client.close();
       process.exit(0);
     });

@@ -6,7 +6,12 @@
  *   - without it (PAGE_CACHE_MB=0), which measures the streamed, compressed render itself.
  * Run with `npm run bench:pages` after `npm run build`; needs `wrk`. Prints a Markdown table for
  * docs/benchmarks.md. Not a test: the figures depend on the machine and on what else runs on it.
- * COMMENTS (50000), SECONDS (20 per run), CONNECTIONS (100), WARM_SECONDS (5) change the run.
+ * COMMENTS (50000), SECONDS (20 per run), CONNECTIONS (100), WARM_SECONDS (5) change the run;
+ * UNCACHED=0 skips the runs without the cache, QUIET=0 the runs without writes; WRITERS (1)
+ * participants' loops each comment every WRITE_EVERY_MS (200) during the burst (raise
+ * RATE_LIMIT_ACCOUNT_WRITES and RATE_LIMIT_PEOPLE_PER_ADDRESS for more than one account's limit); SEEDED_DATABASE (a database this bench seeded
+ * before) is copied instead of seeding again. RENDER_WORKER=0 (decision 034) renders kept pages on
+ * the main thread, for the comparison; the server's resident memory is printed once it is ready.
  *
  * The first run on a fresh process is a warm-up, reported on its own row: its tail is the JIT
  * warming up and the 100 connections opening at once, which Node accepts one per turn of the event
@@ -14,9 +19,10 @@
  * (docs/benchmarks.md, "Where the remaining time goes").
  */
 import { execFileSync } from "node:child_process";
+import { copyFileSync, readFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname } from "node:path";
-import { freshDatabasePath, repoRoot, startServer, type RunningServer } from "../test/support/start-server";
+import { freshDatabasePath, repoRoot, serverLogged, startServer, type RunningServer } from "../test/support/start-server";
 import { sessionCookie } from "../test/support/sign-in";
 import { wrk } from "./wrk-run";
 
@@ -26,10 +32,11 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
 const WARM_SECONDS = Number(process.env.WARM_SECONDS ?? 5);
 const SLUG = "unesco-ethics-of-ai";
 const PARAGRAPH = "71";
+const WRITERS = Number(process.env.WRITERS ?? 1);
+const WRITE_EVERY_MS = Number(process.env.WRITE_EVERY_MS ?? 200);
 
-/** One participant commenting every 200 ms until `stop` (a comment on the draft changes its page). */
-async function commentBurst(server: RunningServer, stop: { done: boolean }): Promise<{ stored: number; refused: number }> {
-  const cookie = await sessionCookie(server, "participant@demo.redraft.org");
+/** A participant commenting every WRITE_EVERY_MS until `stop` (a comment on the draft changes its page). */
+async function commentBurst(server: RunningServer, stop: { done: boolean }, cookie: string): Promise<{ stored: number; refused: number }> {
   let stored = 0;
   let refused = 0;
   while (!stop.done) {
@@ -43,18 +50,46 @@ async function commentBurst(server: RunningServer, stop: { done: boolean }): Pro
     await response.arrayBuffer();
     if (response.status === 302) stored += 1;
     else refused += 1;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 200 - (Date.now() - started))));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, WRITE_EVERY_MS - (Date.now() - started))));
   }
   return { stored, refused };
 }
 
+/**
+ * How fresh the kept page stays during the burst: one reader asking every 250 ms, counting the
+ * distinct pages (ETags) it was served; at most one render per second is the cache's own bound.
+ */
+async function distinctPages(server: RunningServer, path: string, stop: { done: boolean }): Promise<string> {
+  const tags = new Set<string>();
+  let asked = 0;
+  while (!stop.done) {
+    const response = await fetch(server.url + path, { headers: { "Accept-Encoding": "br" } });
+    await response.arrayBuffer();
+    asked += 1;
+    tags.add(response.headers.get("etag") ?? "");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return `a reader asking every 250 ms saw ${tags.size} distinct pages in ${asked} requests`;
+}
+
 const databasePath = freshDatabasePath();
-console.error(`Seeding ${COMMENTS} comments into ${databasePath}…`);
-execFileSync(process.execPath, ["--import", "tsx", "app/cli/seed-synthetic-cli.ts", "--comments", String(COMMENTS), "--participants", "3000", "--seed", "42"], {
-  cwd: repoRoot,
-  env: { ...process.env, DATABASE_PATH: databasePath, NODE_ENV: "test" },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+if (process.env.SEEDED_DATABASE) {
+  copyFileSync(process.env.SEEDED_DATABASE, databasePath);
+} else {
+  console.error(`Seeding ${COMMENTS} comments into ${databasePath}…`);
+  execFileSync(process.execPath, ["--import", "tsx", "app/cli/seed-synthetic-cli.ts", "--comments", String(COMMENTS), "--participants", "3000", "--seed", "42"], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_PATH: databasePath, NODE_ENV: "test" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+const renderWorker = process.env.RENDER_WORKER !== "0";
+
+/** The server process's resident memory (Linux), in MB. */
+function residentMb(server: RunningServer): string {
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, "utf8"))?.[1]);
+  return (kb / 1024).toFixed(0);
+}
 
 const lines: string[] = [];
 lines.push(
@@ -79,27 +114,38 @@ const production = { NODE_ENV: "production", DEMO_COMMENTS: "0" };
 // startServer sets PUBLIC_ORIGIN to the server's own address, which production requires.
 const cached = await startServer({ databasePath, env: production });
 try {
+  if (renderWorker) await serverLogged(cached, /render worker ready/);
+  lines.splice(1, 0, "", `Kept pages rendered ${renderWorker ? "in the render worker" : "on the main thread (RENDER_WORKER=0)"}; server RSS once ready, before any request: ${residentMb(cached)} MB.`);
   if (WARM_SECONDS > 0) await measure("warm-up of the fresh process", cached, `/c/${SLUG}`, CONNECTIONS, "gzip, br", WARM_SECONDS);
-  await measure("cache", cached, `/c/${SLUG}`);
-  await measure("cache", cached, `/c/${SLUG}/p/${PARAGRAPH}`);
+  if (process.env.QUIET !== "0") {
+    await measure("cache", cached, `/c/${SLUG}`);
+    await measure("cache", cached, `/c/${SLUG}/p/${PARAGRAPH}`);
+  }
   const stop = { done: false };
-  const burst = commentBurst(cached, stop);
-  await measure("cache, a comment every 200 ms", cached, `/c/${SLUG}`);
+  const cookie = await sessionCookie(cached, "participant@demo.redraft.org");
+  const bursts = Array.from({ length: WRITERS }, () => commentBurst(cached, stop, cookie));
+  const seen = distinctPages(cached, `/c/${SLUG}`, stop);
+  await measure(WRITERS === 1 ? `cache, a comment every ${WRITE_EVERY_MS} ms` : `cache, ${WRITERS} writers each commenting every ${WRITE_EVERY_MS} ms`, cached, `/c/${SLUG}`);
   stop.done = true;
-  const { stored, refused } = await burst;
-  lines.push(`| | (during the last run: ${stored} comments stored, ${refused} refused) | | | | | | | | |`);
+  const totals = await Promise.all(bursts);
+  const stored = totals.reduce((sum, t) => sum + t.stored, 0);
+  const refused = totals.reduce((sum, t) => sum + t.refused, 0);
+  lines.push(`| | (during the last run: ${stored} comments stored, ${refused} refused; ${await seen}) | | | | | | | | |`);
+  lines.push(`| | (server RSS after the runs: ${residentMb(cached)} MB) | | | | | | | | |`);
 } finally {
   await cached.stop();
 }
 // Without the cache every request renders: the compressed stream against the uncompressed one
 // (the stall of issue 21), at 10 connections so that answers come within the timeout.
-const uncached = await startServer({ databasePath, env: { ...production, PAGE_CACHE_MB: "0" } });
-try {
-  await measure("no cache (PAGE_CACHE_MB=0)", uncached, `/c/${SLUG}`, 10, "identity");
-  await measure("no cache (PAGE_CACHE_MB=0)", uncached, `/c/${SLUG}`, 10, "gzip");
-  await measure("no cache (PAGE_CACHE_MB=0)", uncached, `/c/${SLUG}`, 10, "gzip, br");
-} finally {
-  await uncached.stop();
+const uncached = process.env.UNCACHED === "0" ? null : await startServer({ databasePath, env: { ...production, PAGE_CACHE_MB: "0" } });
+if (uncached) {
+  try {
+    await measure("no cache (PAGE_CACHE_MB=0)", uncached, `/c/${SLUG}`, 10, "identity");
+    await measure("no cache (PAGE_CACHE_MB=0)", uncached, `/c/${SLUG}`, 10, "gzip");
+    await measure("no cache (PAGE_CACHE_MB=0)", uncached, `/c/${SLUG}`, 10, "gzip, br");
+  } finally {
+    await uncached.stop();
+  }
 }
 console.log(lines.join("\n"));
 console.error(`(database left in ${dirname(databasePath)})`);

@@ -38,6 +38,7 @@ describe("configuration from the environment", () => {
     [{ RATE_LIMIT_PEOPLE_PER_ADDRESS: "0" }, /^RATE_LIMIT_PEOPLE_PER_ADDRESS: must be between 1 and 100000 \(got "0"\)$/],
     [{ RATE_LIMIT_PEOPLE_PER_ADDRESS: "many" }, /^RATE_LIMIT_PEOPLE_PER_ADDRESS: must be a whole number/],
     [{ RATE_LIMIT_ACCOUNT_WRITES: "20000" }, /^RATE_LIMIT_ACCOUNT_WRITES: must be between 1 and 10000/],
+    [{ RENDER_WORKER: "yes" }, /^RENDER_WORKER: must be 1 \(render kept pages in a worker thread\) or 0 \(on the main thread\) \(got "yes"\)$/],
   ])("names the variable and the reason for %o", (env, message) => {
     expect(problems(env)).toEqual([expect.stringMatching(message)]);
   });
@@ -105,5 +106,13 @@ describe("trusted proxies", () => {
     expect(loadConfig({ DATABASE_PATH: db() }).trustProxy).toBe(false);
     expect(loadConfig({ DATABASE_PATH: db(), TRUST_PROXY: "1" }).trustProxy).toBe(1);
     expect(loadConfig({ DATABASE_PATH: db(), TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toBe("loopback, 10.0.0.0/8");
+  });
+});
+
+describe("the render worker (decision 034)", () => {
+  const db = () => join(mkdtempSync(join(tmpdir(), "redraft-render-")), "r.db");
+  it("renders kept pages in a worker unless RENDER_WORKER=0", () => {
+    expect(loadConfig({ DATABASE_PATH: db() }).renderWorker).toBe(true);
+    expect(loadConfig({ DATABASE_PATH: db(), RENDER_WORKER: "0" }).renderWorker).toBe(false);
   });
 });

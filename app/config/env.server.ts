@@ -94,6 +94,9 @@ const envSchema = z.object({
     .min(0, { error: "must be between 0 and 60000" })
     .max(60_000, { error: "must be between 0 and 60000" })
     .default(1000),
+  // Kept pages rendered in a worker thread, off the event loop that serves them (decision 034);
+  // 0: on the main thread, as every other page.
+  RENDER_WORKER: z.enum(["0", "1"], { error: "must be 1 (render kept pages in a worker thread) or 0 (on the main thread)" }).default("1"),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === "production" && !env.PUBLIC_ORIGIN) {
     ctx.addIssue({
@@ -131,6 +134,8 @@ export interface Config {
   pageCacheMaxAgeMs: number;
   /** A page is rendered again at most once per this many milliseconds, whatever is written. */
   pageCacheMinIntervalMs: number;
+  /** Whether kept pages are rendered in a worker thread (decision 034). */
+  renderWorker: boolean;
 }
 
 export class ConfigError extends Error {
@@ -209,5 +214,6 @@ export function loadConfig(env: Env = process.env): Config {
     pageCacheBytes: parsed.PAGE_CACHE_MB * 1024 * 1024,
     pageCacheMaxAgeMs: parsed.PAGE_CACHE_MAX_AGE_SECONDS * 1000,
     pageCacheMinIntervalMs: parsed.PAGE_CACHE_MIN_INTERVAL_MS,
+    renderWorker: parsed.RENDER_WORKER === "1",
   };
 }

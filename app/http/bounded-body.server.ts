@@ -153,11 +153,16 @@ export function createBoundedRequestHandler(options: RemixRenderOptions | { rend
   };
 }
 
-function remixRequest(req: ExpressRequest, res: ExpressResponse, tooLargePage: () => string): Request {
+/** The address Remix sees for an Express request (also what the render worker is given). */
+export function remixRequestUrl(req: ExpressRequest): URL {
   // As @remix-run/express does: the port comes from the Host header, the host from req.hostname.
   const [, hostPort] = req.get("host")?.split(":") ?? [];
   const port = Number.parseInt(hostPort ?? "", 10);
-  const url = new URL(`${req.protocol}://${req.hostname}${Number.isSafeInteger(port) ? `:${port}` : ""}${req.originalUrl}`);
+  return new URL(`${req.protocol}://${req.hostname}${Number.isSafeInteger(port) ? `:${port}` : ""}${req.originalUrl}`);
+}
+
+function remixRequest(req: ExpressRequest, res: ExpressResponse, tooLargePage: () => string): Request {
+  const url = remixRequestUrl(req);
   let controller: AbortController | null = new AbortController();
   const init: RequestInit & { duplex?: "half" } = {
     method: req.method,
@@ -183,7 +188,7 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, tooLargePage: (
   return new Request(url.href, init);
 }
 
-function createRemixHeaders(requestHeaders: ExpressRequest["headers"]): Headers {
+export function createRemixHeaders(requestHeaders: ExpressRequest["headers"]): Headers {
   const headers = new Headers();
   for (const [key, values] of Object.entries(requestHeaders)) {
     if (!values) continue;

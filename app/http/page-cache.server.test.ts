@@ -73,6 +73,29 @@ describe("PageCache", () => {
     expect(after instanceof Response ? "" : after.identity.toString()).toContain("second");
   });
 
+  it("renders an address once at a time: readers of newer revisions with no recent page wait for the render under way", async () => {
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
+    let finish!: () => void;
+    const slow = new Promise<void>((resolve) => (finish = resolve));
+    let renders = 0;
+    const render = async () => {
+      renders += 1;
+      await slow;
+      return html(`render ${renders}`);
+    };
+    const first = cache.serve("k", "1", render);
+    // A comment every few milliseconds: each reader saw a newer revision than the last.
+    const readers = Array.from({ length: 20 }, (_, i) => cache.serve("k", String(i + 2), render));
+    finish();
+    for (const page of await Promise.all([first, ...readers])) {
+      expect(page instanceof Response ? "" : page.identity.toString()).toContain("render 1");
+    }
+    expect(renders).toBe(1);
+    // The next reader after it gets the newest revision rendered.
+    const next = await cache.serve("k", "21", async () => html("the newest"));
+    expect(next instanceof Response ? "" : next.identity.toString()).toContain("the newest");
+  });
+
   it("renders a page at most once per interval during a burst of writes, then shows the newest", async () => {
     let now = 0;
     const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minIntervalMs: 1000, now: () => now });

@@ -50,6 +50,8 @@ const ENTRY_OVERHEAD = 2048;
 export class PageCache {
   private readonly pages = new Map<string, Stored>();
   private readonly flights = new Map<string, Promise<CachedPage | null>>();
+  /** The render under way per address, whatever its revision. */
+  private readonly latestFlight = new Map<string, Promise<CachedPage | null>>();
   /** Renders in progress per address (whatever their revision). */
   private readonly rendering = new Map<string, number>();
   private totalBytes = 0;
@@ -138,6 +140,16 @@ export class PageCache {
       if (page) return page;
       return render();
     }
+    // One render of an address at a time. With no kept page recent enough to be given, a reader
+    // of a newer revision waits for the render under way (its page is at most one render behind)
+    // rather than starting another: during a burst the revision moves with every comment, and
+    // each reader starting their own render would queue hundreds of them (in the render worker,
+    // decision 034, nothing else slows their arrival).
+    const under = this.latestFlight.get(key);
+    if (under) {
+      const page = await under.catch(() => null);
+      if (page) return page;
+    }
     let unstorable: Response | undefined;
     const flight = (async () => {
       this.stats.renders += 1;
@@ -151,11 +163,13 @@ export class PageCache {
       return page;
     })();
     this.flights.set(flightKey, flight);
+    this.latestFlight.set(key, flight);
     this.rendering.set(key, (this.rendering.get(key) ?? 0) + 1);
     try {
       return (await flight) ?? unstorable!;
     } finally {
       this.flights.delete(flightKey);
+      if (this.latestFlight.get(key) === flight) this.latestFlight.delete(key);
       const left = this.rendering.get(key)! - 1;
       if (left > 0) this.rendering.set(key, left);
       else this.rendering.delete(key);

@@ -3,28 +3,14 @@
  * file the server opened and migrated, the notifier and the sender, and the server's wakes.
  * Bundled by `npm run build` as build/mail-worker.server.js.
  */
-import { readlinkSync } from "node:fs";
-import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import "../i18n/catalogs.server";
 import { openDatabase } from "../../db/client.server";
+import { lowerThisThreadsPriority } from "../config/thread-priority.server";
 import type { Config } from "../config/env.server";
 import { MAIL_WORKER_NICE, startMailInProcess, type MailWorkerMessage } from "./mail-service.server";
 
-/**
- * Linux schedules threads, and setpriority(2) on a thread id changes that thread alone; the
- * thread's id is the last part of /proc/thread-self. Elsewhere the worker keeps the process's.
- */
-function lowerThisThreadsPriority(): void {
-  try {
-    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-    if (Number.isInteger(tid) && tid > 0) setPriority(tid, MAIL_WORKER_NICE);
-  } catch {
-    // No /proc (not Linux), or not permitted: the work still runs, at the process's priority.
-  }
-}
-
-lowerThisThreadsPriority();
+lowerThisThreadsPriority(MAIL_WORKER_NICE);
 const { config } = workerData as { config: Config };
 const db = openDatabase(config.databasePath);
 // The server's WAL checkpointer copies and rewinds the WAL for every connection (decision 021).

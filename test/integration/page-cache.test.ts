@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../support/start-server";
+import { serverLogged, startServer, type RunningServer } from "../support/start-server";
 import { runImport } from "../support/run-import";
 import { sessionCookie } from "../support/sign-in";
 
@@ -72,6 +72,8 @@ beforeAll(async () => {
   // Every change shows on the next request (in production a page is rendered at most once a second
   // during a burst; app/http/page-cache.server.test.ts shows that interval with its own clock).
   server = await startServer({ env: { PAGE_CACHE_MIN_INTERVAL_MS: "0" } });
+  // Kept pages are rendered in the render worker once it is ready (decision 034): these tests go through it.
+  await serverLogged(server, /render worker ready/);
   for (const who of ["participant", "moderator", "secretariat"]) cookies.set(who, await sessionCookie(server, `${who}@demo.redraft.org`));
 }, 90_000);
 afterAll(async () => {

@@ -91,3 +91,19 @@ export async function startServer(
     },
   };
 }
+
+/** Resolves once the server has written `pattern` to its output `count` times (a log line a test waits for). */
+export function serverLogged(server: RunningServer, pattern: RegExp, count = 1): Promise<void> {
+  const times = () => server.output().match(new RegExp(pattern.source, "g"))?.length ?? 0;
+  return new Promise((resolve) => {
+    const check = () => {
+      if (times() < count) return;
+      server.child.stdout!.off("data", check);
+      server.child.stderr!.off("data", check);
+      resolve();
+    };
+    server.child.stdout!.on("data", check);
+    server.child.stderr!.on("data", check);
+    check();
+  });
+}
