@@ -36,7 +36,7 @@ import { mayWatchConsultation } from "./app/comments/live-updates.server";
 import { ChangeCursors, StoredChangeCursors, type ChangeCursorSource } from "./realtime/change-cursors";
 import { announceChange, attachRealtime } from "./realtime/socket-server";
 import { adapterAcrossProcesses, PROCESS_LOCAL_NAMESPACES } from "./realtime/redis-adapter.server";
-import { connectForEvents, connectForLimits } from "./app/config/redis.server";
+import { connectForEvents, connectForLimits, ProcessSignals } from "./app/config/redis.server";
 import { DEMO_PASSWORD, seedDemoAccounts } from "./seeds/seed-demo-accounts.server";
 import { seedDemoConsultations } from "./seeds/seed-demo.server";
 import { seedDemoComments } from "./seeds/seed-demo-comments.server";
@@ -94,6 +94,7 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 // With REDIS_URL, several processes serve the same database (decision 036): socket.io events and
 // rate limits go through Redis. Without it, one process keeps everything in its memory.
 const redis = config.redisUrl ? { events: connectForEvents(config.redisUrl), limits: connectForLimits(config.redisUrl) } : null;
+const signals = redis ? new ProcessSignals(redis.events) : null;
 if (redis) {
   console.log(
     `Several-process mode (REDIS_URL): live events and rate limits are shared through Redis. Co-editing (${[...PROCESS_LOCAL_NAMESPACES].join(", ")}) is not shared yet: experts editing one working draft must reach the same process (decision 036).`,
@@ -211,7 +212,15 @@ const scheduler = new LifecycleScheduler(db, (change) => {
   context.notifier?.wake();
 });
 scheduler.start();
-context.lifecycle = scheduler;
+// Every process's scheduler re-reads the schedule the secretariat changed through any of them; the
+// transition itself is written once (persistDueState re-reads inside its transaction).
+signals?.on("lifecycle", () => scheduler.changed());
+context.lifecycle = {
+  changed: () => {
+    scheduler.changed();
+    signals?.send("lifecycle");
+  },
+};
 // E-mail: the notifier fills the outbox from notifications; with SMTP_URL the sender delivers it.
 // Both in a worker thread beside the built server (decision 033).
 const mail = await startMailService(db, config, new URL("./mail-worker.server.js", import.meta.url));
@@ -234,7 +243,7 @@ function shutdown(signal: string) {
   collab.close();
   io.close();
   httpServer.close(() => {
-    void Promise.allSettled([mail.stop(), checkpointer.stop(), redis?.events.quit(), redis?.limits.quit()]).finally(() => {
+    void Promise.allSettled([mail.stop(), checkpointer.stop(), signals?.close(), redis?.events.quit(), redis?.limits.quit()]).finally(() => {
       db.$client.close();
       process.exit(0);
     });
