@@ -146,6 +146,14 @@ describe("two app processes sharing one database and one Redis", () => {
     expect(storedCount("Flood ")).toBe(ACCOUNT_WRITES);
   });
 
+  it("comments sent at the same time through both processes are all accepted and each stored once", async () => {
+    const writers = await Promise.all(["busy-1", "busy-2", "busy-3", "busy-4"].map((name, i) => sessionCookie(i % 2 === 0 ? a : b, addAccount(name))));
+    const sent = writers.flatMap((cookie, w) => Array.from({ length: ACCOUNT_WRITES - 1 }, (_, i) => comment((w + i) % 2 === 0 ? a : b, cookie, `Busy ${w}-${i}`)));
+    const statuses = (await Promise.all(sent)).map((answer) => answer.status);
+    expect(statuses).toEqual(Array(writers.length * (ACCOUNT_WRITES - 1)).fill(302));
+    for (let w = 0; w < writers.length; w++) for (let i = 0; i < ACCOUNT_WRITES - 1; i++) expect(storedCount(`Busy ${w}-${i}`)).toBe(1);
+  });
+
   it("after Redis restarts, a comment through B still reaches the reader on A, whose connection never dropped", async () => {
     const cookie = await sessionCookie(b, addAccount("after-restart"));
     const { socket, drops } = await reader(a);
