@@ -30,6 +30,6 @@ export function adapterAcrossProcesses(client: Redis): (processLocal: AdapterCon
   const shared = createAdapter(client, { streamName: EVENTS_STREAM, channelPrefix: EVENTS_STREAM, sessionKeyPrefix: `${EVENTS_STREAM}:session:` });
   return (processLocal) =>
     function perNamespace(nsp: Namespace) {
-      return PROCESS_LOCAL_NAMESPACES.has(nsp.name) ? new (processLocal as new (nsp: Namespace) => ReturnType<typeof shared>)(nsp) : shared(nsp);
+      return PROCESS_LOCAL_NAMESPACES.has(nsp.name) ? new (processLocal as unknown as new (nsp: Namespace) => unknown)(nsp) : shared(nsp);
     } as unknown as AdapterConstructor;
 }
