@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DateTime } from "luxon";
 import Database from "better-sqlite3";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +10,7 @@ import type { ConsultationChange, WatchReply } from "../../realtime/protocol";
 import { freshDatabasePath, startServer, type RunningServer } from "../support/start-server";
 import { startThrowawayRedis, type ThrowawayRedis } from "../support/throwaway-redis";
 import { sessionCookie } from "../support/sign-in";
+import { runImport } from "../support/run-import";
 
 /**
  * Two app processes on one database and one Redis (REDIS_URL, issue 18 point 2, decision 036):
@@ -179,6 +184,37 @@ describe("two app processes sharing one database and one Redis", () => {
       expect(storedCount("After the restart")).toBe(1);
     } finally {
       socket.close();
+    }
+  });
+
+  // Last: it stops process B.
+  it("a consultation scheduled through B opens at its instant even if B has stopped since, and A's readers are told", async () => {
+    const ZONE = "Europe/Paris";
+    const inZone = (instant: Date) => DateTime.fromJSDate(instant).setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm:ss");
+    const secretariat = await sessionCookie(b, "secretariat@demo.redraft.org");
+    const settings = { slug: "ocean-science", title: "Ocean science decade", timeZone: ZONE, language: "en", audience: "everyone" };
+    expect((await post(b, "/admin/consultations/new", settings, secretariat)).status).toBe(302);
+    const file = join(mkdtempSync(join(tmpdir(), "redraft-draft-")), "ocean.txt");
+    writeFileSync(file, "Draft resolution on ocean science\n\nThe General Assembly,\n\n1. Decides to proclaim a decade of ocean science;\n");
+    expect((await runImport([file, "--consultation", "ocean-science"], a.databasePath)).status).toBe(0);
+
+    const opensAt = new Date(Math.ceil((Date.now() + 4000) / 1000) * 1000);
+    expect((await post(b, "/admin/consultations/ocean-science", { intent: "save", ...settings, opensAt: inZone(opensAt) }, secretariat)).status).toBe(302);
+    expect((await post(b, "/admin/consultations/ocean-science", { intent: "schedule" }, secretariat)).status).toBe(302);
+
+    const secretariatOnA = connect(a.url, { transports: ["websocket", "polling"], forceNew: true, extraHeaders: { Origin: a.url, Cookie: secretariat } });
+    try {
+      const opened = new Promise<Change>((resolve) => secretariatOnA.on("consultationChanged", (change: Change) => change.slug === "ocean-science" && change.kind === "state" && resolve(change)));
+      expect(await secretariatOnA.timeout(10_000).emitWithAck("watch", "ocean-science", null)).toMatchObject({ ok: true });
+      // B, whose scheduler was told of the schedule, stops before the instant: A's must have heard.
+      expect(await b.stop()).toBe(0);
+      await opened;
+      const db = new Database(a.databasePath, { readonly: true });
+      const row = db.prepare("select status from consultations where slug = 'ocean-science'").get() as { status: string };
+      db.close();
+      expect(row.status).toBe("open");
+    } finally {
+      secretariatOnA.close();
     }
   });
 });
