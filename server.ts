@@ -34,13 +34,15 @@ import { WalCheckpointer } from "./db/wal-checkpointer.server";
 import { collabAccess } from "./app/collab/collab-access.server";
 import { attachCollab } from "./realtime/collab/collab-server.server";
 import { mayWatchConsultation } from "./app/comments/live-updates.server";
-import { ChangeCursors } from "./realtime/change-cursors";
+import { ChangeCursors, StoredChangeCursors, type ChangeCursorSource } from "./realtime/change-cursors";
 import { announceChange, attachRealtime } from "./realtime/socket-server";
+import { adapterAcrossProcesses, PROCESS_LOCAL_NAMESPACES } from "./realtime/redis-adapter.server";
+import { connectForEvents, connectForLimits, ProcessSignals } from "./app/config/redis.server";
 import { DEMO_PASSWORD, seedDemoAccounts } from "./seeds/seed-demo-accounts.server";
 import { seedDemoConsultations } from "./seeds/seed-demo.server";
 import { seedDemoComments } from "./seeds/seed-demo-comments.server";
 import { LifecycleScheduler } from "./app/consultations/lifecycle-scheduler.server";
-import { RateLimits } from "./app/auth/rate-limit.server";
+import { inRedis, RateLimits } from "./app/auth/rate-limit.server";
 import { AllowedAddresses } from "./app/auth/address-allowances.server";
 import { contributionGate } from "./app/comments/contribution-gate.server";
 import { startMailService } from "./app/notifications/mail-service.server";
@@ -90,8 +92,22 @@ if (config.nodeEnv !== "production") {
 }
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+// With REDIS_URL, several processes serve the same database (decision 036): socket.io events and
+// rate limits go through Redis. Without it, one process keeps everything in its memory.
+const redis = config.redisUrl ? { events: connectForEvents(config.redisUrl), limits: connectForLimits(config.redisUrl) } : null;
+const signals = redis ? new ProcessSignals(redis.events) : null;
+if (redis) {
+  console.log(
+    `Several-process mode (REDIS_URL): live events and rate limits are shared through Redis. Co-editing (${[...PROCESS_LOCAL_NAMESPACES].join(", ")}) is not shared yet: experts editing one working draft must reach the same process (decision 036).`,
+  );
+}
 // One instance each for the process: the gate below and the Remix build share them.
-const context: AppLoadContext = { db, config, rateLimits: new RateLimits(config.rateLimits), allowedAddresses: new AllowedAddresses(db) };
+const context: AppLoadContext = {
+  db,
+  config,
+  rateLimits: new RateLimits(config.rateLimits, redis ? inRedis(redis.limits) : undefined),
+  allowedAddresses: new AllowedAddresses(db),
+};
 
 const requestActivity = new RequestActivity();
 const app = express();
@@ -185,11 +201,13 @@ const keptPages = keptPageFastPath({
 const httpServer = createServer((req, res) => {
   if (!keptPages(req, res)) app(req, res);
 });
-const cursors = new ChangeCursors();
+// One process counts its announcements; several read the cursor every process agrees on from the database.
+const cursors: ChangeCursorSource = redis ? new StoredChangeCursors((slug) => pageRevision(db, slug)) : new ChangeCursors();
 const io = attachRealtime(httpServer, {
   trustedOrigins: config.trustedOrigins,
   production: config.nodeEnv === "production",
   mayWatch: mayWatchConsultation(db, config, (slug) => cursors.current(slug)),
+  adapter: redis ? adapterAcrossProcesses(redis.events) : undefined,
 });
 context.announce = (change) => announceChange(io, cursors, change);
 context.liveCursor = (slug) => cursors.current(slug);
@@ -200,7 +218,15 @@ const scheduler = new LifecycleScheduler(db, (change) => {
   context.notifier?.wake();
 });
 scheduler.start();
-context.lifecycle = scheduler;
+// Every process's scheduler re-reads the schedule the secretariat changed through any of them; the
+// transition itself is written once (persistDueState re-reads inside its transaction).
+signals?.on("lifecycle", () => scheduler.changed());
+context.lifecycle = {
+  changed: () => {
+    scheduler.changed();
+    signals?.send("lifecycle");
+  },
+};
 // E-mail: the notifier fills the outbox from notifications; with SMTP_URL the sender delivers it.
 // Both in a worker thread beside the built server (decision 033).
 const mail = await startMailService(db, config, new URL("./mail-worker.server.js", import.meta.url));
@@ -223,7 +249,7 @@ function shutdown(signal: string) {
   collab.close();
   io.close();
   httpServer.close(() => {
-    void Promise.allSettled([mail.stop(), checkpointer.stop(), renderPool?.stop()]).finally(() => {
+    void Promise.allSettled([mail.stop(), checkpointer.stop(), renderPool?.stop(), signals?.close(), redis?.events.quit(), redis?.limits.quit()]).finally(() => {
       db.$client.close();
       process.exit(0);
     });

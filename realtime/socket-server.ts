@@ -1,6 +1,6 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { Server, type Socket } from "socket.io";
+import { Server, type ServerOptions, type Socket } from "socket.io";
 import { Encoder } from "socket.io-parser";
 import { z } from "zod";
 import {
@@ -14,7 +14,7 @@ import {
   type ServerToClientEvents,
   type WatchReply,
 } from "./protocol";
-import type { ChangeCursors } from "./change-cursors";
+import type { ChangeCursorSource } from "./change-cursors";
 import { SingleFrameDecoder, SingleFrameEncoder } from "./single-frame-parser";
 import { guardIncoming, limitQueuedBytes } from "./socket-limits";
 
@@ -151,7 +151,14 @@ export interface RealtimeOptions {
    * consultation's change cursor when they may (see protocol.ts, `watch`).
    */
   mayWatch?: (handshake: Socket["handshake"], slug: string) => Promise<{ cursor: string } | null>;
+  /**
+   * Several processes (decision 036): the adapter sharing rooms across them, given socket.io's
+   * in-memory one for namespaces that stay local (redis-adapter.server.ts).
+   */
+  adapter?: (processLocal: AdapterConstructor) => AdapterConstructor;
 }
+
+type AdapterConstructor = NonNullable<ServerOptions["adapter"]>;
 
 const defaultNamespaceEvents: ReadonlySet<string> = new Set(["watch", "ping"]);
 
@@ -163,6 +170,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
       callback(ok ? null : ORIGIN_REFUSED, ok);
     },
   });
+  if (options.adapter) io.adapter(options.adapter(io.adapter()!));
   // After engine.io attached: it wraps the "request" listeners that were there before its own.
   const headers = guardHttp(httpServer, options);
   io.engine.on("headers", (responseHeaders: Record<string, string>) => Object.assign(responseHeaders, headers));
@@ -205,7 +213,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
 }
 
 /** Tells everyone watching a consultation that it changed, and moves its change cursor. */
-export function announceChange(io: RealtimeServer, cursors: ChangeCursors, change: ConsultationChange): void {
+export function announceChange(io: RealtimeServer, cursors: ChangeCursorSource, change: ConsultationChange): void {
   const cursor = cursors.advance(change.slug);
   io.to(consultationRoom(change.slug)).emit("consultationChanged", { ...change, cursor });
 }

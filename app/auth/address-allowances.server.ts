@@ -2,13 +2,13 @@
  * Meeting address ranges the secretariat allows for a day (decision 027): addresses in an active
  * allowance are exempt from per-address rate limits; per-account limits still apply. The active
  * ranges are kept parsed in memory (every write checks them) and reloaded when one is added or
- * revoked; expiry is checked against the clock at each use. Single process: a second node would
- * reload on a timer or a notification (issue 18).
+ * revoked, by this process or another (decision 036: the table's stamp is read at each use);
+ * expiry is checked against the clock at each use.
  */
 import { data } from "@remix-run/node";
 import type ipaddr from "ipaddr.js";
 import type { AppLoadContext } from "@remix-run/node";
-import { and, count, desc, eq, gt, isNull, lte, or, isNotNull } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, lte, max, or, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { addressAllowances } from "../../db/schema";
@@ -24,10 +24,31 @@ type ActiveRange = { range: [ipaddr.IPv4 | ipaddr.IPv6, number]; expiresAt: numb
  */
 export class AllowedAddresses {
   private ranges: ActiveRange[] | null = null;
+  private rangesStamp = "";
+  private stampQuery: { get(): { rows: number; last: number | null; revoked: number } | undefined } | null = null;
   constructor(private readonly db: Db) {}
+
+  /**
+   * Moves whenever an allowance is added (more rows, a higher id) or revoked (one more revoked row),
+   * whichever process or tool wrote it: several app processes each keep their parsed copy, and
+   * checking this one small read per use is what keeps them all current. Rows are never deleted.
+   */
+  private stamp(): string {
+    this.stampQuery ??= this.db
+      .select({ rows: count(), last: max(addressAllowances.id), revoked: count(addressAllowances.revokedAt) })
+      .from(addressAllowances)
+      .prepare();
+    const row = this.stampQuery.get();
+    return `${row?.rows ?? 0}:${row?.last ?? 0}:${row?.revoked ?? 0}`;
+  }
 
   /** Whether the secretariat allowed this client address for a meeting, now. */
   has(address: string, now = Date.now()): boolean {
+    const stamp = this.stamp();
+    if (stamp !== this.rangesStamp) {
+      this.ranges = null;
+      this.rangesStamp = stamp;
+    }
     this.ranges ??= this.db
       .select()
       .from(addressAllowances)

@@ -168,6 +168,19 @@ describe("a meeting's address allowance", () => {
     expect(revokeAllowance(db, row.id, by)).toBe(false);
   });
 
+  it("is seen by another process as soon as it is added or revoked, though only the process that wrote it was told", async () => {
+    const { db, allowed, by } = await setUp();
+    // The other process's copy, read before the allowance existed (decision 036).
+    const elsewhere = new AllowedAddresses(db);
+    expect(elsewhere.has("196.201.214.77")).toBe(false);
+    const row = allowRange(db, { cidr: range("196.201.214.0/24"), label: "Regional consultation, Nairobi", expiresAt: new Date(Date.now() + 3_600_000), by });
+    allowed.changed();
+    expect(elsewhere.has("196.201.214.77")).toBe(true);
+    expect(revokeAllowance(db, row.id, by)).toBe(true);
+    allowed.changed();
+    expect(elsewhere.has("196.201.214.77")).toBe(false);
+  });
+
   it("is refused past the number of active ranges allowed at once", async () => {
     const { db, by } = await setUp();
     const expiresAt = new Date(Date.now() + 3_600_000);

@@ -1,10 +1,11 @@
 /**
- * Rate limits against guessing and flooding, per account and per address (rate-limiter-flexible,
- * in memory: one process serves Redraft; a multi-node deployment gives `RateLimits` a shared store,
- * issue 18: only get, consume, reward and delete are used, which every store has). Sizes and why:
- * rate-limit-rules.ts and decision 027.
+ * Rate limits against guessing and flooding, per account and per address (rate-limiter-flexible:
+ * in memory when one process serves Redraft, in Redis when several do, decision 036; only get,
+ * consume, reward and delete are used, which every store has). Sizes and why: rate-limit-rules.ts
+ * and decision 027.
  */
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { data } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import type { Config } from "../config/env.server";
@@ -32,6 +33,28 @@ export type LimitOutcome = { allowed: true } | { allowed: false; msBeforeNext: n
 export type LimiterFactory = (name: LimiterName, rule: LimitRule) => RateLimiterAbstract;
 
 const inMemory: LimiterFactory = (name, rule) => new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.duration });
+
+/** Where the limits' keys live in a shared Redis, apart from socket.io's. */
+export const REDIS_KEY_PREFIX = "redraft:limit:";
+
+/**
+ * Limits shared by every process through Redis: an account's or an address's allowance is the same
+ * whichever process answers. While Redis cannot be reached (the client fails at once, see
+ * app/config/redis.server.ts), each process counts in its own memory instead (the insurance
+ * limiter), so comments and sign-ins go on being accepted and limited, each process allowing the
+ * full allowance: a flood gets at most one allowance per process during the outage, never none.
+ */
+export function inRedis(client: Redis): LimiterFactory {
+  return (name, rule) =>
+    new RateLimiterRedis({
+      storeClient: client,
+      keyPrefix: `${REDIS_KEY_PREFIX}${name}`,
+      points: rule.points,
+      duration: rule.duration,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: inMemory(name, rule),
+    });
+}
 
 export class RateLimits {
   readonly rules: ReturnType<typeof limitRules>;

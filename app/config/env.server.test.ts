@@ -116,3 +116,21 @@ describe("the render worker (decision 034)", () => {
     expect(loadConfig({ DATABASE_PATH: db(), RENDER_WORKER: "0" }).renderWorker).toBe(false);
   });
 });
+
+describe("Redis for several processes", () => {
+  it("is off by default: one process, everything in memory", () => {
+    expect(parseEnv({}).REDIS_URL).toBeUndefined();
+  });
+
+  it("takes redis:// and rediss:// URLs", () => {
+    expect(parseEnv({ REDIS_URL: "redis://127.0.0.1:6379" }).REDIS_URL).toBe("redis://127.0.0.1:6379");
+    expect(parseEnv({ REDIS_URL: "rediss://:secret@redis.example.org:6380/0" }).REDIS_URL).toBe("rediss://:secret@redis.example.org:6380/0");
+  });
+
+  it("refuses anything else, saying what it expects, without echoing the value (it may hold a password)", () => {
+    const [problem] = problems({ REDIS_URL: "http://:hunter2@redis.example.org" });
+    expect(problem).toMatch(/^REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(problem).not.toContain("hunter2");
+    expect(problems({ REDIS_URL: "localhost:6379" })[0]).toMatch(/^REDIS_URL: must be a redis:\/\//);
+  });
+});

@@ -49,6 +49,11 @@ const envSchema = z.object({
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587" })
     .optional(),
+  // Several app processes share socket.io events, rate limits and cache invalidations through this
+  // Redis (decision 036). Unset: one process, everything in its memory.
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379 or rediss://:password@redis.example.org:6380/0" })
+    .optional(),
   MAIL_FROM: z.email({ error: "must be an e-mail address" }).default("redraft@localhost"),
   // Outside production, the demo consultation's synthetic comments on first start (0: none).
   DEMO_COMMENTS: z.coerce
@@ -123,6 +128,8 @@ export interface Config {
   /** Express's "trust proxy" setting (false: the socket's own address is the client's). */
   trustProxy: number | string | false;
   smtpUrl?: string;
+  /** The Redis that several app processes share (decision 036); unset: one process, in memory. */
+  redisUrl?: string;
   mailFrom: string;
   /** Synthetic comments on the demo consultation at first start, outside production. */
   demoComments: number;
@@ -158,7 +165,7 @@ export function parseEnv(env: Env) {
       result.error.issues.map((issue) => {
         const name = issue.path.join(".") || "environment";
         // Never echo a secret back into logs.
-        const value = name === "SESSION_SECRET" || name === "SMTP_URL" ? undefined : cleaned[name];
+        const value = name === "SESSION_SECRET" || name === "SMTP_URL" || name === "REDIS_URL" ? undefined : cleaned[name];
         return `${name}: ${issue.message}${value === undefined ? "" : ` (got "${value}")`}`;
       }),
     );
@@ -208,6 +215,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...origins(parsed.PUBLIC_ORIGIN, parsed.PORT),
     trustProxy: parsed.TRUST_PROXY === undefined ? false : /^\d+$/.test(parsed.TRUST_PROXY) ? Number(parsed.TRUST_PROXY) : parsed.TRUST_PROXY,
     smtpUrl: parsed.SMTP_URL,
+    redisUrl: parsed.REDIS_URL,
     mailFrom: parsed.MAIL_FROM,
     demoComments: parsed.DEMO_COMMENTS,
     rateLimits: { peoplePerAddress: parsed.RATE_LIMIT_PEOPLE_PER_ADDRESS, accountWrites: parsed.RATE_LIMIT_ACCOUNT_WRITES },
