@@ -123,8 +123,12 @@ export class PageCache {
    * During a burst of writes the revision moves faster than the page renders: were every reader to
    * wait for the page of the revision they saw, they would all wait on renders, one after another.
    * So while a newer page is being rendered, readers who find no current one get the page kept
-   * from the previous revision (at most `maxStaleMs` old, 10 s), and one render at a time keeps it
-   * moving. A reader who asks when no render is in progress — alone, or the first after a write —
+   * from the previous revision (at most `maxStaleMs` old: by default as old as a kept page may be
+   * at all), and one render at a time keeps it moving. A bound of 10 s made every reader wait
+   * for the render under way once the kept page passed it: on a saturated host the render worker
+   * (decision 034, nice 10) took longer than that, and readers timed out — a page one render old
+   * is the freshest the server can give then, and the live counts keep a reader with JavaScript
+   * current meanwhile. A reader who asks when no render is in progress — alone, or the first after a write —
    * starts the render and gets the current page, unless the kept page is younger than
    * `minIntervalMs`: a page costing more to render than the time between two comments would
    * otherwise take all the server's time (a rendering of the 50,000-comment draft blocks the event
@@ -184,7 +188,7 @@ export class PageCache {
   immediate(key: string, revision: string): CachedPage | undefined {
     const hit = this.get(key, revision);
     if (hit) return hit;
-    const previous = this.previous(key, this.rendering.has(key) ? (this.options.maxStaleMs ?? 10_000) : (this.options.minIntervalMs ?? 0));
+    const previous = this.previous(key, this.rendering.has(key) ? (this.options.maxStaleMs ?? this.options.maxAgeMs) : (this.options.minIntervalMs ?? 0));
     if (previous) this.stats.stale += 1;
     return previous;
   }
