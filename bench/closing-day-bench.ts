@@ -153,7 +153,11 @@ async function writer(server: RunningServer, cookie: string, paragraphs: string[
 const CPU_PROF_DIR = process.env.CPU_PROF_DIR;
 const server = await startServer({
   databasePath,
-  nodeArgs: CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`] : [],
+  // STALL_PROBE_FILE: bench/stall-probe.cjs records the event loop's stalls and collections there.
+  nodeArgs: [
+    ...(CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`] : []),
+    ...(process.env.STALL_PROBE_FILE ? ["--require", join(repoRoot, "bench", "stall-probe.cjs")] : []),
+  ],
   env: {
     NODE_ENV: "production",
     DEMO_COMMENTS: "0",
@@ -219,12 +223,13 @@ try {
     `Server RSS: idle ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB; ${memory.join("; ")}.`,
   );
   // A 5xx is a bug, not a figure: show what the server said about it.
-  if (writers.some((w) => [...w.refusals.keys()].some((status) => status >= 500))) {
+  if (process.env.SERVER_OUTPUT || writers.some((w) => [...w.refusals.keys()].some((status) => status >= 500))) {
     console.error(server.output().split("\n").filter((line) => /error|Error|at /.test(line)).slice(-40).join("\n"));
   }
 } finally {
   await server.stop();
 }
+lines.push("", `Server: ${/Page cache: .*/.exec(server.output())?.[0] ?? "(no page cache figures)"}`);
 if (CPU_PROF_DIR) {
   // CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: thread 0 is the main thread.
   const file = readdirSync(CPU_PROF_DIR).find((f) => f.includes(`.${pid}.0.`) && f.endsWith(".cpuprofile"));
