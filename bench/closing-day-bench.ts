@@ -18,8 +18,7 @@
  * SECONDS (30), SETTLE_SECONDS (60: how long memory is watched after the load), SEEDED_DATABASE (a database
  * seeded by an earlier run, copied), CPU_PROF_DIR (a CPU profile of the server's main thread, summarised).
  */
-import { execFileSync } from "node:child_process";
-import { copyFileSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { dirname, join } from "node:path";
@@ -28,9 +27,10 @@ import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client.server";
 import { stakeholderGroups } from "../db/schema";
 import { findUserByEmail, registerUser } from "../app/accounts/users.server";
-import { freshDatabasePath, repoRoot, startServer, type RunningServer } from "../test/support/start-server";
+import { repoRoot, startServer, type RunningServer } from "../test/support/start-server";
 import { sessionCookie } from "../test/support/sign-in";
 import { wrk } from "./wrk-run";
+import { residentMb, seededDatabase } from "./seeded-database";
 import { summarizeCpuProfile } from "./cpu-profile-summary";
 
 const COMMENTS = Number(process.env.COMMENTS ?? 50_000);
@@ -43,11 +43,6 @@ const PASSWORD = "closing-day-bench-2026";
 
 function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
 /** CPU seconds the server process has used (all its threads), from /proc: robust to a busy host. */
@@ -65,19 +60,8 @@ function storedComments(path: string): number {
   }
 }
 
-// SEEDED_DATABASE: a copy of a database this benchmark seeded before (its path is printed at the
-// end), so that repeated runs skip the seeding; the writers' accounts are created when missing.
-const databasePath = freshDatabasePath();
-if (process.env.SEEDED_DATABASE) {
-  copyFileSync(process.env.SEEDED_DATABASE, databasePath);
-} else {
-  console.error(`Seeding ${COMMENTS} comments into ${databasePath}…`);
-  execFileSync(process.execPath, ["--import", "tsx", "app/cli/seed-synthetic-cli.ts", "--comments", String(COMMENTS), "--participants", "3000", "--seed", "42"], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_PATH: databasePath, NODE_ENV: "test" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-}
+// The writers' accounts are created when missing (SEEDED_DATABASE may hold them already).
+const databasePath = seededDatabase(COMMENTS);
 
 // The writers: confirmed participants from six countries, as the secretariat's CLI creates them.
 {
@@ -176,13 +160,13 @@ try {
   // Warm: the draft page kept once, the comment path compiled.
   await (await fetch(`${server.url}/c/${SLUG}`, { headers: { "Accept-Encoding": "gzip, br" } })).arrayBuffer();
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  const idle = rssMb(pid);
+  const idle = residentMb(pid);
   const load = loadavg().map((l) => l.toFixed(1)).join(" / ");
 
   const before = storedComments(databasePath);
   const stop = { done: false };
   let peak = idle;
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 1000);
+  const sampler = setInterval(() => (peak = Math.max(peak, residentMb(pid))), 1000);
   const cpuBefore = cpuSeconds(pid);
   const t0 = performance.now();
   const writing = Promise.all(cookies.map((cookie, i) => writer(server, cookie, paragraphs, i, stop)));
@@ -201,7 +185,7 @@ try {
   for (const at of [1, 10, 30, SETTLE_SECONDS].filter((s, i, all) => s <= SETTLE_SECONDS && all.indexOf(s) === i)) {
     await new Promise((resolve) => setTimeout(resolve, (at - waited) * 1000));
     waited = at;
-    const rss = rssMb(pid);
+    const rss = residentMb(pid);
     memory.push(`${at} s after: ${rss.toFixed(0)} MB (${(((rss - idle) / idle) * 100).toFixed(0)} % vs idle)`);
   }
 

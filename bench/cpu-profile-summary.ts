@@ -6,13 +6,15 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  startTime: number;
   samples: number[];
+  timeDeltas: number[];
 }
 
-export function summarizeCpuProfile(file: string, top = 25): string {
-  const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
+/** A profile's nodes by id, each node's parent, and a node's label ("function file:line"). */
+export function profileTree(profile: CpuProfile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -20,6 +22,12 @@ export function summarizeCpuProfile(file: string, top = 25): string {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
     return `${functionName || "(anonymous)"} ${url ? `${basename(url)}:${lineNumber + 1}` : ""}`.trim();
   };
+  return { byId, parent, label };
+}
+
+export function summarizeCpuProfile(file: string, top = 25): string {
+  const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
+  const { byId, parent, label } = profileTree(profile);
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let counted = 0;

@@ -18,13 +18,12 @@
  * loop; wrk's correction for coordinated omission multiplies those first waits into its p99
  * (docs/benchmarks.md, "Where the remaining time goes").
  */
-import { execFileSync } from "node:child_process";
-import { copyFileSync, readFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname } from "node:path";
-import { freshDatabasePath, repoRoot, serverLogged, startServer, type RunningServer } from "../test/support/start-server";
+import { serverLogged, startServer, type RunningServer } from "../test/support/start-server";
 import { sessionCookie } from "../test/support/sign-in";
 import { wrk } from "./wrk-run";
+import { residentMb, seededDatabase } from "./seeded-database";
 
 const COMMENTS = Number(process.env.COMMENTS ?? 50_000);
 const SECONDS = Number(process.env.SECONDS ?? 20);
@@ -72,24 +71,8 @@ async function distinctPages(server: RunningServer, path: string, stop: { done: 
   return `a reader asking every 250 ms saw ${tags.size} distinct pages in ${asked} requests`;
 }
 
-const databasePath = freshDatabasePath();
-if (process.env.SEEDED_DATABASE) {
-  copyFileSync(process.env.SEEDED_DATABASE, databasePath);
-} else {
-  console.error(`Seeding ${COMMENTS} comments into ${databasePath}…`);
-  execFileSync(process.execPath, ["--import", "tsx", "app/cli/seed-synthetic-cli.ts", "--comments", String(COMMENTS), "--participants", "3000", "--seed", "42"], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_PATH: databasePath, NODE_ENV: "test" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-}
+const databasePath = seededDatabase(COMMENTS);
 const renderWorker = process.env.RENDER_WORKER !== "0";
-
-/** The server process's resident memory (Linux), in MB. */
-function residentMb(server: RunningServer): string {
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, "utf8"))?.[1]);
-  return (kb / 1024).toFixed(0);
-}
 
 const lines: string[] = [];
 lines.push(
@@ -115,7 +98,7 @@ const production = { NODE_ENV: "production", DEMO_COMMENTS: "0" };
 const cached = await startServer({ databasePath, env: production });
 try {
   if (renderWorker) await serverLogged(cached, /render worker ready/);
-  lines.splice(1, 0, "", `Kept pages rendered ${renderWorker ? "in the render worker" : "on the main thread (RENDER_WORKER=0)"}; server RSS once ready, before any request: ${residentMb(cached)} MB.`);
+  lines.splice(1, 0, "", `Kept pages rendered ${renderWorker ? "in the render worker" : "on the main thread (RENDER_WORKER=0)"}; server RSS once ready, before any request: ${residentMb(cached.child.pid!).toFixed(0)} MB.`);
   if (WARM_SECONDS > 0) await measure("warm-up of the fresh process", cached, `/c/${SLUG}`, CONNECTIONS, "gzip, br", WARM_SECONDS);
   if (process.env.QUIET !== "0") {
     await measure("cache", cached, `/c/${SLUG}`);
@@ -131,7 +114,7 @@ try {
   const stored = totals.reduce((sum, t) => sum + t.stored, 0);
   const refused = totals.reduce((sum, t) => sum + t.refused, 0);
   lines.push(`| | (during the last run: ${stored} comments stored, ${refused} refused; ${await seen}) | | | | | | | | |`);
-  lines.push(`| | (server RSS after the runs: ${residentMb(cached)} MB) | | | | | | | | |`);
+  lines.push(`| | (server RSS after the runs: ${residentMb(cached.child.pid!).toFixed(0)} MB) | | | | | | | | |`);
 } finally {
   await cached.stop();
 }

@@ -19,6 +19,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { cpus, loadavg, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { freshDatabasePath, repoRoot, startServer } from "../test/support/start-server";
+import { profileTree, type CpuProfile } from "./cpu-profile-summary";
 
 const PAGE = process.env.PAGE ?? "/c/unesco-ethics-of-ai";
 const SECONDS = Number(process.env.SECONDS ?? 20);
@@ -39,12 +40,6 @@ interface Probe {
   periods: { start: number; wallMs: number; mainThreadCpuMs: number; processCpuMs: number; machineBusy: number; runnable: number; threads: Record<string, number> }[];
 }
 
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -259,13 +254,7 @@ if (process.env.TRACE && process.env.LOAD !== "node") {
 const profileFile = readdirSync(dir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f));
 if (profileFile) {
   const profile = JSON.parse(readFileSync(join(dir, profileFile), "utf8")) as CpuProfile;
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const label = (id: number) => {
-    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-    return `${functionName || "(anonymous)"} ${url ? `${basename(url)}:${lineNumber + 1}` : ""}`.trim();
-  };
+  const { byId, parent, label } = profileTree(profile);
   const area = (url: string) => {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
     if (pkg) return pkg;
