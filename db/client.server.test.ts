@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { migrateDatabase, migrationsFolder, openDatabase } from "./client.server";
+import { migrateDatabase, migrationsFolder, openDatabase, reuseStatements } from "./client.server";
 
 /** A copy of the migrations folder holding only the first `count` migrations. */
 function firstMigrations(count: number): string {
@@ -69,5 +69,54 @@ describe("transactions", () => {
     expect(db.all(sql`select body from notes`)).toEqual([{ body: "ours" }]);
     other.close();
     db.$client.close();
+  });
+});
+
+describe("reuseStatements (decision 037)", () => {
+  function table() {
+    const sqlite = new Database(":memory:");
+    reuseStatements(sqlite, 3);
+    sqlite.exec("create table t (id integer primary key, name text); insert into t (name) values ('a'), ('b'), ('c')");
+    return sqlite;
+  }
+
+  it("compiles each SQL text once, and hands it back in the modes a fresh statement has", () => {
+    const sqlite = table();
+    const first = sqlite.prepare("select id, name from t order by id");
+    expect(first.raw().all()).toEqual([[1, "a"], [2, "b"], [3, "c"]]);
+    const again = sqlite.prepare("select id, name from t order by id");
+    expect(again).toBe(first);
+    // drizzle switched it to raw rows; the next caller asked for objects.
+    expect(again.all()).toEqual([{ id: 1, name: "a" }, { id: 2, name: "b" }, { id: 3, name: "c" }]);
+    expect(sqlite.prepare("select name from t where id = ?").pluck().get(2)).toBe("b");
+    expect(sqlite.prepare("select name from t where id = ?").get(2)).toEqual({ name: "b" });
+  });
+
+  it("never hands out a statement still being iterated: the same query inside the loop runs", () => {
+    const sqlite = table();
+    const names: string[] = [];
+    for (const row of sqlite.prepare("select name from t order by id").iterate() as Iterable<{ name: string }>) {
+      names.push(row.name, ...(sqlite.prepare("select name from t order by id").all() as { name: string }[]).map((r) => r.name.toUpperCase()));
+    }
+    expect(names).toEqual(["a", "A", "B", "C", "b", "A", "B", "C", "c", "A", "B", "C"]);
+  });
+
+  it("keeps at most its bound of statements, the least recently used dropped first", () => {
+    const sqlite = table();
+    const one = sqlite.prepare("select 1");
+    const two = sqlite.prepare("select 2");
+    sqlite.prepare("select 3");
+    expect(sqlite.prepare("select 1")).toBe(one);
+    sqlite.prepare("select 4");
+    // "select 2" was the least recently used: it was dropped, "select 1" was kept.
+    expect(sqlite.prepare("select 1")).toBe(one);
+    expect(sqlite.prepare("select 2")).not.toBe(two);
+  });
+
+  it("is what openDatabase gives drizzle: a query run twice uses one compiled statement", () => {
+    const db = openDatabase(":memory:");
+    const compiled = db.$client.prepare("select 42 as answer");
+    expect(db.all(sql`select 42 as answer`)).toEqual([{ answer: 42 }]);
+    expect(db.$client.prepare("select 42 as answer")).toBe(compiled);
   });
 });
